@@ -1,0 +1,3 @@
+export function describe(image: string): string {
+  return `lazy:${image}`;
+}

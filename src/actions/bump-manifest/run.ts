@@ -1,0 +1,36 @@
+import * as core from '@actions/core';
+import { ManifestBumper } from '../../core/bump/bumper.js';
+import { unifiedDiff } from '../../core/bump/diff.js';
+import { resolveYamlFiles } from '../../core/file-scope.js';
+import type { OutputSink } from '../../core/outputs.js';
+import { code, JobSummary } from '../../core/summary.js';
+import { type BumpManifestSettings, OUTPUTS } from './settings.js';
+
+/** Resolves the paths, edits every reference to the image (or only reports, on a dry run), sets the outputs. */
+export async function bumpManifest(settings: BumpManifestSettings, setOutput: OutputSink): Promise<void> {
+  const files = await resolveYamlFiles(settings.paths, settings.workingDirectory);
+  const bumper = new ManifestBumper();
+  const target = { image: settings.image, pin: settings.pin };
+  const bumps = await bumper.plan(files, settings.workingDirectory, target);
+  if (!settings.dryRun) await bumper.write(bumps);
+
+  const changes = bumps.flatMap((bump) => bump.changes);
+  const diff = unifiedDiff(bumps);
+  setOutput(OUTPUTS.changed, String(bumps.length > 0));
+  setOutput(OUTPUTS.files, JSON.stringify(bumps.map((bump) => bump.path)));
+  setOutput(OUTPUTS.diff, diff);
+  setOutput(OUTPUTS.changes, JSON.stringify(changes));
+
+  const verb = settings.dryRun ? 'would change' : 'changed';
+  core.info(`${files.length} file(s) in scope; ${bumps.length} ${verb}, ${changes.length} reference(s).`);
+  if (diff) core.info(diff);
+  const summary = new JobSummary().heading(`bump-manifest: ${settings.image}${settings.dryRun ? ' (dry run)' : ''}`);
+  if (changes.length === 0) summary.paragraph(`No reference to ${code(settings.image.repository)} needed a change.`);
+  else {
+    summary.table(
+      ['File', 'Kind', 'Old reference', 'New reference'],
+      changes.map((change) => [`${change.file}:${change.line}`, change.kind, code(change.from), code(change.to)]),
+    );
+  }
+  await summary.write();
+}

@@ -1,0 +1,20 @@
+import * as core from '@actions/core';
+
+const registered = new Set<string>();
+
+/** Masks a value in the runner's log and in everything this library prints or returns from a tool. */
+export function registerSecret(value: string | undefined): void {
+  if (!value) return;
+  for (const piece of [value, ...value.split(/\r?\n/)]) {
+    const trimmed = piece.trim();
+    if (trimmed.length < 3 || registered.has(trimmed)) continue;
+    registered.add(trimmed);
+    core.setSecret(trimmed);
+  }
+}
+
+export function redact(text: string): string {
+  let result = text;
+  for (const secret of registered) result = result.split(secret).join('***');
+  return result;
+}
