@@ -78,9 +78,19 @@ export class InputReader {
   }
 }
 
+/** Splits on newlines and on commas outside `{...}`, so a glob such as `apps/{api,web}/*.yaml` stays whole. */
 export function splitList(text: string): string[] {
-  return text
-    .split(/[\r\n,]+/)
-    .map((item) => item.trim())
-    .filter((item) => item.length > 0);
+  const items: string[] = [];
+  let current = '';
+  let braces = 0;
+  for (const char of text) {
+    if (char === '{') braces++;
+    if (char === '}') braces = Math.max(0, braces - 1);
+    if (char === '\n' || char === '\r' || (char === ',' && braces === 0)) {
+      items.push(current);
+      current = '';
+    } else current += char;
+  }
+  items.push(current);
+  return items.map((item) => item.trim()).filter((item) => item.length > 0);
 }

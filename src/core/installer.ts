@@ -1,0 +1,256 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, chmod, mkdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream } from 'node:stream/web';
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as core from '@actions/core';
+import { getExecOutput } from '@actions/exec';
+import * as io from '@actions/io';
+import * as tc from '@actions/tool-cache';
+import { UserError } from './errors.js';
+import {
+  PLATFORM_KEYS,
+  RELEASES,
+  isPlatformKey,
+  type PinnedAsset,
+  type ReleaseTable,
+  type ToolRelease,
+} from './tool-versions.js';
+
+export interface ToolRequest {
+  tool: string;
+  /** Defaults to the table's default version; a leading `v` is ignored. */
+  version?: string;
+  /** Required for a version the table does not list; must agree with the table for one it does. */
+  sha256?: string;
+}
+
+export interface InstallOptions {
+  platform?: NodeJS.Platform;
+  arch?: string;
+  releases?: ReleaseTable;
+  /** Limit for one download attempt, response body included. */
+  timeoutMs?: number;
+  /** Extra attempts after a 5xx, a timeout or a network failure; never after a 4xx. */
+  retries?: number;
+  /** Wait before the first retry; doubles on each further one. */
+  retryDelayMs?: number;
+  /** Runs `<bin> <args>` and returns everything it printed. */
+  runVersion?: (bin: string, args: readonly string[]) => Promise<string>;
+}
+
+export interface InstalledTool {
+  /** Absolute path of the executable. */
+  path: string;
+  version: string;
+  source: 'path' | 'tool-cache' | 'download';
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_RETRIES = 2;
+export const DEFAULT_RETRY_DELAY_MS = 2_000;
+
+const VERSION = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * Returns the requested tool at exactly the requested version: the one on PATH if it reports that version,
+ * else the tool cache's copy, else a fresh download whose SHA-256 must match the pin.
+ */
+export async function installTool(request: ToolRequest, options: InstallOptions = {}): Promise<InstalledTool> {
+  const releases: ReleaseTable = options.releases ?? RELEASES;
+  const release: ToolRelease | undefined = releases[request.tool];
+  if (!release) {
+    throw new UserError(`Unknown tool "${request.tool}"; known tools: ${Object.keys(releases).join(', ')}.`);
+  }
+  const version = (request.version ?? release.defaultVersion).replace(/^v/, '');
+  const arch = options.arch ?? process.arch;
+  const platform = `${options.platform ?? process.platform}-${arch}`;
+  // Validated before looking at this machine, so a request fails the same way on every runner.
+  const asset = resolveAsset(request.tool, release, version, platform, request.sha256);
+
+  const onPath = await findOnPath(path.basename(asset.binPath), release, version, options.runVersion ?? runVersion);
+  if (onPath) {
+    core.info(`Using ${request.tool} ${version} found on PATH at ${onPath}`);
+    return { path: onPath, version, source: 'path' };
+  }
+
+  const cached = tc.find(request.tool, version, arch);
+  if (cached) {
+    core.info(`Using ${request.tool} ${version} from the tool cache`);
+    return { path: path.join(cached, asset.binPath), version, source: 'tool-cache' };
+  }
+
+  const installed = await downloadToCache(request.tool, version, arch, asset, options);
+  core.info(`Installed ${request.tool} ${version} at ${installed}`);
+  return { path: installed, version, source: 'download' };
+}
+
+function resolveAsset(
+  tool: string,
+  release: ToolRelease,
+  version: string,
+  platform: string,
+  sha256: string | undefined,
+): PinnedAsset {
+  if (!VERSION.test(version)) {
+    throw new UserError(`"${version}" is not a version of ${tool}; use one like ${release.defaultVersion}.`);
+  }
+  if (!isPlatformKey(platform)) {
+    throw new UserError(`${tool} cannot be installed on ${platform}; supported: ${PLATFORM_KEYS.join(', ')}.`);
+  }
+  const wanted = sha256?.toLowerCase();
+  if (wanted !== undefined && !SHA256.test(wanted)) {
+    throw new UserError(`sha256 "${sha256}" for ${tool} is not 64 hexadecimal characters.`);
+  }
+
+  const pinned = release.versions[version]?.[platform];
+  if (pinned) {
+    if (wanted && wanted !== pinned.sha256) {
+      throw new UserError(
+        `sha256 ${wanted} for ${tool} ${version} on ${platform} differs from the pinned ${pinned.sha256}; remove or correct it.`,
+      );
+    }
+    return pinned;
+  }
+  if (!wanted) {
+    throw new UserError(
+      `${tool} ${version} has no pinned SHA-256 for ${platform}; use one of ${Object.keys(release.versions).join(', ')} or give the sha256 of its release file.`,
+    );
+  }
+  const location = release.assetFor(version, platform);
+  if (!location) {
+    throw new UserError(`${tool} publishes no build for ${platform}.`);
+  }
+  return { ...location, sha256: wanted };
+}
+
+async function findOnPath(
+  command: string,
+  release: ToolRelease,
+  version: string,
+  run: (bin: string, args: readonly string[]) => Promise<string>,
+): Promise<string | undefined> {
+  const bin = await io.which(command, false);
+  if (!bin) return undefined;
+  // A binary that cannot even report its version is as good as absent.
+  const output = await run(bin, release.versionArgs).catch(() => '');
+  const reported = release.versionPattern.exec(output)?.[1];
+  if (reported === version) return bin;
+  core.info(`Ignoring ${bin}: it reports version ${reported ?? 'unknown'}, not ${version}`);
+  return undefined;
+}
+
+async function runVersion(bin: string, args: readonly string[]): Promise<string> {
+  const { stdout, stderr } = await getExecOutput(bin, [...args], { silent: true, ignoreReturnCode: true });
+  return `${stdout}\n${stderr}`;
+}
+
+async function downloadToCache(
+  tool: string,
+  version: string,
+  arch: string,
+  asset: PinnedAsset,
+  options: InstallOptions,
+): Promise<string> {
+  const temp = requiredEnv('RUNNER_TEMP');
+  requiredEnv('RUNNER_TOOL_CACHE');
+  const file = path.join(temp, randomUUID());
+  let unpacked: string | undefined;
+  try {
+    core.info(`Downloading ${asset.url}`);
+    await downloadWithRetries(asset.url, file, options);
+    await verifySha256(file, asset);
+    unpacked = await unpack(file, asset, temp);
+    const cacheDir = await tc.cacheDir(unpacked, tool, version, arch);
+    const bin = path.join(cacheDir, asset.binPath);
+    if (process.platform !== 'win32') await chmod(bin, 0o755);
+    return bin;
+  } finally {
+    await rm(file, { force: true });
+    if (unpacked) await rm(unpacked, { recursive: true, force: true });
+  }
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set; the tool installer runs only inside GitHub Actions or with it set.`);
+  return value;
+}
+
+async function verifySha256(file: string, asset: PinnedAsset): Promise<void> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  const actual = hash.digest('hex');
+  if (actual !== asset.sha256) {
+    throw new UserError(
+      `Checksum mismatch for ${asset.url}: expected sha256 ${asset.sha256}, got ${actual}; the download was deleted.`,
+    );
+  }
+}
+
+/** Returns a fresh directory that holds `asset.binPath`. */
+async function unpack(file: string, asset: PinnedAsset, temp: string): Promise<string> {
+  let dir: string;
+  if (asset.archive === 'tar.gz') {
+    dir = await tc.extractTar(file);
+  } else if (asset.archive === 'zip') {
+    dir = await tc.extractZip(file);
+  } else {
+    dir = path.join(temp, randomUUID());
+    await mkdir(path.dirname(path.join(dir, asset.binPath)), { recursive: true });
+    await rename(file, path.join(dir, asset.binPath));
+  }
+  await access(path.join(dir, asset.binPath)).catch(() => {
+    throw new Error(`${asset.url} does not contain ${asset.binPath}.`);
+  });
+  return dir;
+}
+
+/** Worth another attempt: the server or the network may do better in a moment. */
+class TransientDownloadError extends Error {}
+
+async function downloadWithRetries(url: string, dest: string, options: InstallOptions): Promise<void> {
+  const retries = options.retries ?? DEFAULT_RETRIES;
+  const delayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await downloadOnce(url, dest, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    } catch (error) {
+      if (!(error instanceof TransientDownloadError)) throw error;
+      if (attempt >= retries) {
+        const attempts = attempt === 0 ? '1 attempt' : `${attempt + 1} attempts`;
+        throw new Error(`Download of ${url} failed after ${attempts}: ${error.message}.`);
+      }
+      const wait = delayMs * 2 ** attempt;
+      core.info(`Download of ${url} failed (${error.message}); retrying in ${wait} ms`);
+      await sleep(wait);
+    }
+  }
+}
+
+async function downloadOnce(url: string, dest: string, timeoutMs: number): Promise<void> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    if (response.status >= 500) throw new TransientDownloadError(`HTTP ${response.status}`);
+    if (!response.ok || !response.body) {
+      const status = [response.status, response.statusText].filter(Boolean).join(' ');
+      throw new UserError(`Download of ${url} failed: HTTP ${status}.`);
+    }
+    await pipeline(Readable.fromWeb(response.body as ReadableStream<Uint8Array>), createWriteStream(dest));
+  } catch (error) {
+    if (error instanceof TransientDownloadError || error instanceof UserError) throw error;
+    if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
+      throw new TransientDownloadError(`timed out after ${timeoutMs} ms`);
+    }
+    throw new TransientDownloadError(networkReason(error));
+  }
+}
+
+function networkReason(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+interface ProvenanceRow {
+  dest: string;
+  repo: string;
+  sha256: string;
+}
+
+const root = path.join(import.meta.dirname, 'fixtures');
+const rows = JSON.parse(fs.readFileSync(path.join(root, 'PROVENANCE.json'), 'utf8')) as ProvenanceRow[];
+
+describe('test fixtures', () => {
+  it.each(rows.map((row): [string, ProvenanceRow] => [row.dest, row]))('%s is the recorded real file', (_, row) => {
+    const bytes = fs.readFileSync(path.join(root, row.dest));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(row.sha256);
+  });
+});
