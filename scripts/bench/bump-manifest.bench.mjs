@@ -25,7 +25,8 @@ export function run() {
     reset();
     const env = runnerEnv({ image, paths }, { GITHUB_WORKSPACE: workspace });
     const ms = timeProcess([BUNDLE], { env, cwd: workspace });
-    if (!readOutputs(env).includes('changed<<') || !readOutputs(env).includes('true')) throw new Error('bump changed nothing');
+    if (!readOutputs(env).includes('changed<<') || !readOutputs(env).includes('true'))
+      throw new Error('bump changed nothing');
     return ms;
   };
   const changedFiles = ENVIRONMENTS.length + 1;
@@ -41,7 +42,9 @@ export function run() {
   rmSync(pristine, { recursive: true, force: true });
   rmSync(workspace, { recursive: true, force: true });
 
-  console.log(`bump-manifest: ${APPS} apps x ${ENVIRONMENTS.length} environments = ${files} files (${yamlCount} YAML), median of ${RUNS}`);
+  console.log(
+    `bump-manifest: ${APPS} apps x ${ENVIRONMENTS.length} environments = ${files} files (${yamlCount} YAML), median of ${RUNS}`,
+  );
   console.log(`  whole-repo bump (paths: ., ${changedFiles} files change): ${fmt(wholeRepo)}`);
   console.log(`  plain-fs floor (walk, read every file, write ${changedFiles}):  ${fmt(floorMs)}`);
   console.log(`  ratio whole-repo / floor: ${(wholeRepo / floorMs).toFixed(2)}x (goal <= 3x)`);
@@ -55,4 +58,3 @@ function countYaml(dir) {
   }
   return count;
 }
-

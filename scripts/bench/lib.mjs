@@ -29,7 +29,9 @@ export function timeProcess(args, { env, cwd, expectCode = 0 } = {}) {
   const result = spawnSync(process.execPath, args, { env, cwd, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== expectCode) {
-    throw new Error(`${args.join(' ')} exited ${result.status}, expected ${expectCode}: ${result.stdout}${result.stderr}`);
+    throw new Error(
+      `${args.join(' ')} exited ${result.status}, expected ${expectCode}: ${result.stdout}${result.stderr}`,
+    );
   }
   return ms;
 }

@@ -52,10 +52,9 @@ async function expandGlob(pattern: string, root: string): Promise<string[]> {
   if (path.isAbsolute(pattern) || normalized.split('/').includes('..')) {
     throw new UserError(`Path "${pattern}" must stay inside ${root}: use a glob relative to the working directory.`);
   }
-  const base = staticPrefix(normalized);
-  const start = await insideRoot(pattern, path.resolve(root, base), root);
-  if (start === undefined || !(await fs.stat(start)).isDirectory()) return [];
   const matcher = globToRegExp(normalized);
+  const start = await insideRoot(pattern, path.resolve(root, staticPrefix(normalized)), root);
+  if (start === undefined || !(await fs.stat(start)).isDirectory()) return [];
   const candidates = await walkFiles(start, root);
   return candidates.filter((file) => YAML_FILE.test(file) && matcher.test(relativeToRoot(root, file)));
 }
@@ -128,12 +127,19 @@ export function globToRegExp(pattern: string): RegExp {
     else if (char === '{') {
       const close = pattern.indexOf('}', i);
       if (close < 0) throw new UserError(`Glob "${pattern}" has an unclosed "{".`);
-      source += `(?:${pattern.slice(i + 1, close).split(',').map(escapeRegExp).join('|')})`;
+      source += `(?:${pattern
+        .slice(i + 1, close)
+        .split(',')
+        .map(escapeRegExp)
+        .join('|')})`;
       i = close;
     } else if (char === '[') {
       const close = pattern.indexOf(']', i);
       if (close < 0) throw new UserError(`Glob "${pattern}" has an unclosed "[".`);
-      source += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+      source += `[${pattern
+        .slice(i + 1, close)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\')}]`;
       i = close;
     } else source += escapeRegExp(char);
   }

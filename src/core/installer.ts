@@ -223,7 +223,7 @@ async function downloadWithRetries(url: string, dest: string, options: InstallOp
       if (!(error instanceof TransientDownloadError)) throw error;
       if (attempt >= retries) {
         const attempts = attempt === 0 ? '1 attempt' : `${attempt + 1} attempts`;
-        throw new Error(`Download of ${url} failed after ${attempts}: ${error.message}.`);
+        throw new Error(`Download of ${url} failed after ${attempts}: ${error.message}.`, { cause: error });
       }
       const wait = delayMs * 2 ** attempt;
       core.info(`Download of ${url} failed (${error.message}); retrying in ${wait} ms`);

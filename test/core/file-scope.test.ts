@@ -16,7 +16,11 @@ describe('resolveYamlFiles', () => {
     });
     const relative = async (patterns: string[]) =>
       (await resolveYamlFiles(patterns, root)).map((file) => path.relative(root, file));
-    expect(await relative(['apps'])).toEqual(['apps/api/dev/values.yaml', 'apps/api/prod/values.yml', 'apps/web/dev/values.yaml']);
+    expect(await relative(['apps'])).toEqual([
+      'apps/api/dev/values.yaml',
+      'apps/api/prod/values.yml',
+      'apps/web/dev/values.yaml',
+    ]);
     expect(await relative(['apps/*/dev/*.yaml', 'base/deploy.yaml', 'base'])).toEqual([
       'apps/api/dev/values.yaml',
       'apps/web/dev/values.yaml',

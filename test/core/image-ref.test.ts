@@ -26,7 +26,9 @@ describe('ImageRef.parse', () => {
 
   it('keeps the spelling of the name when the version changes', () => {
     expect(ImageRef.parse('nginx:1.0').withVersion({ tag: '1.1', digest: DIGEST })).toBe(`nginx:1.1@${DIGEST}`);
-    expect(ImageRef.parse(`docker.io/library/nginx@${DIGEST}`).withVersion({ tag: '2' })).toBe('docker.io/library/nginx:2');
+    expect(ImageRef.parse(`docker.io/library/nginx@${DIGEST}`).withVersion({ tag: '2' })).toBe(
+      'docker.io/library/nginx:2',
+    );
   });
 
   it.each([
@@ -52,7 +54,13 @@ describe('ImageRef.parse', () => {
 
   it('matches on the normalized repository, never on a prefix', () => {
     const api = ImageRef.parse('ghcr.io/acme/api');
-    for (const other of ['ghcr.io/acme/api-worker', 'ghcr.io/acme/apis', 'ghcr.io/acme/api/sub', 'docker.io/acme/api', 'acme/api']) {
+    for (const other of [
+      'ghcr.io/acme/api-worker',
+      'ghcr.io/acme/apis',
+      'ghcr.io/acme/api/sub',
+      'docker.io/acme/api',
+      'acme/api',
+    ]) {
       expect(api.sameRepository(ImageRef.parse(other))).toBe(false);
     }
     expect(api.sameRepository(ImageRef.parse('GHCR.io/acme/api:2'))).toBe(true);

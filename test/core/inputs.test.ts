@@ -19,7 +19,9 @@ describe('InputReader', () => {
 
   it('checks choices, whole numbers and required values', () => {
     expect(reader({ m: 'b' }).choice('m', ['a', 'b'] as const, 'a')).toBe('b');
-    expect(() => reader({ m: 'c' }).choice('m', ['a', 'b'] as const, 'a')).toThrow('Input "m" must be one of a, b; got "c".');
+    expect(() => reader({ m: 'c' }).choice('m', ['a', 'b'] as const, 'a')).toThrow(
+      'Input "m" must be one of a, b; got "c".',
+    );
     expect(reader({ n: '30' }).integer('n', 1)).toBe(30);
     expect(() => reader({ n: '-1' }).integer('n', 1)).toThrow('positive whole number');
     expect(() => reader({}).required('x')).toThrow('Input "x" is required.');

@@ -50,7 +50,9 @@ export function readPin(inputs: InputReader, image: ImageRef): Pin {
     throw new UserError(`pin "${pin}" needs a tag, but image "${image}" has none: add ":<tag>" or use pin: digest.`);
   }
   if (pin.includes('digest') && !image.digest) {
-    throw new UserError(`pin "${pin}" needs a digest, but image "${image}" has none: add "@sha256:..." or use pin: tag.`);
+    throw new UserError(
+      `pin "${pin}" needs a digest, but image "${image}" has none: add "@sha256:..." or use pin: tag.`,
+    );
   }
   return pin;
 }

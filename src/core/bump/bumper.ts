@@ -95,7 +95,10 @@ export class ManifestBumper {
 async function readManifestText(file: string, path: string): Promise<string> {
   const { size } = await fs.stat(file);
   if (size > MAX_FILE_BYTES) {
-    throw new UserError(`${path}: ${size} bytes is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a manifest may be.`, { file: path });
+    throw new UserError(
+      `${path}: ${size} bytes is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a manifest may be.`,
+      { file: path },
+    );
   }
   const bytes = await fs.readFile(file);
   if (bytes.includes(0)) throw new UserError(`${path}: is a binary file, not YAML.`, { file: path });

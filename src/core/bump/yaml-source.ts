@@ -1,4 +1,15 @@
-import { type Document, isAlias, isMap, isScalar, LineCounter, type Node, parseAllDocuments, parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+  parseDocument,
+  type Scalar,
+  type YAMLMap,
+} from 'yaml';
 import { UserError } from '../errors.js';
 
 // Expansions allowed before a document counts as an alias bomb (the yaml library's own default).
@@ -47,7 +58,10 @@ export class YamlSource {
   replaceScalar(scalar: Scalar, value: string): TextEdit {
     const [start, end] = scalar.range as [number, number, number];
     if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') {
-      throw this.errorAt(scalar, 'the image is written as a block scalar (| or >); write it as a plain or quoted string.');
+      throw this.errorAt(
+        scalar,
+        'the image is written as a block scalar (| or >); write it as a plain or quoted string.',
+      );
     }
     return { start, end, text: formatScalar(value, scalar.type) };
   }
@@ -62,7 +76,8 @@ export class YamlSource {
     const firstKeyStart = (map.items[0]?.key as Node).range?.[0] ?? lastEnd;
     const indent = ' '.repeat(firstKeyStart - this.lineStart(firstKeyStart));
     const newline = this.text.indexOf('\n', lastEnd);
-    if (newline < 0) return { start: this.text.length, end: this.text.length, text: `${this.eol}${indent}${formatted}` };
+    if (newline < 0)
+      return { start: this.text.length, end: this.text.length, text: `${this.eol}${indent}${formatted}` };
     return { start: newline + 1, end: newline + 1, text: `${indent}${formatted}${this.eol}` };
   }
 
@@ -76,7 +91,8 @@ export class YamlSource {
     const next = map.items[index + 1];
     if (map.flow) {
       const previous = map.items[index - 1];
-      if (previous) return { start: ((previous.value ?? previous.key) as Node).range?.[1] as number, end: valueEnd, text: '' };
+      if (previous)
+        return { start: ((previous.value ?? previous.key) as Node).range?.[1] as number, end: valueEnd, text: '' };
       const nextStart = (next?.key as Node | undefined)?.range?.[0] ?? valueEnd;
       return { start: keyStart, end: nextStart, text: '' };
     }

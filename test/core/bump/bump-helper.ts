@@ -17,7 +17,10 @@ export async function bump(
   const ref = ImageRef.parse(image);
   const bumper = new ManifestBumper();
   const scope = await resolveYamlFiles(['.'], root);
-  const bumps = await bumper.plan(scope, root, { image: ref, pin: pin ?? (ref.digest ? (ref.tag ? 'tag+digest' : 'digest') : 'tag') });
+  const bumps = await bumper.plan(scope, root, {
+    image: ref,
+    pin: pin ?? (ref.digest ? (ref.tag ? 'tag+digest' : 'digest') : 'tag'),
+  });
   await bumper.write(bumps);
   return { after: await readTree(root, Object.keys(files)), changes: bumps.flatMap((b) => b.changes), root };
 }

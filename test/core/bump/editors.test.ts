@@ -36,22 +36,33 @@ describe('kustomize images', () => {
 
   it('pin digest drops newTag; tag+digest adds the missing key after the last one', async () => {
     const digestOnly = await bumpOne('kustomization.yaml', kustomization, `${API}:1.1.0@${DIGEST}`, 'digest');
-    expect(digestOnly).toContain(`  - name: ghcr.io/acme/api # the API\n    digest: ${DIGEST}\n  - name: ghcr.io/acme/api-worker`);
+    expect(digestOnly).toContain(
+      `  - name: ghcr.io/acme/api # the API\n    digest: ${DIGEST}\n  - name: ghcr.io/acme/api-worker`,
+    );
     expect(digestOnly).toContain(`    newName: ghcr.io/acme/api\n    digest: ${DIGEST}\n`);
     const both = await bumpOne('kustomization.yaml', kustomization, `${API}:1.1.0@${DIGEST}`);
-    expect(both).toContain(`    newTag: 1.1.0 # bumped by CI\n    digest: ${DIGEST}\n  - name: ghcr.io/acme/api-worker`);
+    expect(both).toContain(
+      `    newTag: 1.1.0 # bumped by CI\n    digest: ${DIGEST}\n  - name: ghcr.io/acme/api-worker`,
+    );
     expect(both).toContain(`    digest: ${DIGEST}\n    newTag: 1.1.0\n`);
   });
 
   it('handles a digest written first in the entry and flow-style entries', async () => {
     const text = `images:\n- digest: ${OLD_DIGEST}\n  name: ghcr.io/acme/api\n- {name: nginx, newTag: "1.25"}\n`;
-    expect(await bumpOne('kustomization.yml', text, `${API}:2.0.0`)).toBe('images:\n- name: ghcr.io/acme/api\n  newTag: 2.0.0\n- {name: nginx, newTag: "1.25"}\n');
-    expect(await bumpOne('kustomization.yml', text, 'docker.io/library/nginx:1.10')).toBe(text.replace('"1.25"', '"1.10"'));
-    expect(await bumpOne('kustomization.yml', text, `nginx@${DIGEST}`)).toBe(text.replace('newTag: "1.25"', `digest: ${DIGEST}`));
+    expect(await bumpOne('kustomization.yml', text, `${API}:2.0.0`)).toBe(
+      'images:\n- name: ghcr.io/acme/api\n  newTag: 2.0.0\n- {name: nginx, newTag: "1.25"}\n',
+    );
+    expect(await bumpOne('kustomization.yml', text, 'docker.io/library/nginx:1.10')).toBe(
+      text.replace('"1.25"', '"1.10"'),
+    );
+    expect(await bumpOne('kustomization.yml', text, `nginx@${DIGEST}`)).toBe(
+      text.replace('newTag: "1.25"', `digest: ${DIGEST}`),
+    );
   });
 
   it('edits a Flux Kustomization spec.images', async () => {
-    const flux = 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nspec:\n  images:\n    - name: ghcr.io/acme/api\n      newTag: "1"\n';
+    const flux =
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nspec:\n  images:\n    - name: ghcr.io/acme/api\n      newTag: "1"\n';
     expect(await bumpOne('apps.yaml', flux, `${API}:2`)).toBe(flux.replace('"1"', '"2"'));
   });
 });
@@ -116,7 +127,11 @@ describe('workload containers', () => {
       '',
     ].join('\n');
     const after = await bumpOne('cron.yaml', cron, `nginx:1.27@${DIGEST}`, 'digest');
-    expect(after).toBe(cron.replace('- image: nginx\n', `- image: nginx@${DIGEST}\n`).replace(`nginx:1@${OLD_DIGEST}`, `nginx@${DIGEST}`));
+    expect(after).toBe(
+      cron
+        .replace('- image: nginx\n', `- image: nginx@${DIGEST}\n`)
+        .replace(`nginx:1@${OLD_DIGEST}`, `nginx@${DIGEST}`),
+    );
   });
 
   it('never touches a ConfigMap, whatever its data looks like', async () => {
@@ -161,14 +176,15 @@ describe('Helm values', () => {
   });
 
   it('edits a Flux HelmRelease spec.values and invents no keys', async () => {
-    const release = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  values:\n    image:\n      repository: ghcr.io/acme/api\n      tag: 1.0.0\n';
+    const release =
+      'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nspec:\n  values:\n    image:\n      repository: ghcr.io/acme/api\n      tag: 1.0.0\n';
     expect(await bumpOne('release.yaml', release, `${API}:1.2.0`)).toBe(release.replace('tag: 1.0.0', 'tag: 1.2.0'));
   });
 
   it('refuses a digest-only pin where the chart has no digest key', async () => {
-    await expect(bump({ 'values.yaml': 'image:\n  repository: ghcr.io/acme/api\n  tag: "1"\n' }, `${API}@${DIGEST}`)).rejects.toThrow(
-      'values.yaml:2: the values for ghcr.io/acme/api have no "digest" key',
-    );
+    await expect(
+      bump({ 'values.yaml': 'image:\n  repository: ghcr.io/acme/api\n  tag: "1"\n' }, `${API}@${DIGEST}`),
+    ).rejects.toThrow('values.yaml:2: the values for ghcr.io/acme/api have no "digest" key');
   });
 });
 
@@ -189,20 +205,27 @@ describe('Argo CD applications', () => {
       '',
     ].join('\n');
     const after = await bumpOne('app.yaml', app, `${API}:1.1.0`);
-    expect(after).toBe(app.replace('api=ghcr.io/acme/api:1.0.0', 'api=ghcr.io/acme/api:1.1.0').replace("['ghcr.io/acme/api:1.0.0']", "['ghcr.io/acme/api:1.1.0']"));
+    expect(after).toBe(
+      app
+        .replace('api=ghcr.io/acme/api:1.0.0', 'api=ghcr.io/acme/api:1.1.0')
+        .replace("['ghcr.io/acme/api:1.0.0']", "['ghcr.io/acme/api:1.1.0']"),
+    );
   });
 });
 
 describe('byte preservation', () => {
   it('keeps CRLF, a missing final newline, a BOM, document markers and block scalars', async () => {
-    const text = '\ufeff%YAML 1.2\r\n---\r\nkind: Pod\r\nspec:\r\n  containers:\r\n    - image: ghcr.io/acme/api:1\r\n      args:\r\n        - |\r\n          keep: me\r\n...\r\n---\r\nimages:\r\n  - name: x';
+    const text =
+      '\ufeff%YAML 1.2\r\n---\r\nkind: Pod\r\nspec:\r\n  containers:\r\n    - image: ghcr.io/acme/api:1\r\n      args:\r\n        - |\r\n          keep: me\r\n...\r\n---\r\nimages:\r\n  - name: x';
     const after = await bumpOne('pod.yaml', text, `${API}:2`);
     expect(after).toBe(text.replace('api:1', 'api:2'));
   });
 
   it('adds a kustomize key with the file line ending, and at the end of a file without final newline', async () => {
     const text = 'images:\r\n  - name: ghcr.io/acme/api\r\n    newTag: "1"';
-    expect(await bumpOne('kustomization.yaml', text, `${API}:2@${DIGEST}`)).toBe(`${text.replace('"1"', '"2"')}\r\n    digest: ${DIGEST}`);
+    expect(await bumpOne('kustomization.yaml', text, `${API}:2@${DIGEST}`)).toBe(
+      `${text.replace('"1"', '"2"')}\r\n    digest: ${DIGEST}`,
+    );
   });
 
   it('quotes values plain YAML would not read back as strings', async () => {
@@ -220,7 +243,10 @@ describe('byte preservation', () => {
     const past = new Date('2020-01-01T00:00:00Z');
     await fs.utimes(path.join(root, 'pod.yaml'), past, past);
     const bumper = new ManifestBumper();
-    const bumps = await bumper.plan([path.join(root, 'pod.yaml')], root, { image: ImageRef.parse(`${API}:2`), pin: 'tag' });
+    const bumps = await bumper.plan([path.join(root, 'pod.yaml')], root, {
+      image: ImageRef.parse(`${API}:2`),
+      pin: 'tag',
+    });
     await bumper.write(bumps);
     expect(bumps).toEqual([]);
     expect((await fs.stat(path.join(root, 'pod.yaml'))).mtime).toEqual(past);

@@ -34,15 +34,20 @@ function updateImageMapping(document: Document.Parsed, map: YAMLMap, session: Ed
   let changed = false;
   if (hasDigestKey) {
     changed = session.setScalar(document, map.get('digest', true), digest ?? '') || changed;
-    if (tag !== undefined && map.has('tag')) changed = session.setScalar(document, map.get('tag', true), tag) || changed;
+    if (tag !== undefined && map.has('tag'))
+      changed = session.setScalar(document, map.get('tag', true), tag) || changed;
   } else {
     if (!map.has('tag')) throw session.source.errorAt(map, `the values for ${name} have no "tag" key to update.`);
     if (tag === undefined) {
-      throw session.source.errorAt(map, `the values for ${name} have no "digest" key: add one, or pin "tag" or "tag+digest".`);
+      throw session.source.errorAt(
+        map,
+        `the values for ${name} have no "digest" key: add one, or pin "tag" or "tag+digest".`,
+      );
     }
     changed = session.setScalar(document, map.get('tag', true), formatReference(tag, { digest }).replace(/^:/, ''));
   }
-  if (changed) session.record('helm-values', map, formatReference(name, before), formatReference(name, session.version));
+  if (changed)
+    session.record('helm-values', map, formatReference(name, before), formatReference(name, session.version));
 }
 
 function valuesRoots(manifest: ManifestDocument): YAMLMap[] {

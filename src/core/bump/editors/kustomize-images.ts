@@ -22,7 +22,12 @@ export class KustomizeImagesEditor implements ManifestEditor {
         const tagChanged = session.setOrRemoveKey(document, entry, 'newTag', tag);
         const digestChanged = session.setOrRemoveKey(document, entry, 'digest', digest);
         if (tagChanged || digestChanged) {
-          session.record('kustomize', entry, formatReference(name as string, before), formatReference(name as string, session.version));
+          session.record(
+            'kustomize',
+            entry,
+            formatReference(name as string, before),
+            formatReference(name as string, session.version),
+          );
         }
       }
     }

@@ -1,3 +1,0 @@
-export function describe(image: string): string {
-  return `lazy:${image}`;
-}
