@@ -1,6 +1,6 @@
 // Small timing helpers shared by the benchmarks: child processes as a runner starts them, medians of repeated runs.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,9 @@ export function runnerEnv(inputs = {}, extra = {}) {
     ...extra,
   };
   for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.toUpperCase()}`] = value;
+  // The runner creates both files before a step starts; @actions/core refuses to write to a missing one.
+  writeFileSync(env.GITHUB_OUTPUT, '');
+  writeFileSync(env.GITHUB_STEP_SUMMARY, '');
   return env;
 }
 

@@ -1,6 +1,6 @@
-import * as core from '@actions/core';
 import { errorMessage, isUserError } from './errors.js';
 import { redact } from './secrets.js';
+import { issueCommand } from './workflow-commands.js';
 
 /**
  * Runs an action's main function: a user mistake becomes one `::error` line (with file:line when known)
@@ -19,12 +19,9 @@ export function reportFailure(error: unknown): void {
   const message = redact(errorMessage(error));
   if (isUserError(error)) {
     const location = error.location;
-    core.error(
-      message,
-      location ? { file: location.file, startLine: location.line, startColumn: location.column } : {},
-    );
+    issueCommand('error', message, { file: location?.file, line: location?.line, col: location?.column });
     return;
   }
-  if (error instanceof Error && error.stack) core.debug(redact(error.stack));
-  core.error(message);
+  if (error instanceof Error && error.stack) issueCommand('debug', redact(error.stack));
+  issueCommand('error', message);
 }

@@ -6,11 +6,20 @@ const YAML_FILE = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?[{]/;
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
+export interface ResolveOptions {
+  /** Called for a pattern that matches no YAML file; without it, such a pattern is a UserError. */
+  onNoMatch?: (pattern: string) => void;
+}
+
 /**
  * Resolves user paths (files, directories searched recursively for YAML, or globs) relative to a root,
  * refusing anything that resolves outside it, symlinks included. Returns absolute real paths, sorted.
  */
-export async function resolveYamlFiles(patterns: readonly string[], root: string): Promise<string[]> {
+export async function resolveYamlFiles(
+  patterns: readonly string[],
+  root: string,
+  options: ResolveOptions = {},
+): Promise<string[]> {
   if (patterns.length === 0) throw new UserError('No paths given: name at least one file, directory or glob.');
   const realRoot = await realDirectory(root);
   const found = new Set<string>();
@@ -18,7 +27,10 @@ export async function resolveYamlFiles(patterns: readonly string[], root: string
     const matches = GLOB_CHARS.test(pattern)
       ? await expandGlob(pattern, realRoot)
       : await expandPath(pattern, realRoot);
-    if (matches.length === 0) throw new UserError(`Path "${pattern}" matches no YAML file under ${root}.`);
+    if (matches.length === 0) {
+      if (!options.onNoMatch) throw new UserError(`Path "${pattern}" matches no YAML file under ${root}.`);
+      options.onNoMatch(pattern);
+    }
     for (const file of matches) found.add(file);
   }
   return [...found].sort();

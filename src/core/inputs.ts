@@ -1,11 +1,11 @@
 import * as path from 'node:path';
-import * as core from '@actions/core';
 import { UserError } from './errors.js';
+import { readActionInput } from './workflow-commands.js';
 
 /** Where input values come from: the runner's INPUT_* variables, CLI flags, or a test's map. '' means unset. */
 export type InputSource = (name: string) => string;
 
-export const actionInputs: InputSource = (name) => core.getInput(name);
+export const actionInputs: InputSource = readActionInput;
 
 export function inputsFromRecord(values: Record<string, string | undefined>): InputSource {
   return (name) => values[name]?.trim() ?? '';

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { issueCommand } from './workflow-commands.js';
 
 const registered = new Set<string>();
 
@@ -9,7 +9,7 @@ export function registerSecret(value: string | undefined): void {
     const trimmed = piece.trim();
     if (trimmed.length < 3 || registered.has(trimmed)) continue;
     registered.add(trimmed);
-    core.setSecret(trimmed);
+    issueCommand('add-mask', trimmed);
   }
 }
 

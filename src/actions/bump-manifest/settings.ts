@@ -1,7 +1,8 @@
 import { UserError } from '../../core/errors.js';
 import { ImageRef } from '../../core/image-ref.js';
 import type { InputReader } from '../../core/inputs.js';
-import { type Pin, PINS } from '../../core/bump/types.js';
+import { readPin } from '../../core/bump/read-pin.js';
+import type { Pin } from '../../core/bump/types.js';
 
 export const INPUTS = {
   image: 'image',
@@ -34,25 +35,7 @@ export function readBumpManifestSettings(inputs: InputReader, workspace: string)
     image,
     paths,
     workingDirectory: inputs.path(INPUTS.workingDirectory, workspace),
-    pin: readPin(inputs, image),
+    pin: readPin(inputs, image, INPUTS),
     dryRun: inputs.boolean(INPUTS.dryRun, false),
   };
-}
-
-/** The pin defaults to what the image carries, and must not ask for a part it lacks. */
-export function readPin(inputs: InputReader, image: ImageRef): Pin {
-  const carried: Pin = image.tag && image.digest ? 'tag+digest' : image.digest ? 'digest' : 'tag';
-  const pin = inputs.choice(INPUTS.pin, PINS, carried);
-  if (!image.tag && !image.digest) {
-    throw new UserError(`Input "${INPUTS.image}" must carry a tag or a digest, e.g. ${image.spelledName}:1.2.3.`);
-  }
-  if (pin.includes('tag') && !image.tag) {
-    throw new UserError(`pin "${pin}" needs a tag, but image "${image}" has none: add ":<tag>" or use pin: digest.`);
-  }
-  if (pin.includes('digest') && !image.digest) {
-    throw new UserError(
-      `pin "${pin}" needs a digest, but image "${image}" has none: add "@sha256:..." or use pin: tag.`,
-    );
-  }
-  return pin;
 }

@@ -1,8 +1,8 @@
-export const id = 690;
-export const ids = [690];
+export const id = 172;
+export const ids = [172];
 export const modules = {
 
-/***/ 5690:
+/***/ 7172:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   bumpManifest: () => (/* binding */ bumpManifest)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __webpack_require__(3218);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/errors.js
@@ -745,6 +745,15 @@ function unifiedDiff(bumps) {
         .join('');
 }
 
+;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/outputs.js
+
+const actionOutputs = (name, value) => core/* setOutput */.uH(name, value);
+function outputsToRecord(record) {
+    return (name, value) => {
+        record[name] = value;
+    };
+}
+
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/summary.js
 
 /**
@@ -786,8 +795,8 @@ function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/bump-manifest/settings.js
-var bump_manifest_settings = __webpack_require__(3234);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/bump-manifest/settings.js + 1 modules
+var bump_manifest_settings = __webpack_require__(6090);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/bump-manifest/run.js
 
 
@@ -795,8 +804,9 @@ var bump_manifest_settings = __webpack_require__(3234);
 
 
 
+
 /** Resolves the paths, edits every reference to the image (or only reports, on a dry run), sets the outputs. */
-async function bumpManifest(settings, setOutput) {
+async function bumpManifest(settings, setOutput = actionOutputs) {
     const files = await resolveYamlFiles(settings.paths, settings.workingDirectory);
     const bumper = new ManifestBumper();
     const target = { image: settings.image, pin: settings.pin };
