@@ -7,7 +7,14 @@ import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GlobalConfig, ProjectConfig } from 'jest';
+// The parts of jest's configs this hook reads (jest 29's shapes).
+interface GlobalConfig {
+  testPathPattern: string;
+}
+interface ProjectConfig {
+  roots: string[];
+  testPathIgnorePatterns: string[];
+}
 
 declare global {
   // Read by global-teardown.ts: jest keeps the globals globalSetup sets for globalTeardown.
@@ -33,7 +40,8 @@ export default async function globalSetup(globalConfig: GlobalConfig, projectCon
 
 /** Whether any `*.int.test.ts` under the roots survives the run's path patterns and ignore patterns. */
 function selectsIntegrationTests(globalConfig: GlobalConfig, projectConfig: ProjectConfig): boolean {
-  const wanted = globalConfig.testPathPatterns.patterns.map((pattern) => new RegExp(pattern, 'i'));
+  // jest 29 joins the command line's path patterns into one regular expression.
+  const wanted = globalConfig.testPathPattern ? [new RegExp(globalConfig.testPathPattern, 'i')] : [];
   const ignored = projectConfig.testPathIgnorePatterns.map((pattern) => new RegExp(pattern));
   return integrationTestFiles(projectConfig.roots).some(
     (file) =>
