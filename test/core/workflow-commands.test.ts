@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { issueCommand, readActionInput } from '../../src/core/workflow-commands.js';
 
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 
 describe('workflow commands', () => {
   it('escapes data and properties as the runner expects', () => {
