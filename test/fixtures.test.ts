@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 interface ProvenanceRow {
   dest: string;
@@ -10,7 +11,7 @@ interface ProvenanceRow {
 }
 
 // Every PROVENANCE.json under test/fixtures/ (one per area), each row's dest relative to test/fixtures/.
-const root = path.join(import.meta.dirname, 'fixtures');
+const root = fileURLToPath(new URL('fixtures', import.meta.url));
 const rows = fs
   .readdirSync(root, { recursive: true, encoding: 'utf8' })
   .filter((file) => path.basename(file) === 'PROVENANCE.json')

@@ -30,7 +30,7 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
  * Resolves user paths (files, directories searched recursively for YAML, or globs) relative to a root,
  * refusing anything that resolves outside it, symlinks included. Returns absolute real paths, sorted.
  */
-async function resolveYamlFiles(patterns, root) {
+async function resolveYamlFiles(patterns, root, options = {}) {
     if (patterns.length === 0)
         throw new errors/* UserError */.yo('No paths given: name at least one file, directory or glob.');
     const realRoot = await realDirectory(root);
@@ -39,8 +39,11 @@ async function resolveYamlFiles(patterns, root) {
         const matches = GLOB_CHARS.test(pattern)
             ? await expandGlob(pattern, realRoot)
             : await expandPath(pattern, realRoot);
-        if (matches.length === 0)
-            throw new errors/* UserError */.yo(`Path "${pattern}" matches no YAML file under ${root}.`);
+        if (matches.length === 0) {
+            if (!options.onNoMatch)
+                throw new errors/* UserError */.yo(`Path "${pattern}" matches no YAML file under ${root}.`);
+            options.onNoMatch(pattern);
+        }
         for (const file of matches)
             found.add(file);
     }

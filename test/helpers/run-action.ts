@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { tempTree } from './temp-dir.js';
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface ActionRun {
   exitCode: number;
