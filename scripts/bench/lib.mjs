@@ -1,29 +1,13 @@
 // Small timing helpers shared by the benchmarks: child processes as a runner starts them, medians of repeated runs.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { runnerEnvironment } from '../lib/runner.mjs';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { REPO_ROOT as ROOT } from '../lib/runner.mjs';
 
-/** The environment a runner gives an action: no INPUT_* beyond `inputs`, fresh output files. */
+/** The environment a runner gives an action (see scripts/lib/runner.mjs). */
 export function runnerEnv(inputs = {}, extra = {}) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bench-runner-'));
-  const env = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-    RUNNER_TEMP: dir,
-    ...extra,
-  };
-  for (const [key, value] of Object.entries(inputs)) env[`INPUT_${key.toUpperCase()}`] = value;
-  // The runner creates both files before a step starts; @actions/core refuses to write to a missing one.
-  writeFileSync(env.GITHUB_OUTPUT, '');
-  writeFileSync(env.GITHUB_STEP_SUMMARY, '');
-  return env;
+  return runnerEnvironment(inputs, extra).env;
 }
 
 /** Wall time of one child process, in milliseconds; throws unless it exits as expected. */
