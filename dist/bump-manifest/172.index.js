@@ -185,14 +185,11 @@ function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/image-ref.js
 var image_ref = __webpack_require__(3977);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/bump/types.js
 var types = __webpack_require__(648);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/bump/edit-session.js
-
 
 
 /** Collects the edits and reference changes that the editors find in one file. */
@@ -250,12 +247,19 @@ class EditSession {
     record(kind, node, from, to) {
         if (from === to)
             return;
-        const offset = (0,dist/* isScalar */.jn)(node) || node?.range ? node.range?.[0] : undefined;
-        const line = offset === undefined ? 0 : this.source.lineOf(offset);
-        this.changes.push({ file: this.displayPath, line, kind, from, to });
+        const offset = node?.range?.[0];
+        this.changes.push({
+            file: this.displayPath,
+            line: offset === undefined ? 0 : this.source.lineOf(offset),
+            kind,
+            from,
+            to,
+        });
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/bump/editors/argocd-application.js
 
 /**
@@ -472,7 +476,7 @@ function updateImageMapping(document, map, session) {
         if (tag === undefined) {
             throw session.source.errorAt(map, `the values for ${name} have no "digest" key: add one, or pin "tag" or "tag+digest".`);
         }
-        changed = session.setScalar(document, map.get('tag', true), (0,image_ref/* formatReference */.FH)(tag, { digest }).replace(/^:/, ''));
+        changed = session.setScalar(document, map.get('tag', true), (0,image_ref/* formatReference */.FH)(tag, { digest }));
     }
     if (changed)
         session.record('helm-values', map, (0,image_ref/* formatReference */.FH)(name, before), (0,image_ref/* formatReference */.FH)(name, session.version));
@@ -503,7 +507,7 @@ class KustomizeImagesEditor {
                 if (!(0,dist/* isMap */.jh)(entry))
                     continue;
                 const name = stringAt(entry, 'newName') ?? stringAt(entry, 'name');
-                if (!session.matches(name))
+                if (name === undefined || !session.matches(name))
                     continue;
                 const before = { tag: stringAt(entry, 'newTag'), digest: stringAt(entry, 'digest') };
                 const { tag, digest } = session.version;

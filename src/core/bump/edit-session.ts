@@ -1,4 +1,4 @@
-import { type Document, isScalar, type Node, type YAMLMap } from 'yaml';
+import type { Document, Node, YAMLMap } from 'yaml';
 import { ImageRef, type ImageVersion } from '../image-ref.js';
 import { type BumpTarget, type ChangeKind, pinnedVersion, type ReferenceChange } from './types.js';
 import type { TextEdit, YamlSource } from './yaml-source.js';
@@ -55,8 +55,13 @@ export class EditSession {
 
   record(kind: ChangeKind, node: unknown, from: string, to: string): void {
     if (from === to) return;
-    const offset = isScalar(node) || (node as Node | undefined)?.range ? (node as Node).range?.[0] : undefined;
-    const line = offset === undefined ? 0 : this.source.lineOf(offset);
-    this.changes.push({ file: this.displayPath, line, kind, from, to });
+    const offset = (node as Node | undefined)?.range?.[0];
+    this.changes.push({
+      file: this.displayPath,
+      line: offset === undefined ? 0 : this.source.lineOf(offset),
+      kind,
+      from,
+      to,
+    });
   }
 }

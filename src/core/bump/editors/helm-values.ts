@@ -44,7 +44,7 @@ function updateImageMapping(document: Document.Parsed, map: YAMLMap, session: Ed
         `the values for ${name} have no "digest" key: add one, or pin "tag" or "tag+digest".`,
       );
     }
-    changed = session.setScalar(document, map.get('tag', true), formatReference(tag, { digest }).replace(/^:/, ''));
+    changed = session.setScalar(document, map.get('tag', true), formatReference(tag, { digest }));
   }
   if (changed)
     session.record('helm-values', map, formatReference(name, before), formatReference(name, session.version));

@@ -15,19 +15,14 @@ export class KustomizeImagesEditor implements ManifestEditor {
       for (const entry of images.items) {
         if (!isMap(entry)) continue;
         const name = stringAt(entry, 'newName') ?? stringAt(entry, 'name');
-        if (!session.matches(name)) continue;
+        if (name === undefined || !session.matches(name)) continue;
         const before = { tag: stringAt(entry, 'newTag'), digest: stringAt(entry, 'digest') };
         const { tag, digest } = session.version;
         const document = manifest.document;
         const tagChanged = session.setOrRemoveKey(document, entry, 'newTag', tag);
         const digestChanged = session.setOrRemoveKey(document, entry, 'digest', digest);
         if (tagChanged || digestChanged) {
-          session.record(
-            'kustomize',
-            entry,
-            formatReference(name as string, before),
-            formatReference(name as string, session.version),
-          );
+          session.record('kustomize', entry, formatReference(name, before), formatReference(name, session.version));
         }
       }
     }
