@@ -1,0 +1,95 @@
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import * as core from '@actions/core';
+import { predicateFile } from '../../core/cosign/attestation.js';
+import { Cosign, verifyArgs } from '../../core/cosign/cosign.js';
+import type { KeySigning, SignerCheck } from '../../core/cosign/signing-method.js';
+import { requireDigest } from '../../core/cosign/verification.js';
+import { verifyCommand } from '../../core/cosign/verify-command.js';
+import type { InstallOptions } from '../../core/installer.js';
+import { actionOutputs, type OutputSink } from '../../core/outputs.js';
+import { code, JobSummary } from '../../core/summary.js';
+import { type CosignSignSettings, OUTPUTS } from './settings.js';
+
+export interface CosignSignResult {
+  signatureRef: string;
+  bundlePath: string;
+  verifyCommand: string;
+}
+
+/** Installs cosign, signs the digest, attests what was asked, verifies the signature, sets the outputs. */
+export async function cosignSign(
+  settings: CosignSignSettings,
+  setOutput: OutputSink = actionOutputs,
+  installOptions: InstallOptions = {},
+): Promise<CosignSignResult> {
+  for (const warning of settings.warnings) core.warning(warning);
+  const cosign = await Cosign.install(settings.cosign, installOptions);
+  const image = settings.image.toString();
+  const scratch = await scratchDir(settings.tempDir);
+  core.info(
+    `Signing ${image} with cosign ${cosign.version} (${settings.signing.describe()}, ${settings.format.name} format)`,
+  );
+
+  const bundlePath = settings.format.writesBundleFile()
+    ? path.join(scratch, `${(settings.image.digest as string).replace(':', '-')}.sigstore.json`)
+    : '';
+  const { signing, format, annotations } = settings;
+  await cosign.sign({ image, signing, format, annotations, ...(bundlePath ? { bundleFile: bundlePath } : {}) });
+  for (const source of settings.attestations) {
+    core.info(`Attesting ${source.file} (${source.description}) as --type ${source.type}`);
+    await cosign.attest({
+      image,
+      signing,
+      format,
+      type: source.type,
+      predicateFile: await predicateFile(source, scratch),
+    });
+  }
+
+  const signer = await settings.signing.signerCheck((method) => derivePublicKey(cosign, method, scratch));
+  if (settings.verify) {
+    const signatures = await cosign.verify(verifyArgs(image, format, signer.args));
+    requireDigest(signatures, settings.image.digest as string, image);
+    core.info(`cosign verify accepted ${signatures.length} signature(s) of ${settings.image.digest}.`);
+  }
+
+  const result = {
+    signatureRef: format.signatureRef(settings.image),
+    bundlePath,
+    verifyCommand: verifyCommand(verifyArgs(image, format, signer.pasteArgs)),
+  };
+  setOutput(OUTPUTS.signatureRef, result.signatureRef);
+  setOutput(OUTPUTS.bundlePath, result.bundlePath);
+  setOutput(OUTPUTS.verifyCommand, result.verifyCommand);
+  await summarize(settings, result, signer).write();
+  return result;
+}
+
+async function scratchDir(tempDir: string): Promise<string> {
+  await mkdir(tempDir, { recursive: true });
+  return mkdtemp(path.join(tempDir, 'cosign-sign-'));
+}
+
+async function derivePublicKey(cosign: Cosign, method: KeySigning, scratch: string) {
+  const file = path.join(scratch, 'cosign.pub');
+  await cosign.writePublicKey(method, file);
+  return { file, pem: await readFile(file, 'utf8') };
+}
+
+function summarize(settings: CosignSignSettings, result: CosignSignResult, signer: SignerCheck): JobSummary {
+  const rows = [
+    ['Signer', settings.signing.describe()],
+    ['Signature', code(result.signatureRef)],
+    ['Verified', settings.verify ? 'yes, right after signing' : 'no (verify: false)'],
+    ...settings.attestations.map((source) => ['Attestation', `${code(source.file)} (${source.description})`]),
+    ...(result.bundlePath ? [['Bundle', code(result.bundlePath)]] : []),
+  ];
+  const summary = new JobSummary()
+    .heading(`cosign-sign: ${settings.image}`)
+    .table(['What', 'Result'], rows)
+    .details('Verify it yourself', result.verifyCommand, 'sh');
+  if (signer.publicKeyPem)
+    summary.details('cosign.pub (the public key the command above names)', signer.publicKeyPem.trim());
+  return summary;
+}
