@@ -11,7 +11,7 @@ describe('JobSummary', () => {
       .table(['File', 'Change'], [['a|b.yaml', `${code('x`y')}\nnext`]])
       .details('diff', '-a\n+b', 'diff');
     expect(summary.toMarkdown()).toBe(
-      '### bump\n\n| File | Change |\n| --- | --- |\n| a\\|b.yaml | `x\'y`<br>next |\n\n' +
+      "### bump\n\n| File | Change |\n| --- | --- |\n| a\\|b.yaml | `x'y`<br>next |\n\n" +
         '<details><summary>diff</summary>\n\n```diff\n-a\n+b\n```\n\n</details>\n',
     );
     const file = path.join(await tempTree({ summary: 'before\n' }), 'summary');
