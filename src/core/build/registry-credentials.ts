@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface RegistryCredentials {
+  username: string;
+  password: string;
+}
+
+/** Finds the credentials for a registry host; undefined when there are none it can read. */
+export type CredentialLookup = (registry: string) => RegistryCredentials | undefined;
+
+interface DockerConfig {
+  auths?: Record<string, { auth?: string; username?: string; password?: string }>;
+}
+
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+
+/**
+ * Credentials from the docker CLI's config.json ($DOCKER_CONFIG, else ~/.docker), where `docker login` and
+ * docker/login-action store them. Credential helpers (credsStore, credHelpers) are not read.
+ */
+export function dockerConfigCredentials(env: NodeJS.ProcessEnv = process.env): CredentialLookup {
+  const config = readDockerConfig(
+    path.join(env.DOCKER_CONFIG ?? path.join(env.HOME ?? os.homedir(), '.docker'), 'config.json'),
+  );
+  return (registry) => {
+    const keys = registry === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io', 'index.docker.io'] : [registry];
+    for (const key of keys.flatMap((host) => [host, `https://${host}`, `http://${host}`])) {
+      const entry = config.auths?.[key];
+      if (!entry) continue;
+      if (entry.username && entry.password) return { username: entry.username, password: entry.password };
+      const decoded = entry.auth ? Buffer.from(entry.auth, 'base64').toString('utf8') : '';
+      const colon = decoded.indexOf(':');
+      if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    return undefined;
+  };
+}
+
+function readDockerConfig(file: string): DockerConfig {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as DockerConfig;
+  } catch {
+    // No config (never logged in) or an unreadable one: look the registry up anonymously.
+    return {};
+  }
+}

@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { UserError } from '../errors.js';
+import type { ImageRef } from '../image-ref.js';
+import { registerSecret } from '../secrets.js';
+import type { CredentialLookup, RegistryCredentials } from './registry-credentials.js';
+
+/** How often and how patiently to try a registry that does not answer: delays double after each attempt. */
+export interface RetryPolicy {
+  attempts: number;
+  firstDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, firstDelayMs: 1000 };
+
+const REQUEST_TIMEOUT_MS = 15_000;
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
+
+export interface RegistryClientOptions {
+  credentials?: CredentialLookup;
+  retry?: RetryPolicy;
+}
+
+/** The registry answered, but with a status the lookup cannot go past. */
+class RegistryStatusError extends Error {
+  constructor(
+    readonly status: number,
+    what: string,
+  ) {
+    super(`${what} answered HTTP ${status}`);
+  }
+}
+
+/**
+ * Talks to an OCI registry over its HTTP API: whether it answers at all, and which manifest digest a tag serves
+ * (the Docker-Content-Digest, or the SHA-256 of the manifest's bytes). Anonymous first, then the bearer-token or
+ * basic challenge the registry answers with.
+ */
+export class RegistryClient {
+  private readonly credentials: CredentialLookup;
+  private readonly retry: RetryPolicy;
+
+  constructor(options: RegistryClientOptions = {}) {
+    this.credentials = options.credentials ?? (() => undefined);
+    this.retry = options.retry ?? DEFAULT_RETRY;
+  }
+
+  /** Resolves once the registry answers HTTP (any status: 401 is an answer); a UserError after the retries. */
+  async ensureReachable(registry: string): Promise<void> {
+    const url = `${registryUrl(registry)}/v2/`;
+    await this.withRetries(registry, async () => {
+      const response = await this.request(url, { method: 'GET' });
+      if (response.status >= 500) throw new RegistryStatusError(response.status, `GET ${url}`);
+    });
+  }
+
+  /** The digest the registry serves for `image:tag`; undefined when it refuses to show it to these credentials. */
+  async manifestDigest(image: ImageRef, tag: string): Promise<string | undefined> {
+    const url = `${registryUrl(image.registry)}/v2/${image.path}/manifests/${encodeURIComponent(tag)}`;
+    return this.withRetries(image.registry, async () => {
+      const head = await this.authorized(url, 'HEAD', image);
+      if (head === undefined) return undefined;
+      const digest = head.headers.get('docker-content-digest');
+      if (digest) return digest;
+      const get = await this.authorized(url, 'GET', image);
+      if (get === undefined) return undefined;
+      return `sha256:${createHash('sha256')
+        .update(Buffer.from(await get.arrayBuffer()))
+        .digest('hex')}`;
+    });
+  }
+
+  /** A successful response, following one auth challenge; undefined when access is denied. */
+  private async authorized(url: string, method: string, image: ImageRef): Promise<Response | undefined> {
+    const headers: Record<string, string> = { Accept: MANIFEST_TYPES };
+    let response = await this.request(url, { method, headers });
+    if (response.status === 401) {
+      const authorization = await this.answerChallenge(response.headers.get('www-authenticate') ?? '', image);
+      if (authorization)
+        response = await this.request(url, { method, headers: { ...headers, Authorization: authorization } });
+    }
+    if (response.status === 401 || response.status === 403) return undefined;
+    if (!response.ok) throw new RegistryStatusError(response.status, `${method} ${url}`);
+    return response;
+  }
+
+  /** The Authorization header for a `Bearer realm=...` or `Basic` challenge, if one can be made. */
+  private async answerChallenge(challenge: string, image: ImageRef): Promise<string | undefined> {
+    const credentials = this.credentials(image.registry);
+    if (/^basic\b/i.test(challenge)) return credentials ? basicAuth(credentials) : undefined;
+    const params = parseChallenge(challenge);
+    if (!/^bearer\b/i.test(challenge) || !params.realm) return undefined;
+    const tokenUrl = new URL(params.realm);
+    if (params.service) tokenUrl.searchParams.set('service', params.service);
+    tokenUrl.searchParams.set('scope', `repository:${image.path}:pull`);
+    const response = await this.request(tokenUrl.href, {
+      method: 'GET',
+      headers: credentials ? { Authorization: basicAuth(credentials) } : {},
+    });
+    if (!response.ok) return undefined;
+    const body = (await response.json()) as { token?: string; access_token?: string };
+    const token = body.token ?? body.access_token;
+    registerSecret(token);
+    return token ? `Bearer ${token}` : undefined;
+  }
+
+  private request(url: string, init: RequestInit): Promise<Response> {
+    return fetch(url, { ...init, redirect: 'follow', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  }
+
+  /** Runs `call`, retrying network failures and 5xx answers with doubling delays, then gives up with a UserError. */
+  private async withRetries<T>(registry: string, call: () => Promise<T>): Promise<T> {
+    let delay = this.retry.firstDelayMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        const answered = error instanceof RegistryStatusError;
+        if (answered && error.status < 500) throw error;
+        if (attempt >= this.retry.attempts) {
+          const problem = answered
+            ? `keeps failing: ${error.message}`
+            : `is unreachable: ${describeNetworkError(error)}`;
+          throw new UserError(`Registry ${registry} ${problem} (${attempt} attempts).`);
+        }
+        await sleep(delay);
+        delay *= 2;
+      }
+    }
+  }
+}
+
+/** Docker's rule: loopback registries speak plain HTTP, every other one HTTPS; Docker Hub's API lives elsewhere. */
+export function registryUrl(registry: string): string {
+  if (registry === 'docker.io') return 'https://registry-1.docker.io';
+  return `${LOOPBACK_HOST.test(registry) ? 'http' : 'https'}://${registry}`;
+}
+
+function basicAuth(credentials: RegistryCredentials): string {
+  return `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
+}
+
+/** `Bearer realm="https://x/token",service="x",scope="..."` to its parameters. */
+function parseChallenge(challenge: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const match of challenge.matchAll(/(\w+)="([^"]*)"/g)) params[match[1]!.toLowerCase()] = match[2]!;
+  return params;
+}
+
+/** fetch hides the cause (ECONNREFUSED, a DNS failure) one level down; a timeout is an AbortSignal's error. */
+function describeNetworkError(error: unknown): string {
+  const { cause, name, message } = (error ?? {}) as {
+    cause?: { code?: string; message?: string };
+    name?: string;
+    message?: string;
+  };
+  if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
+  if (name === 'TimeoutError') return `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`;
+  if (cause?.message) return `${message}: ${cause.message}`;
+  return message ?? String(error);
+}
