@@ -29,6 +29,9 @@ const NCC_OPTIONS = {
   quiet: true,
 };
 
+// package.json's bin: `npx gitops-delivery-actions <step>` runs it, so it starts with a shebang.
+const CLI = { name: 'cli', entryFile: path.join(root, 'src', 'cli.ts'), banner: '#!/usr/bin/env node\n' };
+
 async function main() {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
   const outRoot = path.resolve(values.out ?? path.join(root, 'dist'));
@@ -36,25 +39,26 @@ async function main() {
   // webpack resolves from, and names modules relative to, the working directory
   process.chdir(root);
 
-  const actions = findActions(root);
+  // Every action, plus the command-line entry that runs the same steps outside GitHub Actions.
+  const bundles = [...findActions(root), CLI];
   const started = Date.now();
   await claimScratchFolder();
   try {
-    await emitJavaScript(actions.map((action) => action.entryFile));
+    await emitJavaScript(bundles.map((entry) => entry.entryFile));
     console.log(`tsc: ${Date.now() - started} ms`);
     // the output root is wholly generated: emptying it drops chunks and bundles of actions that no longer exist
     await rm(outRoot, { recursive: true, force: true });
     // one after another: two at once on 2 cores measured no faster
-    for (const action of actions) {
-      const actionStarted = Date.now();
-      await bundle(emittedPath(action.entryFile), path.join(outRoot, action.name));
-      console.log(`${action.name}: ${Date.now() - actionStarted} ms`);
+    for (const entry of bundles) {
+      const entryStarted = Date.now();
+      await bundle(emittedPath(entry.entryFile), path.join(outRoot, entry.name), entry.banner);
+      console.log(`${entry.name}: ${Date.now() - entryStarted} ms`);
     }
   } finally {
     await rm(jsRoot, { recursive: true, force: true });
   }
   const into = path.relative(root, outRoot) || '.';
-  console.log(`built ${actions.length} action(s) into ${into} in ${Date.now() - started} ms`);
+  console.log(`built ${bundles.length} bundle(s) into ${into} in ${Date.now() - started} ms`);
 }
 
 async function claimScratchFolder() {
@@ -103,7 +107,7 @@ function emittedPath(sourceFile) {
   return path.join(jsRoot, path.relative(root, sourceFile)).replace(/\.ts$/, '.js');
 }
 
-async function bundle(entry, outDir) {
+async function bundle(entry, outDir, banner = '') {
   const { code, assets, symlinks, stats } = await ncc(entry, NCC_OPTIONS);
   const unresolved = unresolvedImportsOfOurCode(stats.compilation);
   if (unresolved.length > 0) {
@@ -112,7 +116,7 @@ async function bundle(entry, outDir) {
   if (Object.keys(symlinks).length > 0) {
     throw new Error(`${path.basename(outDir)}: ncc emitted symlinks, which a committed dist/ cannot hold`);
   }
-  await writeOutput(path.join(outDir, 'index.js'), code);
+  await writeOutput(path.join(outDir, 'index.js'), banner + code);
   // assets: the chunks of dynamic import()s, licenses.txt, and a package.json that marks the bundle as ESM
   for (const [name, asset] of Object.entries(assets)) {
     await writeOutput(path.join(outDir, name), asset.source);

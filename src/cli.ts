@@ -1,0 +1,35 @@
+import * as fs from 'node:fs/promises';
+import { parseCommandLine, USAGE, wantsHelp } from './cli/command-line.js';
+import { reportFailure } from './core/action-runner.js';
+import { errorMessage } from './core/errors.js';
+import { InputReader } from './core/inputs.js';
+import { redact } from './core/secrets.js';
+import { STEPS } from './actions/steps.js';
+
+// On a GitHub runner errors are workflow commands (annotations); anywhere else, a plain line on stderr.
+function fail(error: unknown): void {
+  if (process.env.GITHUB_ACTIONS === 'true') return reportFailure(error);
+  process.exitCode = 1;
+  process.stderr.write(`error: ${redact(errorMessage(error))}\n`);
+}
+
+try {
+  if (wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(0);
+  }
+  const commandLine = parseCommandLine(process.argv.slice(2));
+  const outputs: Record<string, string> = {};
+  await STEPS[commandLine.step](
+    new InputReader(commandLine.inputs),
+    (name, value) => {
+      outputs[name] = value;
+    },
+    { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), env: process.env },
+  );
+  const json = JSON.stringify(outputs, null, 2);
+  process.stdout.write(`${json}\n`);
+  if (commandLine.outputsFile) await fs.writeFile(commandLine.outputsFile, `${json}\n`);
+} catch (error) {
+  fail(error);
+}
