@@ -1,0 +1,47 @@
+import type { FileBump } from '../../core/bump/bumper.js';
+import { UserError } from '../../core/errors.js';
+import type { ChangeTarget } from './change-target.js';
+import type { CommitWriter } from './commit-writers.js';
+import type { ManifestsCheckout } from './manifests-checkout.js';
+
+/** What one successful attempt left on the remote. */
+export interface DeliveryOutcome {
+  /** The commit this run made; undefined when nothing needed committing. */
+  commit?: string;
+  /** Where the delivered branch points now; undefined when it does not exist. */
+  head?: string;
+  /** The edits the change makes: those committed, or those the base still lacks. */
+  bumps: FileBump[];
+  /** The base already points at the image: there is nothing to propose. */
+  alreadyOnBase: boolean;
+}
+
+/** What every way of delivering a change works with. */
+export interface DeliveryContext {
+  checkout: ManifestsCheckout;
+  writer: CommitWriter;
+  target: ChangeTarget;
+  /** owner/name of the manifests repository, for messages. */
+  repository: string;
+  /** The commit message for these edits on the delivered branch. */
+  messageFor(bumps: readonly FileBump[]): string;
+}
+
+/**
+ * Pull-request hand-off or a push straight to the base: one attempt reads the remote tips, applies the bump to
+ * them and publishes, throwing RefMovedError when it lost a race (the caller then tries again from the new tips).
+ */
+export interface Delivery {
+  /** The branch this delivery moves. */
+  readonly branch: string;
+  attempt(): Promise<DeliveryOutcome>;
+}
+
+/** The tips of `branches` after fetching them; the base must exist. */
+export async function fetchTips(context: DeliveryContext, branches: readonly string[]): Promise<Map<string, string>> {
+  const { git } = context.checkout;
+  const base = context.target.base;
+  const listed = await git.remoteBranches(branches);
+  if (!listed.has(base)) throw new UserError(`Base branch "${base}" does not exist in ${context.repository}.`);
+  return git.fetchBranches(branches.filter((branch) => listed.has(branch)));
+}

@@ -1,0 +1,219 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as core from '@actions/core';
+import { UserError } from '../../core/errors.js';
+import { GitHubCommitWriter } from '../../core/github/api-commits.js';
+import { createGitHubClient, type GitHubClient } from '../../core/github/client.js';
+import { type PublishedPullRequest, PullRequestPublisher } from '../../core/github/pull-requests.js';
+import { formatRepositoryName, getRepository, type RepositoryInfo } from '../../core/github/repository.js';
+import { GitCli } from '../../core/git/git-cli.js';
+import { DEFAULT_RACE_POLICY, type RacePolicy, retryOnRace } from '../../core/git/race-retry.js';
+import type { OutputSink } from '../../core/outputs.js';
+import { code, JobSummary } from '../../core/summary.js';
+import { BaseBranchPush } from './base-branch-push.js';
+import { ChangeTarget } from './change-target.js';
+import { type CommitWriter, GitHubApiWriter, GitPushWriter } from './commit-writers.js';
+import type { Delivery, DeliveryContext, DeliveryOutcome } from './delivery.js';
+import { ManifestsCheckout, sparseDirectories } from './manifests-checkout.js';
+import { type ChangeDescription, commitMessage, pullRequestBody, pullRequestTitle } from './messages.js';
+import { PullRequestBranch } from './pull-request-branch.js';
+import { type OpenGitopsPrSettings, OUTPUTS } from './settings.js';
+
+export type Operation = 'created' | 'updated' | 'unchanged' | 'pushed';
+
+export interface OpenGitopsPrResult {
+  operation: Operation;
+  branch: string;
+  headSha: string;
+  commitSha: string;
+  pullRequest?: { number: number; url: string };
+  /** How many times the change was applied to a fresh tip (1 when no race was lost). */
+  attempts: number;
+}
+
+/** Seams for tests and benchmarks: how long the retries wait. */
+export interface OpenGitopsPrOptions {
+  racePolicy?: Partial<Omit<RacePolicy, 'maxAttempts'>>;
+  /** Milliseconds per second that GitHub asks clients to wait (retry-after); tests shrink it. */
+  waitUnitMs?: number;
+}
+
+/**
+ * Applies the bump to the manifests repository's current tip and hands it over: as one pull request per change
+ * target, or as a commit straight onto the base. Lost races are retried on the new tip; nothing is forced.
+ */
+export async function openGitopsPr(
+  settings: OpenGitopsPrSettings,
+  setOutput: OutputSink,
+  options: OpenGitopsPrOptions = {},
+): Promise<OpenGitopsPrResult> {
+  warnAboutIgnoredInputs(settings);
+  const client = createGitHubClient({ token: settings.token, apiUrl: settings.apiUrl, waitUnitMs: options.waitUnitMs });
+  const repository = await getRepository(client, settings.repository);
+  refuseReadOnly(repository);
+  const target = new ChangeTarget(settings.image, settings.paths, settings.base ?? repository.defaultBranch);
+  const branch = settings.mode === 'push' ? target.base : (settings.branch ?? target.defaultBranch);
+  if (settings.mode === 'pull-request' && branch === target.base) {
+    throw new UserError(`Input "branch" is the base, ${branch}: name another branch, or use mode: push.`);
+  }
+
+  const workDirectory = await fs.mkdtemp(path.join(settings.tempDirectory, 'open-gitops-pr-'));
+  try {
+    const git = await GitCli.createRepository(
+      workDirectory,
+      { url: repository.cloneUrl, token: settings.token },
+      sparseDirectories(settings.paths),
+    );
+    const bump = { image: settings.image, pin: settings.pin };
+    const checkout = new ManifestsCheckout(git, settings.paths, bump, settings.failOnNoMatch);
+    const describe = (bumps: ChangeDescription['bumps']): ChangeDescription => ({
+      target,
+      repository: formatRepositoryName(settings.repository),
+      branch,
+      bumps,
+      evidence: settings.evidence,
+      source: settings.source,
+    });
+    const context: DeliveryContext = {
+      checkout,
+      writer: commitWriter(settings, client, checkout),
+      target,
+      repository: formatRepositoryName(settings.repository),
+      messageFor: (bumps) => commitMessage(settings.commitMessage, describe(bumps)),
+    };
+    const delivery: Delivery =
+      settings.mode === 'push' ? new BaseBranchPush(context) : new PullRequestBranch(context, branch);
+
+    const policy = { ...DEFAULT_RACE_POLICY, ...options.racePolicy, maxAttempts: settings.maxAttempts };
+    const { result: outcome, attempts } = await retryOnRace(
+      policy,
+      () => delivery.attempt(),
+      (lost, next) =>
+        core.info(`${lost.message} Applying the bump again on the new tip (attempt ${next} of ${policy.maxAttempts}).`),
+    );
+
+    const pullRequest =
+      settings.mode === 'pull-request'
+        ? await publishPullRequest(settings, client, outcome, describe(outcome.bumps))
+        : undefined;
+    const result: OpenGitopsPrResult = {
+      operation: pullRequest?.operation ?? (outcome.commit ? 'pushed' : 'unchanged'),
+      branch,
+      headSha: outcome.head ?? '',
+      commitSha: outcome.commit ?? '',
+      pullRequest: pullRequest && { number: pullRequest.number, url: pullRequest.url },
+      attempts,
+    };
+    report(result, settings, outcome, setOutput);
+    await summarize(result, settings, outcome, target.base);
+    return result;
+  } finally {
+    await fs.rm(workDirectory, { recursive: true, force: true });
+  }
+}
+
+function commitWriter(settings: OpenGitopsPrSettings, client: GitHubClient, checkout: ManifestsCheckout): CommitWriter {
+  return settings.signCommits
+    ? new GitHubApiWriter(checkout.git, new GitHubCommitWriter(client, settings.repository))
+    : new GitPushWriter(checkout, settings.author);
+}
+
+/** The pull request for the branch: opened or refreshed when there is something to propose, else only looked up. */
+async function publishPullRequest(
+  settings: OpenGitopsPrSettings,
+  client: GitHubClient,
+  outcome: DeliveryOutcome,
+  change: ChangeDescription,
+): Promise<PublishedPullRequest | undefined> {
+  const publisher = new PullRequestPublisher(client, settings.repository);
+  const { branch } = change;
+  const { base } = change.target;
+  if (outcome.alreadyOnBase) {
+    const open = await publisher.findOpen(branch, base);
+    return open && { number: open.number, url: open.url, operation: 'unchanged' };
+  }
+  return publisher.publish({
+    branch,
+    base,
+    title: pullRequestTitle(settings.title, change),
+    body: pullRequestBody(settings.body, change),
+    branchMoved: outcome.commit !== undefined,
+    extras: settings.extras,
+  });
+}
+
+function refuseReadOnly(repository: RepositoryInfo): void {
+  const name = formatRepositoryName(repository.name);
+  if (repository.archived) throw new UserError(`Repository ${name} is archived: it takes no pushes.`);
+  if (repository.canPush === false) {
+    throw new UserError(
+      `The token may read ${name} but not push to it: grant it "contents: write" on that repository.`,
+    );
+  }
+}
+
+function warnAboutIgnoredInputs(settings: OpenGitopsPrSettings): void {
+  if (settings.mode !== 'push') return;
+  const { extras } = settings;
+  const ignored = [
+    settings.branch && 'branch',
+    settings.body && 'body',
+    extras.draft && 'draft',
+    extras.labels.length > 0 && 'labels',
+    extras.reviewers.length > 0 && 'reviewers',
+    extras.teamReviewers.length > 0 && 'team-reviewers',
+    extras.assignees.length > 0 && 'assignees',
+    extras.autoMerge && 'auto-merge',
+  ].filter(Boolean);
+  if (ignored.length > 0) core.warning(`mode: push opens no pull request, so ${ignored.join(', ')} are ignored.`);
+}
+
+function report(
+  result: OpenGitopsPrResult,
+  settings: OpenGitopsPrSettings,
+  outcome: DeliveryOutcome,
+  setOutput: OutputSink,
+): void {
+  setOutput(OUTPUTS.operation, result.operation);
+  setOutput(OUTPUTS.branch, result.branch);
+  setOutput(OUTPUTS.headSha, result.headSha);
+  setOutput(OUTPUTS.commitSha, result.commitSha);
+  setOutput(OUTPUTS.pullRequestNumber, result.pullRequest ? String(result.pullRequest.number) : '');
+  setOutput(OUTPUTS.pullRequestUrl, result.pullRequest?.url ?? '');
+  const where = `${formatRepositoryName(settings.repository)}@${result.branch}`;
+  const files = outcome.bumps.map((bump) => bump.path).join(', ') || 'none';
+  core.info(`${result.operation}: ${where} at ${result.headSha || '(no branch)'}; files: ${files}.`);
+  if (result.pullRequest) core.info(`Pull request: ${result.pullRequest.url}`);
+}
+
+async function summarize(
+  result: OpenGitopsPrResult,
+  settings: OpenGitopsPrSettings,
+  outcome: DeliveryOutcome,
+  base: string,
+): Promise<void> {
+  const repository = formatRepositoryName(settings.repository);
+  const summary = new JobSummary().heading(`open-gitops-pr: ${settings.image} in ${repository}`);
+  const pullRequest = result.pullRequest
+    ? `pull request [#${result.pullRequest.number}](${result.pullRequest.url})`
+    : '';
+  const lines = {
+    created: `Opened ${pullRequest} from ${code(result.branch)} into ${code(base)}.`,
+    updated: `Updated ${pullRequest} with commit ${code(result.commitSha.slice(0, 12))}.`,
+    unchanged: outcome.alreadyOnBase
+      ? `${code(base)} already points at this image; nothing to do.`
+      : `${code(result.branch)} already holds this change${pullRequest ? ` (${pullRequest})` : ''}; nothing to do.`,
+    pushed: `Pushed commit ${code(result.commitSha.slice(0, 12))} to ${code(base)}.`,
+  };
+  summary.paragraph(lines[result.operation]);
+  if (result.attempts > 1)
+    summary.paragraph(`Other pushes won ${result.attempts - 1} race(s); the bump was applied again on each new tip.`);
+  const changes = outcome.commit ? outcome.bumps.flatMap((bump) => bump.changes) : [];
+  if (changes.length > 0) {
+    summary.table(
+      ['File', 'Kind', 'Old reference', 'New reference'],
+      changes.map((change) => [`${change.file}:${change.line}`, change.kind, code(change.from), code(change.to)]),
+    );
+  }
+  await summary.write();
+}

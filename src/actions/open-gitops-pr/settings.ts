@@ -1,0 +1,213 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readPin } from '../../core/bump/read-pin.js';
+import type { Pin } from '../../core/bump/types.js';
+import { UserError } from '../../core/errors.js';
+import { GITHUB_COM_API_URL } from '../../core/github/client.js';
+import { MERGE_METHODS, type MergeMethod, type PullRequestExtras } from '../../core/github/pull-requests.js';
+import { parseRepositoryName, type RepositoryName } from '../../core/github/repository.js';
+import { GITHUB_ACTIONS_BOT, type GitIdentity, parseIdentity } from '../../core/git/identity.js';
+import { ImageRef } from '../../core/image-ref.js';
+import type { InputReader } from '../../core/inputs.js';
+import { registerSecret } from '../../core/secrets.js';
+import { MessageTemplate } from './templates.js';
+
+export const INPUTS = {
+  repository: 'repository',
+  token: 'token',
+  base: 'base',
+  branch: 'branch',
+  image: 'image',
+  paths: 'paths',
+  pin: 'pin',
+  mode: 'mode',
+  title: 'title',
+  body: 'body',
+  evidence: 'evidence',
+  labels: 'labels',
+  reviewers: 'reviewers',
+  teamReviewers: 'team-reviewers',
+  assignees: 'assignees',
+  draft: 'draft',
+  autoMerge: 'auto-merge',
+  signCommits: 'sign-commits',
+  commitMessage: 'commit-message',
+  author: 'author',
+  githubApiUrl: 'github-api-url',
+  failOnNoMatch: 'fail-on-no-match',
+  maxAttempts: 'max-attempts',
+} as const;
+
+export const OUTPUTS = {
+  pullRequestNumber: 'pull-request-number',
+  pullRequestUrl: 'pull-request-url',
+  operation: 'operation',
+  branch: 'branch',
+  headSha: 'head-sha',
+  commitSha: 'commit-sha',
+} as const;
+
+export type DeliveryMode = 'pull-request' | 'push';
+export const DELIVERY_MODES: readonly DeliveryMode[] = ['pull-request', 'push'];
+
+const DEFAULT_TITLE = 'Deploy {{ image-name }} {{ version }} to {{ paths }}';
+const DEFAULT_MAX_ATTEMPTS = 10;
+
+/** A line of proof from an earlier step (scan counts, a signature), shown in the pull request body. */
+export interface EvidenceRow {
+  label: string;
+  value: string;
+}
+
+/** Where the image came from: the application repository's commit and the run that built it. */
+export interface SourceContext {
+  /** e.g. https://github.com/acme/api/commit/0123abc */
+  commitUrl?: string;
+  /** e.g. https://github.com/acme/api/actions/runs/42/attempts/2 */
+  runUrl?: string;
+}
+
+export interface OpenGitopsPrSettings {
+  repository: RepositoryName;
+  token: string;
+  /** Undefined: the repository's default branch. */
+  base?: string;
+  /** Undefined: derived from the change target. */
+  branch?: string;
+  image: ImageRef;
+  paths: string[];
+  pin: Pin;
+  mode: DeliveryMode;
+  title: MessageTemplate;
+  /** Undefined: the built-in body. */
+  body?: MessageTemplate;
+  commitMessage: MessageTemplate;
+  evidence: EvidenceRow[];
+  extras: PullRequestExtras;
+  signCommits: boolean;
+  author: GitIdentity;
+  apiUrl: string;
+  failOnNoMatch: boolean;
+  maxAttempts: number;
+  source: SourceContext;
+  /** Where the manifests are cloned (and removed afterwards). */
+  tempDirectory: string;
+}
+
+/** Reads and checks every input; `env` is the runner's environment (GITHUB_REPOSITORY, GITHUB_SHA, ...). */
+export function readOpenGitopsPrSettings(inputs: InputReader, env: NodeJS.ProcessEnv): OpenGitopsPrSettings {
+  const token = inputs.required(INPUTS.token);
+  registerSecret(token);
+  const repositoryText = inputs.string(INPUTS.repository, env.GITHUB_REPOSITORY ?? '');
+  if (!repositoryText) throw new UserError(`Input "${INPUTS.repository}" is required outside GitHub Actions.`);
+  const image = ImageRef.parse(inputs.required(INPUTS.image), INPUTS.image);
+  const mode = inputs.choice(INPUTS.mode, DELIVERY_MODES, 'pull-request');
+  const signCommits = inputs.boolean(INPUTS.signCommits, false);
+  const authorText = inputs.optional(INPUTS.author);
+  if (signCommits && authorText) {
+    throw new UserError(
+      `Inputs "${INPUTS.author}" and "${INPUTS.signCommits}" exclude each other: GitHub signs only commits it authors.`,
+    );
+  }
+  const title = MessageTemplate.parse(inputs.string(INPUTS.title, DEFAULT_TITLE), INPUTS.title);
+  const body = inputs.optional(INPUTS.body);
+  return {
+    repository: parseRepositoryName(repositoryText, INPUTS.repository),
+    token,
+    base: readBranchName(inputs, INPUTS.base),
+    branch: readBranchName(inputs, INPUTS.branch),
+    image,
+    paths: readPaths(inputs),
+    pin: readPin(inputs, image, INPUTS),
+    mode,
+    title,
+    body: body === undefined ? undefined : MessageTemplate.parse(body, INPUTS.body),
+    commitMessage: inputs.optional(INPUTS.commitMessage)
+      ? MessageTemplate.parse(inputs.required(INPUTS.commitMessage), INPUTS.commitMessage)
+      : title,
+    evidence: readEvidence(inputs),
+    extras: {
+      draft: inputs.boolean(INPUTS.draft, false),
+      labels: inputs.list(INPUTS.labels),
+      reviewers: inputs.list(INPUTS.reviewers),
+      teamReviewers: inputs.list(INPUTS.teamReviewers),
+      assignees: inputs.list(INPUTS.assignees),
+      autoMerge: inputs.optional(INPUTS.autoMerge)
+        ? inputs.choice<MergeMethod>(INPUTS.autoMerge, MERGE_METHODS, 'merge')
+        : undefined,
+    },
+    signCommits,
+    author: authorText ? parseIdentity(authorText, INPUTS.author) : GITHUB_ACTIONS_BOT,
+    apiUrl: readApiUrl(inputs, env),
+    failOnNoMatch: inputs.boolean(INPUTS.failOnNoMatch, false),
+    maxAttempts: inputs.integer(INPUTS.maxAttempts, DEFAULT_MAX_ATTEMPTS),
+    source: readSourceContext(env),
+    tempDirectory: env.RUNNER_TEMP || os.tmpdir(),
+  };
+}
+
+// The parts of git's check-ref-format rules a branch name typed into a workflow can break.
+const BAD_BRANCH = /(^[-/.])|([/.]$)|(\.\.)|(\/\/)|(@\{)|(\.lock$)|(\.lock\/)|(\/\.)|[\s~^:?*[\\]|\p{Cc}/u;
+
+function readBranchName(inputs: InputReader, input: string): string | undefined {
+  const name = inputs.optional(input)?.replace(/^refs\/heads\//, '');
+  if (name !== undefined && (BAD_BRANCH.test(name) || name === '@')) {
+    throw new UserError(`Input "${input}" is not a valid branch name: "${name}".`);
+  }
+  return name;
+}
+
+/** Paths are relative to the manifests repository's root and may not leave it. */
+function readPaths(inputs: InputReader): string[] {
+  const paths = inputs.list(INPUTS.paths);
+  if (paths.length === 0) throw new UserError(`Input "${INPUTS.paths}" is required: name files, directories or globs.`);
+  for (const item of paths) {
+    const normalized = path.posix.normalize(item.replace(/\\/g, '/'));
+    if (path.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {
+      throw new UserError(`Path "${item}" must stay inside the manifests repository: use a path relative to its root.`);
+    }
+  }
+  return paths;
+}
+
+/** `Label: value` lines; the value may contain colons (URLs, digests). */
+function readEvidence(inputs: InputReader): EvidenceRow[] {
+  return inputs.lines(INPUTS.evidence).map((line) => {
+    const colon = line.indexOf(':');
+    const label = line.slice(0, colon).trim();
+    const value = line.slice(colon + 1).trim();
+    if (colon < 0 || !label || !value) {
+      throw new UserError(`Input "${INPUTS.evidence}" takes "Label: value" lines, got "${line}".`);
+    }
+    return { label, value };
+  });
+}
+
+function readApiUrl(inputs: InputReader, env: NodeJS.ProcessEnv): string {
+  const text = inputs.string(INPUTS.githubApiUrl, env.GITHUB_API_URL || GITHUB_COM_API_URL);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UserError(
+      `Input "${INPUTS.githubApiUrl}" must be a URL such as https://ghes.example.com/api/v3, got "${text}".`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UserError(`Input "${INPUTS.githubApiUrl}" must be an http(s) URL, got "${text}".`);
+  }
+  return text.replace(/\/+$/, '');
+}
+
+function readSourceContext(env: NodeJS.ProcessEnv): SourceContext {
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  const repository = env.GITHUB_REPOSITORY;
+  if (!repository) return {};
+  const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? 1);
+  return {
+    commitUrl: env.GITHUB_SHA ? `${server}/${repository}/commit/${env.GITHUB_SHA}` : undefined,
+    runUrl: env.GITHUB_RUN_ID
+      ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}${attempt > 1 ? `/attempts/${attempt}` : ''}`
+      : undefined,
+  };
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { UserError } from '../../../src/core/errors.js';
+import { GitCli } from '../../../src/core/git/git-cli.js';
+import { RefMovedError } from '../../../src/core/git/ref-moved-error.js';
+import { git } from '../../helpers/git.js';
+import { tempTree } from '../../helpers/temp-dir.js';
+import { type ManifestsWorld, startManifestsWorld, TOKEN } from '../../doubles/github-api/harness.js';
+
+const REPO = 'acme/git-cli';
+const AUTHOR = { name: 'Bot', email: 'bot@example.com' };
+const BASIC = Buffer.from(`x-access-token:${TOKEN}`).toString('base64');
+
+let world: ManifestsWorld;
+let httpUrl: string;
+beforeAll(async () => {
+  world = await startManifestsWorld(
+    REPO,
+    { 'apps/api/prod/k.yaml': 'tag: 1\n', 'apps/web/prod/k.yaml': 'tag: 1\n' },
+    {
+      gitTransport: 'http',
+    },
+  );
+  httpUrl = `${world.double.webUrl}/${REPO}.git`;
+});
+afterAll(async () => {
+  await world.double.stop();
+});
+
+async function cloneWith(token: string | undefined, sparse?: string[]): Promise<GitCli> {
+  return GitCli.createRepository(await tempTree({}, 'git-cli-'), { url: httpUrl, token }, sparse);
+}
+
+async function everyFileUnder(dir: string): Promise<string> {
+  const files = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  const texts = await Promise.all(
+    files
+      .filter((entry) => entry.isFile())
+      .map((entry) => fs.readFile(path.join(entry.parentPath, entry.name), 'latin1')),
+  );
+  return texts.join('\n');
+}
+
+describe('GitCli over smart HTTP', () => {
+  it('sends the token as a header to the remote only: never in the URL, argv, config or any file', async () => {
+    const cli = await cloneWith(TOKEN, ['apps/api']);
+    const tips = await cli.fetchBranches(['main']);
+    await cli.checkout(tips.get('main') as string);
+    await fs.writeFile(path.join(cli.directory, 'apps/api/prod/k.yaml'), 'tag: 2\n');
+    const commit = await cli.commitFiles({
+      files: ['apps/api/prod/k.yaml'],
+      parents: [tips.get('main') as string],
+      message: 'bump',
+      author: AUTHOR,
+    });
+    await cli.push(commit, 'feature');
+
+    expect(git(world.gitPath, 'rev-parse', 'feature')).toBe(commit);
+    expect(world.double.gitRequests.length).toBeGreaterThan(2);
+    expect(world.double.gitRequests.every((request) => request.authorization === `basic ${BASIC}`)).toBe(true);
+    expect(git(cli.directory, 'remote', 'get-url', 'origin')).toBe(httpUrl);
+    const onDisk = await everyFileUnder(cli.directory);
+    expect(onDisk).not.toContain(TOKEN);
+    expect(onDisk).not.toContain(BASIC);
+    expect(execFileSync('git', ['config', '--list'], { cwd: cli.directory, encoding: 'utf8' })).not.toMatch(
+      /extraheader/i,
+    );
+  });
+
+  it('checks out only the sparse folders, from a shallow history', async () => {
+    const cli = await cloneWith(TOKEN, ['apps/web']);
+    const tips = await cli.fetchBranches(['main']);
+    await cli.checkout(tips.get('main') as string);
+
+    expect(await fs.readdir(path.join(cli.directory, 'apps'))).toEqual(['web']);
+    expect(git(cli.directory, 'rev-parse', '--is-shallow-repository')).toBe('true');
+  });
+
+  it('lists which branches exist', async () => {
+    const cli = await cloneWith(TOKEN);
+    expect(await cli.remoteBranches(['main', 'feature', 'nope'])).toEqual(
+      new Map([
+        ['main', git(world.gitPath, 'rev-parse', 'main')],
+        ['feature', git(world.gitPath, 'rev-parse', 'feature')],
+      ]),
+    );
+  });
+
+  it('a push that lost a race is a RefMovedError; the branch keeps the other push', async () => {
+    const cli = await cloneWith(TOKEN);
+    const tips = await cli.fetchBranches(['main']);
+    const mine = await cli.commitFiles({
+      files: [],
+      parents: [tips.get('main') as string],
+      message: 'mine',
+      author: AUTHOR,
+    });
+    const theirs = await world.double.commitAsPerson(REPO, 'main', { 'apps/web/prod/k.yaml': 'tag: 3\n' });
+
+    await expect(cli.push(mine, 'main')).rejects.toBeInstanceOf(RefMovedError);
+    expect(git(world.gitPath, 'rev-parse', 'main')).toBe(theirs);
+  });
+
+  it('finds a commit deep in a branch by deepening the shallow history, and stops at the limit', async () => {
+    const first = git(world.gitPath, 'rev-parse', 'main');
+    for (let i = 0; i < 12; i++) await world.double.commitAsPerson(REPO, 'main', { 'notes.txt': `${i}\n` });
+    const cli = await cloneWith(TOKEN);
+    await cli.fetchBranches(['main']);
+
+    expect(await cli.branchContains('main', first, 4)).toBe(false);
+    expect(await cli.branchContains('main', first, 64)).toBe(true);
+    expect(await cli.branchContains('main', 'f'.repeat(40), 64)).toBe(false);
+  });
+
+  it('a missing token is a one-line UserError naming the problem, not a prompt', async () => {
+    const cli = await cloneWith(undefined);
+    const error = await cli.remoteBranches(['main']).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/refused the token \(HTTP 401\)/);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals';
+import { UserError } from '../../../src/core/errors.js';
+import { parseIdentity } from '../../../src/core/git/identity.js';
+import { retryOnRace } from '../../../src/core/git/race-retry.js';
+import { RefMovedError } from '../../../src/core/git/ref-moved-error.js';
+
+const QUICK = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 4 };
+
+describe('retryOnRace', () => {
+  it('tries again while the branch keeps moving, and reports how many attempts it took', async () => {
+    const seen: number[] = [];
+    const { result, attempts } = await retryOnRace(
+      QUICK,
+      async (attempt) => {
+        if (attempt < 3) throw new RefMovedError('main', 'fetch first');
+        return 'done';
+      },
+      (_, next) => seen.push(next),
+    );
+    expect({ result, attempts, seen }).toEqual({ result: 'done', attempts: 3, seen: [2, 3] });
+  });
+
+  it('gives up after maxAttempts with a UserError that says nothing was overwritten', async () => {
+    let calls = 0;
+    const failing = retryOnRace(QUICK, async () => {
+      calls++;
+      throw new RefMovedError('main', 'stale info');
+    });
+    await expect(failing).rejects.toThrow(UserError);
+    await expect(failing).rejects.toThrow(
+      /^Gave up after 4 attempts: main kept moving under this run \(stale info\)\. Nothing was overwritten/,
+    );
+    expect(calls).toBe(4);
+  });
+
+  it('does not retry anything else', async () => {
+    let calls = 0;
+    await expect(
+      retryOnRace(QUICK, async () => {
+        calls++;
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(calls).toBe(1);
+  });
+});
+
+describe('parseIdentity', () => {
+  it('reads "Name <email>"', () => {
+    expect(parseIdentity(' Deploy Bot  <deploy+ci@example.com> ', 'author')).toEqual({
+      name: 'Deploy Bot',
+      email: 'deploy+ci@example.com',
+    });
+  });
+
+  it.each(['Deploy Bot', '<a@b.c>', 'A <not-an-email>', 'A <a@b.c> trailing'])('refuses %j', (text) => {
+    expect(() => parseIdentity(text, 'author')).toThrow(UserError);
+  });
+});
