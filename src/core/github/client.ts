@@ -4,8 +4,6 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 
-export const GITHUB_COM_API_URL = 'https://api.github.com';
-
 /** Requests that hit a rate limit are retried this often, each after the wait GitHub asks for. */
 const RATE_LIMIT_RETRIES = 3;
 

@@ -2,10 +2,8 @@ import * as core from '@actions/core';
 import { UserError } from '../errors.js';
 import { explainApiError, isApiError, isValidationError } from './api-errors.js';
 import type { GitHubClient } from './client.js';
+import type { MergeMethod } from './names.js';
 import { formatRepositoryName, type RepositoryName } from './repository.js';
-
-export type MergeMethod = 'merge' | 'squash' | 'rebase';
-export const MERGE_METHODS: readonly MergeMethod[] = ['merge', 'squash', 'rebase'];
 
 export type PullRequestOperation = 'created' | 'updated' | 'unchanged';
 

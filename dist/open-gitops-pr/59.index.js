@@ -1,8 +1,8 @@
-export const id = 309;
-export const ids = [309];
+export const id = 59;
+export const ids = [59];
 export const modules = {
 
-/***/ 309:
+/***/ 5059:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(3360);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
+var core = __webpack_require__(7264);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/errors.js
 var errors = __webpack_require__(5685);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/git/ref-moved-error.js
@@ -111,12 +111,208 @@ class GitHubCommitWriter {
     }
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/github/client.js + 25 modules
-var github_client = __webpack_require__(3828);
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/github/pull-requests.js
-var pull_requests = __webpack_require__(4246);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
-var exec = __webpack_require__(2876);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/github/client.js
+
+
+
+
+
+/** Requests that hit a rate limit are retried this often, each after the wait GitHub asks for. */
+const RATE_LIMIT_RETRIES = 3;
+/**
+ * Octokit for one run: 5xx answers retried with growing pauses, primary and secondary rate limits waited out as
+ * `retry-after` / `x-ratelimit-reset` say, and writes paced as GitHub asks of each client.
+ */
+function createGitHubClient(options) {
+    const waitUnitMs = options.waitUnitMs ?? 1000;
+    const onLimit = (kind) => (retryAfter, request, _, count) => {
+        if (count >= RATE_LIMIT_RETRIES) {
+            core/* warning */.$e(`${kind} for ${request.method} ${request.url}: giving up after ${count} retries.`);
+            return false;
+        }
+        core/* info */.pq(`${kind} for ${request.method} ${request.url}: retrying after ${retryAfter} s.`);
+        return true;
+    };
+    return (0,github/* getOctokit */.Q)(options.token, {
+        baseUrl: options.apiUrl.replace(/\/+$/, ''),
+        retry: { retryAfterBaseValue: waitUnitMs },
+        throttle: {
+            // Pacing is per run, as on a runner, where each run is its own process.
+            id: (0,external_node_crypto_.randomUUID)(),
+            retryAfterBaseValue: waitUnitMs,
+            onRateLimit: onLimit('Rate limit'),
+            onSecondaryRateLimit: onLimit('Secondary rate limit'),
+        },
+    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+}
+
+;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/github/pull-requests.js
+
+
+
+
+const ALREADY_EXISTS = /pull request already exists/i;
+const ACTIONS_MAY_NOT_CREATE = /not permitted to create or approve pull requests/i;
+const AUTO_MERGE_MUTATION = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) {
+    pullRequest { number }
+  }
+}`;
+/**
+ * Keeps exactly one open pull request per branch and base: creates it when there is none (a duplicate refused by
+ * GitHub is found and reused), refreshes its title and body when the branch moved, and otherwise writes nothing.
+ */
+class PullRequestPublisher {
+    client;
+    repository;
+    constructor(client, repository) {
+        this.client = client;
+        this.repository = repository;
+    }
+    async findOpen(branch, base) {
+        try {
+            const { data } = await this.client.rest.pulls.list({
+                ...this.repository,
+                state: 'open',
+                head: `${this.repository.owner}:${branch}`,
+                base,
+                per_page: 1,
+            });
+            const found = data[0];
+            return (found && {
+                number: found.number,
+                url: found.html_url,
+                nodeId: found.node_id,
+                title: found.title,
+                body: found.body ?? '',
+            });
+        }
+        catch (error) {
+            throw (0,api_errors/* explainApiError */.cU)(error, `list pull requests of ${this.name}`, 'pull-requests: read');
+        }
+    }
+    async publish(request) {
+        let open = await this.findOpen(request.branch, request.base);
+        if (!open) {
+            const created = await this.create(request);
+            if (created)
+                return { number: created.number, url: created.url, operation: 'created' };
+            // Another run opened it between our look and our create.
+            open = await this.findOpen(request.branch, request.base);
+            if (!open)
+                throw new Error(`GitHub says a pull request for ${request.branch} exists, but lists none open.`);
+        }
+        if (!request.branchMoved)
+            return { number: open.number, url: open.url, operation: 'unchanged' };
+        if (open.title !== request.title || open.body !== request.body) {
+            await this.writing('update a pull request', 'pull-requests: write', () => this.client.rest.pulls.update({
+                ...this.repository,
+                pull_number: open.number,
+                title: request.title,
+                body: request.body,
+            }));
+        }
+        return { number: open.number, url: open.url, operation: 'updated' };
+    }
+    /** Opens and decorates the pull request; undefined when GitHub refuses it as a duplicate of an open one. */
+    async create(request) {
+        let created;
+        try {
+            ({ data: created } = await this.client.rest.pulls.create({
+                ...this.repository,
+                head: request.branch,
+                base: request.base,
+                title: request.title,
+                body: request.body,
+                draft: request.extras.draft,
+            }));
+        }
+        catch (error) {
+            if ((0,api_errors/* isValidationError */.Ah)(error, ALREADY_EXISTS))
+                return undefined;
+            if ((0,api_errors/* isApiError */.d7)(error) && ACTIONS_MAY_NOT_CREATE.test(error.message)) {
+                throw new errors/* UserError */.yo(`${this.name} does not let GitHub Actions open pull requests: allow it under Settings > Actions > General ` +
+                    '("Allow GitHub Actions to create and approve pull requests"), or pass a token of a GitHub App or user.');
+            }
+            throw (0,api_errors/* explainApiError */.cU)(error, `open a pull request in ${this.name}`, 'pull-requests: write');
+        }
+        const opened = {
+            number: created.number,
+            url: created.html_url,
+            nodeId: created.node_id,
+            title: created.title,
+            body: created.body ?? '',
+        };
+        await this.decorate(opened, request.extras);
+        return opened;
+    }
+    async decorate(pullRequest, extras) {
+        const issue = { ...this.repository, issue_number: pullRequest.number };
+        if (extras.labels.length > 0) {
+            await this.writing('label the pull request', 'issues: write" or "pull-requests: write', () => this.client.rest.issues.addLabels({ ...issue, labels: [...extras.labels] }));
+        }
+        if (extras.assignees.length > 0) {
+            await this.writing('assign the pull request', 'issues: write" or "pull-requests: write', () => this.client.rest.issues.addAssignees({ ...issue, assignees: [...extras.assignees] }));
+        }
+        if (extras.reviewers.length > 0 || extras.teamReviewers.length > 0)
+            await this.requestReviews(pullRequest, extras);
+        if (extras.autoMerge)
+            await this.enableAutoMerge(pullRequest, extras.autoMerge);
+    }
+    /** GitHub refuses reviewers who are not collaborators (or are the author); that is worth a warning, not a failure. */
+    async requestReviews(pullRequest, extras) {
+        try {
+            await this.client.rest.pulls.requestReviewers({
+                ...this.repository,
+                pull_number: pullRequest.number,
+                reviewers: [...extras.reviewers],
+                team_reviewers: [...extras.teamReviewers],
+            });
+        }
+        catch (error) {
+            if ((0,api_errors/* isApiError */.d7)(error) && error.status === 422) {
+                core/* warning */.$e(`Could not request reviews on #${pullRequest.number}: ${error.message.split(' - ')[0]}`);
+                return;
+            }
+            throw (0,api_errors/* explainApiError */.cU)(error, 'request reviews', 'pull-requests: write');
+        }
+    }
+    /** Auto-merge exists only in GraphQL; a repository that does not allow it gets a warning, the pull request stays. */
+    async enableAutoMerge(pullRequest, mergeMethod) {
+        try {
+            await this.client.graphql(AUTO_MERGE_MUTATION, {
+                pullRequestId: pullRequest.nodeId,
+                mergeMethod: mergeMethod.toUpperCase(),
+            });
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            core/* warning */.$e(`Could not enable auto-merge (${mergeMethod}) on #${pullRequest.number}: ${message}`);
+        }
+    }
+    async writing(action, permission, work) {
+        try {
+            await work();
+        }
+        catch (error) {
+            throw (0,api_errors/* explainApiError */.cU)(error, `${action} in ${this.name}`, permission);
+        }
+    }
+    get name() {
+        return (0,github_repository/* formatRepositoryName */.FI)(this.repository);
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(1260);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/secrets.js
 var secrets = __webpack_require__(1877);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/exec.js
@@ -494,8 +690,6 @@ class BaseBranchPush {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/open-gitops-pr/change-target.js
 
 
@@ -1529,8 +1723,8 @@ class PullRequestBranch {
     }
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/open-gitops-pr/settings.js + 4 modules
-var open_gitops_pr_settings = __webpack_require__(4891);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/open-gitops-pr/settings.js + 5 modules
+var open_gitops_pr_settings = __webpack_require__(8015);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/open-gitops-pr/run.js
 
 
@@ -1556,7 +1750,7 @@ var open_gitops_pr_settings = __webpack_require__(4891);
  */
 async function openGitopsPr(settings, setOutput, options = {}) {
     warnAboutIgnoredInputs(settings);
-    const client = (0,github_client/* createGitHubClient */.L)({ token: settings.token, apiUrl: settings.apiUrl, waitUnitMs: options.waitUnitMs });
+    const client = createGitHubClient({ token: settings.token, apiUrl: settings.apiUrl, waitUnitMs: options.waitUnitMs });
     const repository = await (0,github_repository/* getRepository */.TM)(client, settings.repository);
     refuseReadOnly(repository);
     const target = new ChangeTarget(settings.image, settings.paths, settings.base ?? repository.defaultBranch);
@@ -1613,7 +1807,7 @@ function commitWriter(settings, client, checkout) {
 }
 /** The pull request for the branch: opened or refreshed when there is something to propose, else only looked up. */
 async function publishPullRequest(settings, client, outcome, change) {
-    const publisher = new pull_requests/* PullRequestPublisher */.p(client, settings.repository);
+    const publisher = new PullRequestPublisher(client, settings.repository);
     const { branch } = change;
     const { base } = change.target;
     if (outcome.alreadyOnBase) {
