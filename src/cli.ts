@@ -2,9 +2,8 @@ import * as fs from 'node:fs/promises';
 import { parseCommandLine, USAGE, wantsHelp } from './cli/command-line.js';
 import { reportFailure } from './core/action-runner.js';
 import { errorMessage } from './core/errors.js';
-import { InputReader } from './core/inputs.js';
 import { redact } from './core/secrets.js';
-import { STEPS } from './actions/steps.js';
+import { processHost, runStep } from './actions/steps.js';
 
 // On a GitHub runner errors are workflow commands (annotations); anywhere else, a plain line on stderr.
 function fail(error: unknown): void {
@@ -20,12 +19,13 @@ try {
   }
   const commandLine = parseCommandLine(process.argv.slice(2));
   const outputs: Record<string, string> = {};
-  await STEPS[commandLine.step](
-    new InputReader(commandLine.inputs),
+  await runStep(
+    commandLine.step,
+    commandLine.inputs,
     (name, value) => {
       outputs[name] = value;
     },
-    { workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(), env: process.env },
+    processHost(),
   );
   const json = JSON.stringify(outputs, null, 2);
   process.stdout.write(`${json}\n`);

@@ -5,6 +5,8 @@ export const modules = {
 /***/ 1400:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -237,10 +239,10 @@ function summarize(settings, result, signer) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ ToolFailedError),
 /* harmony export */   w$: () => (/* binding */ lastLines),
 /* harmony export */   wc: () => (/* binding */ execTool)
 /* harmony export */ });
-/* unused harmony export ToolFailedError */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1877);
 

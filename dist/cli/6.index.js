@@ -5,6 +5,8 @@ export const modules = {
 /***/ 9006:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -1026,10 +1028,10 @@ function gateMessage(image, settings, verdict) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ ToolFailedError),
 /* harmony export */   w$: () => (/* binding */ lastLines),
 /* harmony export */   wc: () => (/* binding */ execTool)
 /* harmony export */ });
-/* unused harmony export ToolFailedError */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1877);
 
@@ -1071,185 +1073,6 @@ async function execTool(tool, args, options = {}) {
 }
 function lastLines(text, count) {
     return text.trim().split(/\r?\n/).slice(-count).join(' | ');
-}
-
-
-/***/ }),
-
-/***/ 2077:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   lD: () => (/* binding */ resolveYamlFiles),
-/* harmony export */   tL: () => (/* binding */ globToRegExp),
-/* harmony export */   yY: () => (/* binding */ relativeToRoot)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5685);
-
-
-
-const YAML_FILE = /\.ya?ml$/i;
-const GLOB_CHARS = /[*?[{]/;
-const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
-/**
- * Resolves user paths (files, directories searched recursively for YAML, or globs) relative to a root,
- * refusing anything that resolves outside it, symlinks included. Returns absolute real paths, sorted.
- */
-async function resolveYamlFiles(patterns, root, options = {}) {
-    if (patterns.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('No paths given: name at least one file, directory or glob.');
-    const realRoot = await realDirectory(root);
-    const found = new Set();
-    for (const pattern of patterns) {
-        const matches = GLOB_CHARS.test(pattern)
-            ? await expandGlob(pattern, realRoot)
-            : await expandPath(pattern, realRoot);
-        if (matches.length === 0) {
-            if (!options.onNoMatch)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Path "${pattern}" matches no YAML file under ${root}.`);
-            options.onNoMatch(pattern);
-        }
-        for (const file of matches)
-            found.add(file);
-    }
-    return [...found].sort();
-}
-/** `/`-separated path of a file relative to the root, for outputs and summaries. */
-function relativeToRoot(root, file) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, file).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-}
-async function realDirectory(root) {
-    try {
-        const real = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath(root);
-        if (!(await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(real)).isDirectory())
-            throw new Error('not a directory');
-        return real;
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Working directory "${root}" does not exist or is not a directory.`);
-    }
-}
-async function expandPath(pattern, root) {
-    const target = await insideRoot(pattern, node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, pattern), root);
-    if (target === undefined)
-        return [];
-    const stat = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(target);
-    if (stat.isDirectory())
-        return walkYaml(target, root);
-    return stat.isFile() ? [target] : [];
-}
-async function expandGlob(pattern, root) {
-    const normalized = pattern.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-    if (node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(pattern) || normalized.split('/').includes('..')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Path "${pattern}" must stay inside ${root}: use a glob relative to the working directory.`);
-    }
-    const matcher = globToRegExp(normalized);
-    const start = await insideRoot(pattern, node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, staticPrefix(normalized)), root);
-    if (start === undefined || !(await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(start)).isDirectory())
-        return [];
-    const candidates = await walkFiles(start, root);
-    return candidates.filter((file) => YAML_FILE.test(file) && matcher.test(relativeToRoot(root, file)));
-}
-/** The real path of `candidate`, or undefined when it does not exist; a UserError when it escapes the root. */
-async function insideRoot(pattern, candidate, root) {
-    let real;
-    try {
-        real = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath(candidate);
-    }
-    catch {
-        if (!isInside(root, node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(candidate)))
-            throw escapes(pattern, root);
-        return undefined;
-    }
-    if (!isInside(root, real))
-        throw escapes(pattern, root);
-    return real;
-}
-function escapes(pattern, root) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Path "${pattern}" resolves outside the working directory ${root}; it is refused.`);
-}
-function isInside(root, candidate) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, candidate);
-    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(relative));
-}
-async function walkYaml(dir, root) {
-    return (await walkFiles(dir, root)).filter((file) => YAML_FILE.test(file));
-}
-/** Every regular file below `dir`; a symlink is followed only when its target stays inside the root. */
-async function walkFiles(dir, root) {
-    const files = [];
-    const pending = [dir];
-    const seen = new Set();
-    while (pending.length > 0) {
-        const current = pending.pop();
-        if (seen.has(current))
-            continue;
-        seen.add(current);
-        for (const entry of await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir(current, { withFileTypes: true })) {
-            if (SKIPPED_DIRS.has(entry.name))
-                continue;
-            const full = node_path__WEBPACK_IMPORTED_MODULE_1__.join(current, entry.name);
-            const real = entry.isSymbolicLink() ? await insideRoot(relativeToRoot(root, full), full, root) : full;
-            if (real === undefined)
-                continue;
-            const stat = entry.isSymbolicLink() ? await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(real) : entry;
-            if (stat.isDirectory())
-                pending.push(real);
-            else if (stat.isFile())
-                files.push(real);
-        }
-    }
-    return files;
-}
-function staticPrefix(pattern) {
-    const parts = pattern.split('/');
-    const index = parts.findIndex((part) => GLOB_CHARS.test(part));
-    return parts.slice(0, index).join('/') || '.';
-}
-/** `**` spans directories, `*` and `?` stay within one, `{a,b}` alternates, `[...]` is a class. */
-function globToRegExp(pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const char = pattern[i];
-        if (char === '*' && pattern[i + 1] === '*') {
-            const slashAfter = pattern[i + 2] === '/';
-            source += slashAfter ? '(?:.*/)?' : '.*';
-            i += slashAfter ? 2 : 1;
-        }
-        else if (char === '*')
-            source += '[^/]*';
-        else if (char === '?')
-            source += '[^/]';
-        else if (char === '{') {
-            const close = pattern.indexOf('}', i);
-            if (close < 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Glob "${pattern}" has an unclosed "{".`);
-            source += `(?:${pattern
-                .slice(i + 1, close)
-                .split(',')
-                .map(escapeRegExp)
-                .join('|')})`;
-            i = close;
-        }
-        else if (char === '[') {
-            const close = pattern.indexOf(']', i);
-            if (close < 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Glob "${pattern}" has an unclosed "[".`);
-            source += `[${pattern
-                .slice(i + 1, close)
-                .replace(/^!/, '^')
-                .replace(/\\/g, '\\\\')}]`;
-            i = close;
-        }
-        else
-            source += escapeRegExp(char);
-    }
-    return new RegExp(`^${source}$`);
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 

@@ -1,45 +1,103 @@
-import type { InputReader } from '../core/inputs.js';
+import * as os from 'node:os';
+import { InputReader, type InputSource } from '../core/inputs.js';
 import type { OutputSink } from '../core/outputs.js';
 import { readBuildMultistageSettings } from './build-multistage/settings.js';
 import { readBumpManifestSettings } from './bump-manifest/settings.js';
 import { readCosignSignSettings } from './cosign-sign/settings.js';
+import { readKubectlApplySettings, STATE as KUBECTL_APPLY_STATE } from './kubectl-apply/settings.js';
+import { readOpenGitopsPrSettings } from './open-gitops-pr/settings.js';
 import { readTrivyScanSettings } from './trivy-scan/settings.js';
 
-/** Where a step runs when no GitHub runner hosts it: the CLI, or the deliver action chaining steps. */
+/** Where a step runs when no GitHub runner hosts it: the CLI, or the deliver action chaining steps in one process. */
 export interface StepHost {
   workspace: string;
   env: NodeJS.ProcessEnv;
+  tempDir: string;
 }
 
-/** One action as a function of its inputs: reads its settings, runs it, reports through `setOutput`. */
-export type Step = (inputs: InputReader, setOutput: OutputSink, host: StepHost) => Promise<void>;
+export function processHost(): StepHost {
+  const env = process.env;
+  return { workspace: env.GITHUB_WORKSPACE ?? process.cwd(), env, tempDir: env.RUNNER_TEMP ?? os.tmpdir() };
+}
+
+/** One action as two functions: reading its settings (all validation), then running it. */
+interface StepDefinition<Settings> {
+  read(inputs: InputReader, host: StepHost): Settings;
+  run(settings: Settings, setOutput: OutputSink, host: StepHost): Promise<void>;
+}
+
+const step = <Settings>(definition: StepDefinition<Settings>) => definition;
 
 // Each run module is imported only when its step runs, so a bad input fails before heavy code loads.
 export const STEPS = {
-  'build-multistage': async (inputs, setOutput, host) => {
-    const settings = readBuildMultistageSettings(inputs, host.workspace);
-    const { buildMultistage } = await import('./build-multistage/run.js');
-    await buildMultistage(settings, setOutput);
-  },
-  'trivy-scan': async (inputs, setOutput, host) => {
-    const settings = readTrivyScanSettings(inputs, host.workspace);
-    const { trivyScan } = await import('./trivy-scan/run.js');
-    await trivyScan(settings, setOutput);
-  },
-  'cosign-sign': async (inputs, setOutput, host) => {
-    const settings = readCosignSignSettings(inputs, host.env);
-    const { cosignSign } = await import('./cosign-sign/run.js');
-    await cosignSign(settings, setOutput);
-  },
-  'bump-manifest': async (inputs, setOutput, host) => {
-    const settings = readBumpManifestSettings(inputs, host.workspace);
-    const { bumpManifest } = await import('./bump-manifest/run.js');
-    await bumpManifest(settings, setOutput);
-  },
-} satisfies Record<string, Step>;
+  'build-multistage': step({
+    read: (inputs, host) => readBuildMultistageSettings(inputs, host.workspace),
+    run: async (settings, setOutput) => {
+      await (await import('./build-multistage/run.js')).buildMultistage(settings, setOutput);
+    },
+  }),
+  'trivy-scan': step({
+    read: (inputs, host) => readTrivyScanSettings(inputs, host.workspace),
+    run: async (settings, setOutput) => {
+      await (await import('./trivy-scan/run.js')).trivyScan(settings, setOutput);
+    },
+  }),
+  'cosign-sign': step({
+    read: (inputs, host) => readCosignSignSettings(inputs, host.env),
+    run: async (settings, setOutput) => {
+      await (await import('./cosign-sign/run.js')).cosignSign(settings, setOutput);
+    },
+  }),
+  'bump-manifest': step({
+    read: (inputs, host) => readBumpManifestSettings(inputs, host.workspace),
+    run: async (settings, setOutput) => {
+      await (await import('./bump-manifest/run.js')).bumpManifest(settings, setOutput);
+    },
+  }),
+  'open-gitops-pr': step({
+    read: (inputs, host) => readOpenGitopsPrSettings(inputs, host.env),
+    run: async (settings, setOutput) => {
+      await (await import('./open-gitops-pr/run.js')).openGitopsPr(settings, setOutput);
+    },
+  }),
+  'kubectl-apply': step({
+    read: (inputs, host) => readKubectlApplySettings(inputs, host.workspace),
+    // In one process there is no post step: the kubeconfig is removed as soon as the step ends, whatever happened.
+    run: async (settings, setOutput, host) => {
+      const { kubectlApply } = await import('./kubectl-apply/run.js');
+      const { deliveryRecord } = await import('./kubectl-apply/delivery-record.js');
+      const { removeKubeconfig } = await import('./kubectl-apply/post.js');
+      const state = new Map<string, string>();
+      try {
+        await kubectlApply(settings, setOutput, {
+          tempDir: host.tempDir,
+          saveState: (name, value) => state.set(name, value),
+          record: deliveryRecord(host.env),
+        });
+      } finally {
+        await removeKubeconfig(state.get(KUBECTL_APPLY_STATE.kubeconfigFile) ?? '');
+      }
+    },
+  }),
+};
 
 export type StepName = keyof typeof STEPS;
 
 export function isStepName(name: string): name is StepName {
   return Object.hasOwn(STEPS, name);
+}
+
+/** Checks a step's inputs without running it. */
+export function checkStep(name: StepName, inputs: InputSource, host: StepHost): void {
+  STEPS[name].read(new InputReader(inputs), host);
+}
+
+export async function runStep(
+  name: StepName,
+  inputs: InputSource,
+  setOutput: OutputSink,
+  host: StepHost,
+): Promise<void> {
+  const definition = STEPS[name] as StepDefinition<unknown>;
+  await definition.run(definition.read(new InputReader(inputs), host), setOutput, host);
 }

@@ -27,3 +27,8 @@ function escapeData(text: string): string {
 function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+
+/** A value the main step saved for the post step, as @actions/core's getState reads it: STATE_<name>. */
+export function readActionState(name: string): string {
+  return process.env[`STATE_${name}`] ?? '';
+}

@@ -8,6 +8,8 @@
 //   sign        with --bundle FILE, writes a recorded Sigstore bundle there
 //   attest      nothing
 // $COSIGN_DOUBLE_FAIL=<subcommand> makes that subcommand exit 1.
+// $COSIGN_DOUBLE_SIGNED_DIGEST=argv: for chains that sign a freshly built image, the recorded verify output's
+// docker-manifest-digest is replaced by the digest of the image verified (the one field that names the image).
 import { appendFileSync, copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,8 +52,13 @@ switch (command) {
       'utf8',
     );
     const json = recorded.search(/^\[/m);
-    process.stderr.write(recorded.slice(0, json));
-    process.stdout.write(recorded.slice(json));
+    const verified = argv.at(-1)?.split('@')[1];
+    const answer =
+      process.env.COSIGN_DOUBLE_SIGNED_DIGEST === 'argv' && verified
+        ? recorded.replace(/("docker-manifest-digest":\s*")sha256:[0-9a-f]{64}/g, `$1${verified}`)
+        : recorded;
+    process.stderr.write(answer.slice(0, json));
+    process.stdout.write(answer.slice(json));
     break;
   }
   case 'public-key': {

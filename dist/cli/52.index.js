@@ -1,18 +1,18 @@
-export const id = 643;
-export const ids = [643];
+export const id = 52;
+export const ids = [52];
 export const modules = {
 
-/***/ 3643:
+/***/ 3161:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  bumpManifest: () => (/* binding */ bumpManifest)
+  dF: () => (/* binding */ ManifestBumper)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+// UNUSED EXPORTS: DEFAULT_EDITORS, MAX_FILE_BYTES
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/errors.js
@@ -123,150 +123,8 @@ class ArgoCdKustomizeImagesEditor {
     }
 }
 
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/bump/yaml-source.js
-
-
-// Expansions allowed before a document counts as an alias bomb (the yaml library's own default).
-const MAX_ALIAS_COUNT = 100;
-/**
- * One YAML file as text plus its parsed documents. Edits are byte ranges on the original text, so
- * everything outside them (comments, quoting, anchors, CRLF, a missing final newline) stays as it was.
- */
-class YamlSource {
-    file;
-    text;
-    documents;
-    eol;
-    lines = new dist/* LineCounter */.HN();
-    constructor(file, text) {
-        this.file = file;
-        this.text = text;
-        this.eol = text.includes('\r\n') ? '\r\n' : '\n';
-        this.documents = (0,dist/* parseAllDocuments */.hR)(text, { lineCounter: this.lines, uniqueKeys: true });
-        for (const document of this.documents)
-            this.assertValid(document);
-    }
-    lineOf(offset) {
-        return this.lines.linePos(offset).line;
-    }
-    errorAt(node, message) {
-        const line = node?.range ? this.lineOf(node.range[0]) : undefined;
-        return new errors/* UserError */.yo(`${this.file}${line ? `:${line}` : ''}: ${message}`, { file: this.file, line });
-    }
-    /** The scalar a value stands for, following an alias to its anchor. */
-    scalarOf(document, node) {
-        const resolved = (0,dist/* isAlias */.Vj)(node) ? node.resolve(document) : node;
-        return (0,dist/* isScalar */.jn)(resolved) ? resolved : undefined;
-    }
-    /** Replaces a scalar's source text with a new value in the same quoting style. */
-    replaceScalar(scalar, value) {
-        const [start, end] = scalar.range;
-        if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') {
-            throw this.errorAt(scalar, 'the image is written as a block scalar (| or >); write it as a plain or quoted string.');
-        }
-        return { start, end, text: formatScalar(value, scalar.type) };
-    }
-    /** Adds `key: value` to a mapping after its last key, at that key's indentation (or inside `{ }`). */
-    insertPair(map, key, value) {
-        const last = map.items.at(-1);
-        const lastEnd = last?.value?.range?.[1] ?? last?.key?.range?.[1];
-        if (!last || lastEnd === undefined)
-            throw this.errorAt(map, `cannot add "${key}" to an empty mapping.`);
-        const formatted = `${key}: ${formatScalar(value, 'PLAIN')}`;
-        if (map.flow)
-            return { start: lastEnd, end: lastEnd, text: `, ${formatted}` };
-        const firstKeyStart = (map.items[0]?.key).range?.[0] ?? lastEnd;
-        const indent = ' '.repeat(firstKeyStart - this.lineStart(firstKeyStart));
-        const newline = this.text.indexOf('\n', lastEnd);
-        if (newline < 0)
-            return { start: this.text.length, end: this.text.length, text: `${this.eol}${indent}${formatted}` };
-        return { start: newline + 1, end: newline + 1, text: `${indent}${formatted}${this.eol}` };
-    }
-    /** Removes `key: value` from a block or flow mapping, with its line and trailing comment. */
-    removePair(map, key) {
-        const index = map.items.findIndex((pair) => (0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key);
-        if (index < 0)
-            return undefined;
-        const pair = map.items[index];
-        const keyStart = (pair?.key).range?.[0];
-        const valueEnd = pair?.value?.range?.[1] ?? (pair?.key).range?.[1];
-        const next = map.items[index + 1];
-        if (map.flow) {
-            const previous = map.items[index - 1];
-            if (previous)
-                return { start: (previous.value ?? previous.key).range?.[1], end: valueEnd, text: '' };
-            const nextStart = next?.key?.range?.[0] ?? valueEnd;
-            return { start: keyStart, end: nextStart, text: '' };
-        }
-        // The first key of a sequence item shares its line with "- ": hand that position to the next key.
-        if (index === 0 && next)
-            return { start: keyStart, end: next.key.range?.[0], text: '' };
-        const lineEnd = this.text.indexOf('\n', valueEnd);
-        return { start: this.lineStart(keyStart), end: lineEnd < 0 ? this.text.length : lineEnd + 1, text: '' };
-    }
-    /** The text with all edits applied; overlapping edits are a bug in the caller. */
-    apply(edits) {
-        const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-        let result = '';
-        let cursor = 0;
-        for (const edit of sorted) {
-            if (edit.start < cursor)
-                throw new Error(`overlapping edits in ${this.file} at offset ${edit.start}`);
-            result += this.text.slice(cursor, edit.start) + edit.text;
-            cursor = edit.end;
-        }
-        return result + this.text.slice(cursor);
-    }
-    lineStart(offset) {
-        return this.text.lastIndexOf('\n', offset - 1) + 1;
-    }
-    assertValid(document) {
-        const error = document.errors[0];
-        if (error) {
-            const line = error.linePos?.[0].line;
-            throw new errors/* UserError */.yo(`${this.file}${line ? `:${line}` : ''}: invalid YAML: ${firstLine(error.message)}`, {
-                file: this.file,
-                line,
-            });
-        }
-        if (!this.text.includes('*'))
-            return;
-        try {
-            document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-        }
-        catch (cause) {
-            throw new errors/* UserError */.yo(`${this.file}: refused: its aliases expand past ${MAX_ALIAS_COUNT} nodes (${firstLine(String(cause.message))})`, { file: this.file });
-        }
-    }
-}
-/** A mapping's value for `key` when it is a scalar string. */
-function stringAt(map, key) {
-    if (!(0,dist/* isMap */.jh)(map))
-        return undefined;
-    const value = map.get(key, true);
-    return (0,dist/* isScalar */.jn)(value) && typeof value.value === 'string' ? value.value : undefined;
-}
-/** The new value in the old quoting style; a plain value YAML would not read back as this string is quoted. */
-function formatScalar(value, type) {
-    if (type === 'QUOTE_SINGLE')
-        return `'${value.replace(/'/g, "''")}'`;
-    if (type === 'QUOTE_DOUBLE' || !readsBackAsString(value))
-        return JSON.stringify(value);
-    return value;
-}
-// Kubernetes and Helm read YAML 1.1 (yes/on/off are booleans there); yaml's own reader is 1.2: both must agree.
-function readsBackAsString(value) {
-    if (value === '' || value.trim() !== value)
-        return false;
-    return ['1.1', '1.2'].every((version) => {
-        const document = (0,dist/* parseDocument */.Tp)(value, { version });
-        return document.errors.length === 0 && (0,dist/* isScalar */.jn)(document.contents) && document.contents.value === value;
-    });
-}
-function firstLine(text) {
-    return text.split('\n')[0] ?? text;
-}
-
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/bump/yaml-source.js
+var yaml_source = __webpack_require__(26);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/bump/editors/helm-values.js
 
 
@@ -288,14 +146,14 @@ class HelmValuesEditor {
     }
 }
 function updateImageMapping(document, map, session) {
-    const repository = stringAt(map, 'repository');
+    const repository = (0,yaml_source/* stringAt */.bX)(map, 'repository');
     if (repository === undefined)
         return;
-    const registry = stringAt(map, 'registry');
+    const registry = (0,yaml_source/* stringAt */.bX)(map, 'registry');
     const name = registry ? `${registry.replace(/\/+$/, '')}/${repository}` : repository;
     if (!session.matches(name))
         return;
-    const before = { tag: stringAt(map, 'tag'), digest: stringAt(map, 'digest') || undefined };
+    const before = { tag: (0,yaml_source/* stringAt */.bX)(map, 'tag'), digest: (0,yaml_source/* stringAt */.bX)(map, 'digest') || undefined };
     const { tag, digest } = session.version;
     const hasDigestKey = map.has('digest');
     let changed = false;
@@ -340,10 +198,10 @@ class KustomizeImagesEditor {
             for (const entry of images.items) {
                 if (!(0,dist/* isMap */.jh)(entry))
                     continue;
-                const name = stringAt(entry, 'newName') ?? stringAt(entry, 'name');
+                const name = (0,yaml_source/* stringAt */.bX)(entry, 'newName') ?? (0,yaml_source/* stringAt */.bX)(entry, 'name');
                 if (name === undefined || !session.matches(name))
                     continue;
-                const before = { tag: stringAt(entry, 'newTag'), digest: stringAt(entry, 'digest') };
+                const before = { tag: (0,yaml_source/* stringAt */.bX)(entry, 'newTag'), digest: (0,yaml_source/* stringAt */.bX)(entry, 'digest') };
                 const { tag, digest } = session.version;
                 const document = manifest.document;
                 const tagChanged = session.setOrRemoveKey(document, entry, 'newTag', tag);
@@ -414,8 +272,8 @@ class ManifestDocument {
     constructor(document, file) {
         this.document = document;
         this.file = file;
-        this.apiVersion = stringAt(document.contents, 'apiVersion');
-        this.kind = stringAt(document.contents, 'kind');
+        this.apiVersion = (0,yaml_source/* stringAt */.bX)(document.contents, 'apiVersion');
+        this.kind = (0,yaml_source/* stringAt */.bX)(document.contents, 'kind');
     }
     get root() {
         return (0,dist/* isMap */.jh)(this.document.contents) ? this.document.contents : undefined;
@@ -531,7 +389,7 @@ class ManifestBumper {
         }
     }
     planFile(file, path, text, target) {
-        const source = new YamlSource(path, text);
+        const source = new yaml_source/* YamlSource */.rC(path, text);
         const session = new EditSession(source, target, path);
         for (const document of source.documents) {
             const manifest = new ManifestDocument(document, file);
@@ -572,259 +430,160 @@ async function mapConcurrently(items, limit, work) {
     return results;
 }
 
-// EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
-var create = __webpack_require__(7291);
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/bump/diff.js
-
-/** One unified diff (`git diff` style, a/ and b/ prefixes) for all changed files. */
-function unifiedDiff(bumps) {
-    return bumps
-        .map((bump) => (0,create/* createTwoFilesPatch */.ss)(`a/${bump.path}`, `b/${bump.path}`, bump.before, bump.after, undefined, undefined, {
-        context: 3,
-    })
-        .split('\n')
-        .slice(1)
-        .join('\n'))
-        .join('');
-}
-
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/outputs.js
-var outputs = __webpack_require__(9018);
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/summary.js
-var core_summary = __webpack_require__(412);
-// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/bump-manifest/settings.js + 1 modules
-var bump_manifest_settings = __webpack_require__(6090);
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/bump-manifest/run.js
-
-
-
-
-
-
-
-/** Resolves the paths, edits every reference to the image (or only reports, on a dry run), sets the outputs. */
-async function bumpManifest(settings, setOutput = outputs/* actionOutputs */.d) {
-    const files = await (0,file_scope/* resolveYamlFiles */.lD)(settings.paths, settings.workingDirectory);
-    const bumper = new ManifestBumper();
-    const target = { image: settings.image, pin: settings.pin };
-    const bumps = await bumper.plan(files, settings.workingDirectory, target);
-    if (!settings.dryRun)
-        await bumper.write(bumps);
-    const changes = bumps.flatMap((bump) => bump.changes);
-    const diff = unifiedDiff(bumps);
-    setOutput(bump_manifest_settings/* OUTPUTS */.py.changed, String(bumps.length > 0));
-    setOutput(bump_manifest_settings/* OUTPUTS */.py.files, JSON.stringify(bumps.map((bump) => bump.path)));
-    setOutput(bump_manifest_settings/* OUTPUTS */.py.diff, diff);
-    setOutput(bump_manifest_settings/* OUTPUTS */.py.changes, JSON.stringify(changes));
-    const verb = settings.dryRun ? 'would change' : 'changed';
-    core/* info */.pq(`${files.length} file(s) in scope; ${bumps.length} ${verb}, ${changes.length} reference(s).`);
-    if (diff)
-        core/* info */.pq(diff);
-    const summary = new core_summary/* JobSummary */.c().heading(`bump-manifest: ${settings.image}${settings.dryRun ? ' (dry run)' : ''}`);
-    if (changes.length === 0)
-        summary.paragraph(`No reference to ${(0,core_summary/* code */.a)(settings.image.repository)} needed a change.`);
-    else {
-        summary.table(['File', 'Kind', 'Old reference', 'New reference'], changes.map((change) => [`${change.file}:${change.line}`, change.kind, (0,core_summary/* code */.a)(change.from), (0,core_summary/* code */.a)(change.to)]));
-    }
-    await summary.write();
-}
-
 
 /***/ }),
 
-/***/ 2077:
+/***/ 26:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   lD: () => (/* binding */ resolveYamlFiles),
-/* harmony export */   tL: () => (/* binding */ globToRegExp),
-/* harmony export */   yY: () => (/* binding */ relativeToRoot)
+/* harmony export */   bX: () => (/* binding */ stringAt),
+/* harmony export */   rC: () => (/* binding */ YamlSource)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5685);
+/* unused harmony export formatScalar */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5685);
 
 
-
-const YAML_FILE = /\.ya?ml$/i;
-const GLOB_CHARS = /[*?[{]/;
-const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+// Expansions allowed before a document counts as an alias bomb (the yaml library's own default).
+const MAX_ALIAS_COUNT = 100;
 /**
- * Resolves user paths (files, directories searched recursively for YAML, or globs) relative to a root,
- * refusing anything that resolves outside it, symlinks included. Returns absolute real paths, sorted.
+ * One YAML file as text plus its parsed documents. Edits are byte ranges on the original text, so
+ * everything outside them (comments, quoting, anchors, CRLF, a missing final newline) stays as it was.
  */
-async function resolveYamlFiles(patterns, root, options = {}) {
-    if (patterns.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('No paths given: name at least one file, directory or glob.');
-    const realRoot = await realDirectory(root);
-    const found = new Set();
-    for (const pattern of patterns) {
-        const matches = GLOB_CHARS.test(pattern)
-            ? await expandGlob(pattern, realRoot)
-            : await expandPath(pattern, realRoot);
-        if (matches.length === 0) {
-            if (!options.onNoMatch)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Path "${pattern}" matches no YAML file under ${root}.`);
-            options.onNoMatch(pattern);
+class YamlSource {
+    file;
+    text;
+    documents;
+    eol;
+    lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    constructor(file, text) {
+        this.file = file;
+        this.text = text;
+        this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+        this.documents = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(text, { lineCounter: this.lines, uniqueKeys: true });
+        for (const document of this.documents)
+            this.assertValid(document);
+    }
+    lineOf(offset) {
+        return this.lines.linePos(offset).line;
+    }
+    errorAt(node, message) {
+        const line = node?.range ? this.lineOf(node.range[0]) : undefined;
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${this.file}${line ? `:${line}` : ''}: ${message}`, { file: this.file, line });
+    }
+    /** The scalar a value stands for, following an alias to its anchor. */
+    scalarOf(document, node) {
+        const resolved = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node) ? node.resolve(document) : node;
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(resolved) ? resolved : undefined;
+    }
+    /** Replaces a scalar's source text with a new value in the same quoting style. */
+    replaceScalar(scalar, value) {
+        const [start, end] = scalar.range;
+        if (scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED') {
+            throw this.errorAt(scalar, 'the image is written as a block scalar (| or >); write it as a plain or quoted string.');
         }
-        for (const file of matches)
-            found.add(file);
+        return { start, end, text: formatScalar(value, scalar.type) };
     }
-    return [...found].sort();
-}
-/** `/`-separated path of a file relative to the root, for outputs and summaries. */
-function relativeToRoot(root, file) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, file).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-}
-async function realDirectory(root) {
-    try {
-        const real = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath(root);
-        if (!(await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(real)).isDirectory())
-            throw new Error('not a directory');
-        return real;
+    /** Adds `key: value` to a mapping after its last key, at that key's indentation (or inside `{ }`). */
+    insertPair(map, key, value) {
+        const last = map.items.at(-1);
+        const lastEnd = last?.value?.range?.[1] ?? last?.key?.range?.[1];
+        if (!last || lastEnd === undefined)
+            throw this.errorAt(map, `cannot add "${key}" to an empty mapping.`);
+        const formatted = `${key}: ${formatScalar(value, 'PLAIN')}`;
+        if (map.flow)
+            return { start: lastEnd, end: lastEnd, text: `, ${formatted}` };
+        const firstKeyStart = (map.items[0]?.key).range?.[0] ?? lastEnd;
+        const indent = ' '.repeat(firstKeyStart - this.lineStart(firstKeyStart));
+        const newline = this.text.indexOf('\n', lastEnd);
+        if (newline < 0)
+            return { start: this.text.length, end: this.text.length, text: `${this.eol}${indent}${formatted}` };
+        return { start: newline + 1, end: newline + 1, text: `${indent}${formatted}${this.eol}` };
     }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Working directory "${root}" does not exist or is not a directory.`);
+    /** Removes `key: value` from a block or flow mapping, with its line and trailing comment. */
+    removePair(map, key) {
+        const index = map.items.findIndex((pair) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) && pair.key.value === key);
+        if (index < 0)
+            return undefined;
+        const pair = map.items[index];
+        const keyStart = (pair?.key).range?.[0];
+        const valueEnd = pair?.value?.range?.[1] ?? (pair?.key).range?.[1];
+        const next = map.items[index + 1];
+        if (map.flow) {
+            const previous = map.items[index - 1];
+            if (previous)
+                return { start: (previous.value ?? previous.key).range?.[1], end: valueEnd, text: '' };
+            const nextStart = next?.key?.range?.[0] ?? valueEnd;
+            return { start: keyStart, end: nextStart, text: '' };
+        }
+        // The first key of a sequence item shares its line with "- ": hand that position to the next key.
+        if (index === 0 && next)
+            return { start: keyStart, end: next.key.range?.[0], text: '' };
+        const lineEnd = this.text.indexOf('\n', valueEnd);
+        return { start: this.lineStart(keyStart), end: lineEnd < 0 ? this.text.length : lineEnd + 1, text: '' };
+    }
+    /** The text with all edits applied; overlapping edits are a bug in the caller. */
+    apply(edits) {
+        const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+        let result = '';
+        let cursor = 0;
+        for (const edit of sorted) {
+            if (edit.start < cursor)
+                throw new Error(`overlapping edits in ${this.file} at offset ${edit.start}`);
+            result += this.text.slice(cursor, edit.start) + edit.text;
+            cursor = edit.end;
+        }
+        return result + this.text.slice(cursor);
+    }
+    lineStart(offset) {
+        return this.text.lastIndexOf('\n', offset - 1) + 1;
+    }
+    assertValid(document) {
+        const error = document.errors[0];
+        if (error) {
+            const line = error.linePos?.[0].line;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${this.file}${line ? `:${line}` : ''}: invalid YAML: ${firstLine(error.message)}`, {
+                file: this.file,
+                line,
+            });
+        }
+        if (!this.text.includes('*'))
+            return;
+        try {
+            document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        }
+        catch (cause) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${this.file}: refused: its aliases expand past ${MAX_ALIAS_COUNT} nodes (${firstLine(String(cause.message))})`, { file: this.file });
+        }
     }
 }
-async function expandPath(pattern, root) {
-    const target = await insideRoot(pattern, node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, pattern), root);
-    if (target === undefined)
-        return [];
-    const stat = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(target);
-    if (stat.isDirectory())
-        return walkYaml(target, root);
-    return stat.isFile() ? [target] : [];
-}
-async function expandGlob(pattern, root) {
-    const normalized = pattern.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-    if (node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(pattern) || normalized.split('/').includes('..')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Path "${pattern}" must stay inside ${root}: use a glob relative to the working directory.`);
-    }
-    const matcher = globToRegExp(normalized);
-    const start = await insideRoot(pattern, node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, staticPrefix(normalized)), root);
-    if (start === undefined || !(await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(start)).isDirectory())
-        return [];
-    const candidates = await walkFiles(start, root);
-    return candidates.filter((file) => YAML_FILE.test(file) && matcher.test(relativeToRoot(root, file)));
-}
-/** The real path of `candidate`, or undefined when it does not exist; a UserError when it escapes the root. */
-async function insideRoot(pattern, candidate, root) {
-    let real;
-    try {
-        real = await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath(candidate);
-    }
-    catch {
-        if (!isInside(root, node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(candidate)))
-            throw escapes(pattern, root);
+/** A mapping's value for `key` when it is a scalar string. */
+function stringAt(map, key) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(map))
         return undefined;
-    }
-    if (!isInside(root, real))
-        throw escapes(pattern, root);
-    return real;
+    const value = map.get(key, true);
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(value) && typeof value.value === 'string' ? value.value : undefined;
 }
-function escapes(pattern, root) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Path "${pattern}" resolves outside the working directory ${root}; it is refused.`);
+/** The new value in the old quoting style; a plain value YAML would not read back as this string is quoted. */
+function formatScalar(value, type) {
+    if (type === 'QUOTE_SINGLE')
+        return `'${value.replace(/'/g, "''")}'`;
+    if (type === 'QUOTE_DOUBLE' || !readsBackAsString(value))
+        return JSON.stringify(value);
+    return value;
 }
-function isInside(root, candidate) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(root, candidate);
-    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(relative));
+// Kubernetes and Helm read YAML 1.1 (yes/on/off are booleans there); yaml's own reader is 1.2: both must agree.
+function readsBackAsString(value) {
+    if (value === '' || value.trim() !== value)
+        return false;
+    return ['1.1', '1.2'].every((version) => {
+        const document = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(value, { version });
+        return document.errors.length === 0 && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(document.contents) && document.contents.value === value;
+    });
 }
-async function walkYaml(dir, root) {
-    return (await walkFiles(dir, root)).filter((file) => YAML_FILE.test(file));
-}
-/** Every regular file below `dir`; a symlink is followed only when its target stays inside the root. */
-async function walkFiles(dir, root) {
-    const files = [];
-    const pending = [dir];
-    const seen = new Set();
-    while (pending.length > 0) {
-        const current = pending.pop();
-        if (seen.has(current))
-            continue;
-        seen.add(current);
-        for (const entry of await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir(current, { withFileTypes: true })) {
-            if (SKIPPED_DIRS.has(entry.name))
-                continue;
-            const full = node_path__WEBPACK_IMPORTED_MODULE_1__.join(current, entry.name);
-            const real = entry.isSymbolicLink() ? await insideRoot(relativeToRoot(root, full), full, root) : full;
-            if (real === undefined)
-                continue;
-            const stat = entry.isSymbolicLink() ? await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat(real) : entry;
-            if (stat.isDirectory())
-                pending.push(real);
-            else if (stat.isFile())
-                files.push(real);
-        }
-    }
-    return files;
-}
-function staticPrefix(pattern) {
-    const parts = pattern.split('/');
-    const index = parts.findIndex((part) => GLOB_CHARS.test(part));
-    return parts.slice(0, index).join('/') || '.';
-}
-/** `**` spans directories, `*` and `?` stay within one, `{a,b}` alternates, `[...]` is a class. */
-function globToRegExp(pattern) {
-    let source = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const char = pattern[i];
-        if (char === '*' && pattern[i + 1] === '*') {
-            const slashAfter = pattern[i + 2] === '/';
-            source += slashAfter ? '(?:.*/)?' : '.*';
-            i += slashAfter ? 2 : 1;
-        }
-        else if (char === '*')
-            source += '[^/]*';
-        else if (char === '?')
-            source += '[^/]';
-        else if (char === '{') {
-            const close = pattern.indexOf('}', i);
-            if (close < 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Glob "${pattern}" has an unclosed "{".`);
-            source += `(?:${pattern
-                .slice(i + 1, close)
-                .split(',')
-                .map(escapeRegExp)
-                .join('|')})`;
-            i = close;
-        }
-        else if (char === '[') {
-            const close = pattern.indexOf(']', i);
-            if (close < 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Glob "${pattern}" has an unclosed "[".`);
-            source += `[${pattern
-                .slice(i + 1, close)
-                .replace(/^!/, '^')
-                .replace(/\\/g, '\\\\')}]`;
-            i = close;
-        }
-        else
-            source += escapeRegExp(char);
-    }
-    return new RegExp(`^${source}$`);
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-
-/***/ }),
-
-/***/ 9018:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ actionOutputs)
-/* harmony export */ });
-/* unused harmony export outputsToRecord */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-
-const actionOutputs = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-function outputsToRecord(record) {
-    return (name, value) => {
-        record[name] = value;
-    };
+function firstLine(text) {
+    return text.split('\n')[0] ?? text;
 }
 
 

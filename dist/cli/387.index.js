@@ -1,0 +1,101 @@
+export const id = 387;
+export const ids = [387];
+export const modules = {
+
+/***/ 387:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bumpManifest: () => (/* binding */ bumpManifest)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/bump/bumper.js + 6 modules
+var bump_bumper = __webpack_require__(3161);
+// EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
+var create = __webpack_require__(7291);
+;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/bump/diff.js
+
+/** One unified diff (`git diff` style, a/ and b/ prefixes) for all changed files. */
+function unifiedDiff(bumps) {
+    return bumps
+        .map((bump) => (0,create/* createTwoFilesPatch */.ss)(`a/${bump.path}`, `b/${bump.path}`, bump.before, bump.after, undefined, undefined, {
+        context: 3,
+    })
+        .split('\n')
+        .slice(1)
+        .join('\n'))
+        .join('');
+}
+
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/file-scope.js
+var file_scope = __webpack_require__(2077);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/outputs.js
+var outputs = __webpack_require__(9018);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/summary.js
+var core_summary = __webpack_require__(412);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/bump-manifest/settings.js
+var bump_manifest_settings = __webpack_require__(3234);
+;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/bump-manifest/run.js
+
+
+
+
+
+
+
+/** Resolves the paths, edits every reference to the image (or only reports, on a dry run), sets the outputs. */
+async function bumpManifest(settings, setOutput = outputs/* actionOutputs */.d) {
+    const files = await (0,file_scope/* resolveYamlFiles */.lD)(settings.paths, settings.workingDirectory);
+    const bumper = new bump_bumper/* ManifestBumper */.dF();
+    const target = { image: settings.image, pin: settings.pin };
+    const bumps = await bumper.plan(files, settings.workingDirectory, target);
+    if (!settings.dryRun)
+        await bumper.write(bumps);
+    const changes = bumps.flatMap((bump) => bump.changes);
+    const diff = unifiedDiff(bumps);
+    setOutput(bump_manifest_settings/* OUTPUTS */.py.changed, String(bumps.length > 0));
+    setOutput(bump_manifest_settings/* OUTPUTS */.py.files, JSON.stringify(bumps.map((bump) => bump.path)));
+    setOutput(bump_manifest_settings/* OUTPUTS */.py.diff, diff);
+    setOutput(bump_manifest_settings/* OUTPUTS */.py.changes, JSON.stringify(changes));
+    const verb = settings.dryRun ? 'would change' : 'changed';
+    core/* info */.pq(`${files.length} file(s) in scope; ${bumps.length} ${verb}, ${changes.length} reference(s).`);
+    if (diff)
+        core/* info */.pq(diff);
+    const summary = new core_summary/* JobSummary */.c().heading(`bump-manifest: ${settings.image}${settings.dryRun ? ' (dry run)' : ''}`);
+    if (changes.length === 0)
+        summary.paragraph(`No reference to ${(0,core_summary/* code */.a)(settings.image.repository)} needed a change.`);
+    else {
+        summary.table(['File', 'Kind', 'Old reference', 'New reference'], changes.map((change) => [`${change.file}:${change.line}`, change.kind, (0,core_summary/* code */.a)(change.from), (0,core_summary/* code */.a)(change.to)]));
+    }
+    await summary.write();
+}
+
+
+/***/ }),
+
+/***/ 9018:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ actionOutputs)
+/* harmony export */ });
+/* unused harmony export outputsToRecord */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+
+const actionOutputs = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+function outputsToRecord(record) {
+    return (name, value) => {
+        record[name] = value;
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,411 @@
+import * as core from '@actions/core';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { stringify } from 'yaml';
+import type { ReferenceChange } from '../../core/bump/types.js';
+import type { InstallOptions } from '../../core/installer.js';
+import { clientDiff } from '../../core/kubernetes/client-diff.js';
+import { Helm } from '../../core/kubernetes/helm.js';
+import { overrideImages } from '../../core/kubernetes/image-overrides.js';
+import {
+  describeRef,
+  groupOf,
+  type KubeObject,
+  type ObjectRef,
+  refDocument,
+  refKey,
+  refOf,
+} from '../../core/kubernetes/kube-object.js';
+import { Kubeconfig } from '../../core/kubernetes/kubeconfig.js';
+import { type ApplyOptions, Kubectl } from '../../core/kubernetes/kubectl.js';
+import { APPLY_SET_LABEL, type DeliveryRecord, ManifestSet } from '../../core/kubernetes/manifest-set.js';
+import { conditionsOf, isAwaited } from '../../core/kubernetes/readiness.js';
+import { type ObjectReadiness, waitForReadiness } from '../../core/kubernetes/readiness-waiter.js';
+import { planRollback, type RollbackPlan } from '../../core/kubernetes/rollback.js';
+import { chooseRenderer } from '../../core/kubernetes/renderers/choose-renderer.js';
+import { UserError } from '../../core/errors.js';
+import type { OutputSink } from '../../core/outputs.js';
+import { code, JobSummary } from '../../core/summary.js';
+import { INPUTS, type KubectlApplySettings, OUTPUTS, STATE } from './settings.js';
+
+export type ApplyStatus = 'succeeded' | 'rolled-back' | 'failed';
+
+export interface KubectlApplyEnvironment {
+  /** The runner's temp folder: the kubeconfig and the rendered copy live there. */
+  tempDir: string;
+  /** Keeps a value for the post step. */
+  saveState: (name: string, value: string) => void;
+  /** Commit and run URL annotated on every object. */
+  record: DeliveryRecord;
+  install?: InstallOptions;
+  /** Pause between two readiness checks. */
+  pollMs?: number;
+  summaryFile?: string;
+}
+
+/** A rollout did not become ready: the action fails after its outputs and summary are written. */
+export class RolloutFailedError extends Error {}
+
+const DEFAULT_POLL_MS = 2000;
+// kubectl's default prune list, less what controllers create (pods, endpoints, replica sets).
+const PRUNED_KINDS = [
+  'configmap',
+  'secret',
+  'service',
+  'serviceaccount',
+  'persistentvolumeclaim',
+  'namespace',
+  'deployment.apps',
+  'statefulset.apps',
+  'daemonset.apps',
+  'job.batch',
+  'cronjob.batch',
+  'ingress.networking.k8s.io',
+];
+const MAX_EVENTS_PER_OBJECT = 10;
+
+/**
+ * Renders the manifests, marks them, checks them with a server-side dry run, applies them with one
+ * `kubectl apply`, waits for readiness and rolls back what this run changed when a rollout fails.
+ */
+export async function kubectlApply(
+  settings: KubectlApplySettings,
+  setOutput: OutputSink,
+  environment: KubectlApplyEnvironment,
+): Promise<ApplyStatus> {
+  const workDir = await fs.mkdtemp(path.join(environment.tempDir, 'kubectl-apply-'));
+  let kubeconfigFile: string | undefined;
+  try {
+    if (settings.kubeconfig) {
+      const kubeconfig = Kubeconfig.parse(settings.kubeconfig, INPUTS.kubeconfig, settings.context);
+      kubeconfigFile = Kubeconfig.fileUnder(environment.tempDir);
+      environment.saveState(STATE.kubeconfigFile, kubeconfigFile);
+      await kubeconfig.write(kubeconfigFile);
+    }
+    const kubectl = await Kubectl.create({
+      version: settings.kubectlVersion,
+      kubeconfig: kubeconfigFile,
+      context: settings.context,
+      install: environment.install,
+    });
+    const { manifests, imageChanges, renderer } = await renderManifests(settings, kubectl, workDir, environment.record);
+    const manifestsFile = path.join(workDir, 'manifests.yaml');
+    await fs.writeFile(manifestsFile, manifests.toYaml());
+    const run = new ApplyRun(settings, kubectl, workDir, setOutput, environment);
+    return await run.execute(manifests, manifestsFile, { renderer, imageChanges });
+  } finally {
+    await fs.rm(workDir, { recursive: true, force: true });
+    if (kubeconfigFile) await Kubeconfig.remove(kubeconfigFile);
+  }
+}
+
+async function renderManifests(
+  settings: KubectlApplySettings,
+  kubectl: Kubectl,
+  workDir: string,
+  record: DeliveryRecord,
+) {
+  const renderer = await chooseRenderer(
+    {
+      manifests: settings.manifests,
+      root: settings.workingDirectory,
+      renderer: settings.renderer,
+      helmRelease: settings.helmRelease,
+      helmValues: settings.helmValues,
+      namespace: settings.namespace,
+    },
+    { kubectl, helm: () => Helm.find() },
+  );
+  core.info(`Rendering ${settings.manifests.join(', ')} with the ${renderer.name} renderer`);
+  const rendered = ManifestSet.parse(await renderer.render());
+  // Image overrides edit the rendered copy with the bump core; the repository is never touched.
+  const renderedFile = path.join(workDir, 'rendered.yaml');
+  await fs.writeFile(renderedFile, rendered.toYaml());
+  const imageChanges = await overrideImages(renderedFile, settings.images);
+  const manifests = ManifestSet.parse([{ origin: 'the rendered copy', text: await fs.readFile(renderedFile, 'utf8') }]);
+  manifests.annotate(record);
+  if (settings.applySet) manifests.label(APPLY_SET_LABEL, settings.applySet);
+  return { manifests, imageChanges, renderer: renderer.name };
+}
+
+interface RunFacts {
+  renderer: string;
+  imageChanges: ReferenceChange[];
+}
+
+/** One run after rendering: dry run, or apply, wait and roll back, with its outputs and summary. */
+class ApplyRun {
+  private readonly summary = new JobSummary();
+  private readonly options: ApplyOptions;
+
+  constructor(
+    private readonly settings: KubectlApplySettings,
+    private readonly kubectl: Kubectl,
+    private readonly workDir: string,
+    private readonly setOutput: OutputSink,
+    private readonly environment: KubectlApplyEnvironment,
+  ) {
+    this.options = {
+      serverSide: settings.serverSide,
+      fieldManager: settings.fieldManager,
+      forceConflicts: settings.forceConflicts,
+      namespace: settings.namespace,
+    };
+  }
+
+  async execute(manifests: ManifestSet, manifestsFile: string, facts: RunFacts): Promise<ApplyStatus> {
+    const mode = this.settings.dryRun === 'none' ? '' : ` (dry run: ${this.settings.dryRun})`;
+    this.summary.heading(`kubectl-apply${mode}`);
+    this.summary.paragraph(
+      `${manifests.objects.length} object(s) rendered by ${facts.renderer}, applied ${this.settings.serverSide ? 'server-side' : 'client-side'} as field manager ${code(this.settings.fieldManager)}${this.settings.namespace ? ` into namespace ${code(this.settings.namespace)}` : ''}.`,
+    );
+    if (facts.imageChanges.length > 0) {
+      this.summary.table(
+        ['Image override', 'Was'],
+        facts.imageChanges.map((change) => [code(change.to), code(change.from)]),
+      );
+      for (const change of facts.imageChanges) core.info(`Image override: ${change.from} -> ${change.to}`);
+    }
+    if (this.settings.dryRun !== 'none') return this.dryRun(manifests, manifestsFile);
+
+    if (this.settings.createNamespace && this.settings.namespace) {
+      await this.kubectl.ensureNamespace(this.settings.namespace, this.settings.fieldManager);
+    }
+    await this.checkKinds(manifests);
+    const checkedAll = await this.preflight(manifests);
+    const before = await this.liveWorkloads(manifests);
+    // kubectl's strict validation costs ~20 ms per object; the server has just validated this very set strictly.
+    const applied = await this.kubectl.apply(manifestsFile, { ...this.options, validate: !checkedAll });
+    this.setOutput(OUTPUTS.applied, JSON.stringify(applied.map(refOf)));
+    this.setOutput(OUTPUTS.diff, '');
+    core.info(`Applied ${applied.length} object(s) with one kubectl apply.`);
+    if (this.settings.prune) await this.prune(manifests, applied);
+
+    const awaited = this.settings.wait ? applied.map(refOf).filter(isAwaited) : [];
+    const results = awaited.length > 0 ? await this.waitFor(awaited) : [];
+    this.summarizeObjects(applied, results);
+    const failures = results.filter((result) => result.readiness.state === 'failed');
+    if (failures.length === 0) return this.finish('succeeded');
+
+    await this.reportFailures(failures);
+    if (!this.settings.rollbackOnFailure) {
+      await this.finish('failed');
+      throw new RolloutFailedError(`${failureList(failures)}; rollback-on-failure is off, nothing was rolled back.`);
+    }
+    const plan = planRollback(
+      failures.map((failure) => failure.ref),
+      applied,
+      before,
+      refOf,
+    );
+    const rolledBack = await this.rollBack(plan);
+    const status = rolledBack && plan.impossible.length === 0 ? 'rolled-back' : 'failed';
+    await this.finish(status);
+    throw new RolloutFailedError(
+      `${failureList(failures)}; ${status === 'rolled-back' ? 'rolled back' : 'the rollback did not complete'}.`,
+    );
+  }
+
+  private async dryRun(manifests: ManifestSet, manifestsFile: string): Promise<ApplyStatus> {
+    let diff: string;
+    if (this.settings.dryRun === 'server') diff = await this.kubectl.diff(manifestsFile, this.options);
+    else diff = clientDiff(manifests.objects, await this.kubectl.get(manifestsFile, this.settings.namespace));
+    this.setOutput(OUTPUTS.applied, JSON.stringify(manifests.objects.map(refOf)));
+    this.setOutput(OUTPUTS.diff, diff);
+    core.info(diff || 'No differences.');
+    if (diff) this.summary.details('Diff', diff, 'diff');
+    else this.summary.paragraph('No differences with the cluster.');
+    return this.finish('succeeded');
+  }
+
+  /** Every kind must be served by the cluster (or be a CRD of this very set), or nothing is applied. */
+  private async checkKinds(manifests: ManifestSet): Promise<void> {
+    const served = await this.kubectl.servedKinds();
+    const defined = new Set(
+      manifests.objects
+        .filter((object) => object.kind === 'CustomResourceDefinition')
+        .map(
+          (object) =>
+            `${(object.spec as { group?: string } | undefined)?.group}/${(object.spec as { names?: { kind?: string } } | undefined)?.names?.kind}`,
+        ),
+    );
+    for (const object of manifests.objects) {
+      const kind = `${groupOf(object.apiVersion)}/${object.kind}`;
+      if (defined.has(kind) || (served.versions.has(object.apiVersion) && served.kinds.has(kind))) continue;
+      throw new UserError(
+        `${describeRef(refOf(object))}: the cluster serves no kind "${object.kind}" in "${object.apiVersion}"; install its CRD first or use an API version the cluster serves.`,
+      );
+    }
+  }
+
+  /**
+   * Everything is first checked by the API server with a dry run (unknown kinds, schema, conflicts, admission),
+   * so a bad object leaves the cluster untouched. Objects in a namespace the same set creates cannot be
+   * dry-run before that namespace exists; they are checked by the apply itself.
+   */
+  private async preflight(manifests: ManifestSet): Promise<boolean> {
+    const created = new Set(
+      manifests.objects
+        .filter((object) => object.apiVersion === 'v1' && object.kind === 'Namespace')
+        .map((object) => object.metadata.name),
+    );
+    const checkable = manifests.objects.filter(
+      (object) => !created.has(object.metadata.namespace ?? this.settings.namespace ?? ''),
+    );
+    if (checkable.length === 0) return false;
+    const file = path.join(this.workDir, 'preflight.yaml');
+    await fs.writeFile(file, checkable.map((object) => stringify(object, { lineWidth: 0 })).join('---\n'));
+    await this.kubectl.apply(file, { ...this.options, dryRun: true });
+    return checkable.length === manifests.objects.length;
+  }
+
+  /**
+   * Deletes what an earlier run of this apply-set applied and this one no longer renders: only objects with the
+   * set's label, of kubectl's usual prune kinds plus the kinds in the set. (kubectl's own --prune refuses
+   * server-side apply outside its alpha applysets.)
+   */
+  private async prune(manifests: ManifestSet, applied: readonly KubeObject[]): Promise<void> {
+    const selector = `${APPLY_SET_LABEL}=${this.settings.applySet}`;
+    const kinds = [...new Set([...PRUNED_KINDS, ...manifests.objects.map((object) => kindName(refOf(object)))])];
+    const current = new Set(applied.map((object) => refKey(refOf(object))));
+    const stale = (await this.kubectl.list(kinds, selector)).filter((object) => !current.has(refKey(refOf(object))));
+    if (stale.length === 0) return;
+    const file = path.join(this.workDir, 'prune.yaml');
+    await fs.writeFile(file, stale.map((object) => stringify(refDocument(refOf(object)))).join('---\n'));
+    await this.kubectl.delete(file);
+    this.summary.table(
+      ['Pruned'],
+      stale.map((object) => [describeRef(refOf(object))]),
+    );
+  }
+
+  /** The workloads as they are before the apply, to tell which ones this run changes (only when it may roll back). */
+  private async liveWorkloads(manifests: ManifestSet): Promise<Map<string, KubeObject>> {
+    const workloads = manifests.objects.filter((object) => isAwaited(refOf(object)));
+    if (!this.settings.wait || !this.settings.rollbackOnFailure || workloads.length === 0) return new Map();
+    const file = path.join(this.workDir, 'workloads.yaml');
+    await fs.writeFile(file, workloads.map((object) => stringify(object, { lineWidth: 0 })).join('---\n'));
+    const live = await this.kubectl.get(file, this.settings.namespace);
+    return new Map(live.map((object) => [refKey(refOf(object)), object]));
+  }
+
+  private waitFor(
+    refs: readonly ObjectRef[],
+    judge?: Parameters<typeof waitForReadiness>[2]['judge'],
+  ): Promise<ObjectReadiness[]> {
+    return waitForReadiness(this.kubectl, refs, {
+      timeoutMs: this.settings.timeoutSeconds * 1000,
+      pollMs: this.environment.pollMs ?? DEFAULT_POLL_MS,
+      workDir: this.workDir,
+      judge,
+    });
+  }
+
+  /** The conditions and recent events of each failed object (and of its ReplicaSets and pods), in log and summary. */
+  private async reportFailures(failures: readonly ObjectReadiness[]): Promise<void> {
+    const namespaces = [
+      ...new Set(
+        failures.map((failure) => failure.ref.namespace).filter((namespace): namespace is string => !!namespace),
+      ),
+    ];
+    const events = (await Promise.all(namespaces.map((namespace) => this.kubectl.events(namespace)))).flat();
+    for (const failure of failures) {
+      const lines = [
+        ...conditionsOf(failure.object ?? ({} as KubeObject)).map(
+          (condition) =>
+            `condition ${condition.type}=${condition.status}${condition.reason ? ` ${condition.reason}` : ''}${condition.message ? `: ${condition.message}` : ''}`,
+        ),
+        ...relatedEvents(events, failure.ref).map(
+          (event) =>
+            `event ${event.type} ${event.reason} on ${event.involvedObject.kind} ${event.involvedObject.name}: ${event.message}`,
+        ),
+      ];
+      core.error(`${describeRef(failure.ref)} did not become ready: ${failure.readiness.message}`);
+      for (const line of lines) core.info(`  ${line}`);
+      this.summary.details(
+        `${describeRef(failure.ref)}: ${failure.readiness.message}`,
+        lines.join('\n') || 'No conditions or events.',
+      );
+    }
+  }
+
+  private async rollBack(plan: RollbackPlan): Promise<boolean> {
+    for (const { ref, reason } of plan.impossible)
+      core.warning(`${describeRef(ref)} cannot be rolled back: ${reason}.`);
+    for (const { ref, strategy } of plan.steps) {
+      core.info(`Rolling back ${describeRef(ref)} (${strategy.action})`);
+      await strategy.rollBack(this.kubectl, ref);
+    }
+    const strategies = new Map(plan.steps.map((step) => [refKey(step.ref), step.strategy]));
+    const settled =
+      plan.steps.length > 0
+        ? await this.waitFor(
+            plan.steps.map((step) => step.ref),
+            (object) => {
+              const strategy = strategies.get(refKey(refOf(object)));
+              return strategy ? strategy.settled(object) : { state: 'ready', message: '' };
+            },
+          )
+        : [];
+    this.summary.table(
+      ['Rolled back', 'How', 'Result'],
+      [
+        ...plan.steps.map((step, index) => [
+          describeRef(step.ref),
+          step.strategy.action,
+          settled[index]?.readiness.message ?? '',
+        ]),
+        ...plan.impossible.map(({ ref, reason }) => [describeRef(ref), 'not rolled back', reason]),
+      ],
+    );
+    return plan.steps.length > 0 && settled.every((result) => result.readiness.state === 'ready');
+  }
+
+  private summarizeObjects(applied: readonly KubeObject[], results: readonly ObjectReadiness[]): void {
+    const verdicts = new Map(results.map((result) => [refKey(result.ref), result.readiness]));
+    this.summary.table(
+      ['Object', 'Readiness'],
+      applied.map((object) => {
+        const readiness = verdicts.get(refKey(refOf(object)));
+        return [
+          describeRef(refOf(object)),
+          readiness ? `${readiness.state}: ${readiness.message}` : this.settings.wait ? 'present' : 'not awaited',
+        ];
+      }),
+    );
+  }
+
+  private async finish(status: ApplyStatus): Promise<ApplyStatus> {
+    this.setOutput(OUTPUTS.status, status);
+    this.setOutput(OUTPUTS.rolledBack, String(status === 'rolled-back'));
+    this.summary.paragraph(`Status: **${status}**`);
+    await this.summary.write(this.environment.summaryFile);
+    return status;
+  }
+}
+
+interface KubeEvent {
+  type?: string;
+  reason?: string;
+  message?: string;
+  lastTimestamp?: string;
+  involvedObject: { kind?: string; name?: string };
+}
+
+/** Events about the object itself or about what it owns by name (its ReplicaSets `web-<hash>`, pods `web-<hash>-<id>`). */
+function relatedEvents(events: readonly KubeObject[], ref: ObjectRef): KubeEvent[] {
+  return (events as unknown as KubeEvent[])
+    .filter((event) => event.involvedObject.name === ref.name || event.involvedObject.name?.startsWith(`${ref.name}-`))
+    .sort((a, b) => String(a.lastTimestamp).localeCompare(String(b.lastTimestamp)))
+    .slice(-MAX_EVENTS_PER_OBJECT);
+}
+
+/** `deployment.apps`, `configmap`: a kind as `kubectl get` takes it. */
+function kindName(ref: ObjectRef): string {
+  const group = groupOf(ref.apiVersion);
+  return `${ref.kind.toLowerCase()}${group ? `.${group}` : ''}`;
+}
+
+function failureList(failures: readonly ObjectReadiness[]): string {
+  return `${failures.map((failure) => `${describeRef(failure.ref)} did not become ready (${failure.readiness.message})`).join('; ')}`;
+}

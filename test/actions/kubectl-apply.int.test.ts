@@ -1,0 +1,231 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import * as fs from 'node:fs/promises';
+import path from 'node:path';
+import { KubernetesApiDouble } from '../doubles/kubernetes-api/server.js';
+import { machineKubectlVersion, RECORD, runKubectlApply } from '../core/kubernetes/kubectl-apply-harness.js';
+import { tempTree } from '../helpers/temp-dir.js';
+
+const TOKEN = 'k8s-token-7f3a9c2e51d04b6a';
+const DIGEST = `sha256:${'a'.repeat(64)}`;
+
+function deployment(name: string, image: string, replicas = 2): string {
+  return [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    `metadata: {name: ${name}}`,
+    'spec:',
+    `  replicas: ${replicas}`,
+    `  selector: {matchLabels: {app: ${name}}}`,
+    '  template:',
+    `    metadata: {labels: {app: ${name}}}`,
+    `    spec: {containers: [{name: ${name}, image: "${image}"}]}`,
+    '',
+  ].join('\n');
+}
+
+const CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: shop-config}\ndata: {mode: live}\n';
+const SERVICE =
+  'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{name: http, port: 80}]\n';
+
+describe('kubectl-apply against the Kubernetes API double', () => {
+  let double: KubernetesApiDouble;
+  let version: string;
+  let workspace: string;
+  const run = (inputs: Record<string, string>) =>
+    runKubectlApply({ kubeconfig: double.kubeconfig(), manifests: 'deploy', ...inputs }, workspace, version);
+  const writes = () => double.received.filter((request) => request.method !== 'GET');
+  const realApplies = () => double.applyRequests().filter((request) => request.query.dryRun === undefined);
+
+  beforeAll(() => {
+    version = machineKubectlVersion();
+  });
+
+  beforeEach(async () => {
+    double = await KubernetesApiDouble.start({ token: TOKEN });
+    workspace = await tempTree({
+      'deploy/config.yaml': CONFIG_MAP,
+      'deploy/api.yaml': deployment('api', 'ghcr.io/acme/api:1.0.0'),
+      'deploy/service.yaml': SERVICE,
+    });
+  });
+
+  afterEach(async () => {
+    await double.stop();
+  });
+
+  it('applies the whole set with one server-side apply, marked with the commit, run and image digest', async () => {
+    const result = await run({ images: `ghcr.io/acme/api:1.1.0@${DIGEST}` });
+
+    expect(result.error).toBeUndefined();
+    expect(result.outputs.status).toBe('succeeded');
+    expect(result.outputs['rolled-back']).toBe('false');
+    expect(JSON.parse(result.outputs.applied as string)).toEqual([
+      { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'api' },
+      { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'shop-config' },
+      { apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'api' },
+    ]);
+    const applies = realApplies();
+    expect(applies.map((request) => request.path)).toEqual([
+      '/apis/apps/v1/namespaces/default/deployments/api',
+      '/api/v1/namespaces/default/configmaps/shop-config',
+      '/api/v1/namespaces/default/services/api',
+    ]);
+    // One kubectl process: every apply request on the same connection, with our field manager, not forced.
+    expect(new Set(applies.map((request) => request.connection)).size).toBe(1);
+    expect(
+      applies.every(
+        (request) => request.query.fieldManager === 'gitops-delivery-actions' && request.query.force === 'false',
+      ),
+    ).toBe(true);
+    // The preflight dry run checked the same set first.
+    const dryRuns = double.applyRequests().filter((request) => request.query.dryRun === 'All');
+    expect(dryRuns.map((request) => request.path)).toEqual(applies.map((request) => request.path));
+    const sent = applies[0]?.body as {
+      metadata: { annotations: Record<string, string> };
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    };
+    expect(sent.spec.template.spec.containers[0]?.image).toBe(`ghcr.io/acme/api:1.1.0@${DIGEST}`);
+    expect(sent.metadata.annotations).toEqual({
+      'gitops-delivery-actions/commit': RECORD.commit,
+      'gitops-delivery-actions/run-url': RECORD.runUrl,
+      'gitops-delivery-actions/image-digests': `ghcr.io/acme/api@${DIGEST}`,
+    });
+    // The override went to the rendered copy only.
+    expect(await fs.readFile(path.join(workspace, 'deploy/api.yaml'), 'utf8')).toBe(
+      deployment('api', 'ghcr.io/acme/api:1.0.0'),
+    );
+    expect(result.summary).toContain('deployment "api" successfully rolled out');
+    expect(result.kubeconfigLeft).toBe(false);
+  });
+
+  it('rolls a failed Deployment back with kubectl rollout undo and ends rolled-back', async () => {
+    expect((await run({})).outputs.status).toBe('succeeded');
+    double.failImage('ghcr.io/acme/api:2.0.0');
+
+    const result = await run({ images: 'ghcr.io/acme/api:2.0.0', timeout: '2s' });
+
+    expect(result.error?.message).toMatch(
+      /Deployment default\/api did not become ready \(timed out after 2s: Waiting for deployment "api" rollout to finish: 1 out of 2 new replicas have been updated\.\.\.\); rolled back/,
+    );
+    expect(result.outputs.status).toBe('rolled-back');
+    expect(result.outputs['rolled-back']).toBe('true');
+    const undo = double.received.filter((request) => request.contentType === 'application/json-patch+json');
+    expect(undo.map((request) => request.path)).toEqual(['/apis/apps/v1/namespaces/default/deployments/api']);
+    const live = double.object('apps/v1', 'Deployment', 'default', 'api') as {
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    };
+    expect(live.spec.template.spec.containers[0]?.image).toBe('ghcr.io/acme/api:1.0.0');
+    expect(result.summary).toContain('Back-off pulling image \\"ghcr.io/acme/api:2.0.0\\"'.replace(/\\/g, ''));
+    expect(result.summary).toContain('condition Progressing=True ReplicaSetUpdated');
+    expect(result.log).toContain('::error::Deployment default/api did not become ready');
+  });
+
+  it('fails at once on an exceeded progress deadline, and leaves it when rollback-on-failure is off', async () => {
+    expect((await run({})).outputs.status).toBe('succeeded');
+    double.failImage('ghcr.io/acme/api:2.0.0', 'deadline-exceeded');
+
+    const started = Date.now();
+    const result = await run({ images: 'ghcr.io/acme/api:2.0.0', 'rollback-on-failure': 'false' });
+
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(result.outputs.status).toBe('failed');
+    expect(result.error?.message).toContain('deployment \\"api\\" exceeded its progress deadline'.replace(/\\/g, ''));
+    expect(double.received.some((request) => request.contentType === 'application/json-patch+json')).toBe(false);
+  });
+
+  it('fails on a field owned by another manager, applying nothing, and takes it over with force-conflicts', async () => {
+    double.seed(
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'shop-config', namespace: 'default' },
+        data: { mode: 'maintenance' },
+      },
+      'ops-console',
+    );
+
+    const refused = await run({});
+    expect(refused.error?.message).toMatch(
+      /^kubectl apply failed: Apply failed with 1 conflict: conflict with "ops-console": \.data\.mode.*force-conflicts: true/,
+    );
+    expect(refused.error?.message).not.toContain('\n');
+    expect(realApplies()).toEqual([]);
+
+    const forced = await run({ 'force-conflicts': 'true' });
+    expect(forced.outputs.status).toBe('succeeded');
+    expect(realApplies().every((request) => request.query.force === 'true')).toBe(true);
+    expect((double.object('v1', 'ConfigMap', 'default', 'shop-config') as { data: unknown }).data).toEqual({
+      mode: 'live',
+    });
+  });
+
+  it('shows the server-side diff on dry-run: server and writes nothing', async () => {
+    await run({});
+    await fs.writeFile(path.join(workspace, 'deploy/config.yaml'), CONFIG_MAP.replace('live', 'canary'));
+    const before = realApplies().length;
+
+    const result = await run({ 'dry-run': 'server' });
+
+    expect(result.outputs.status).toBe('succeeded');
+    expect(result.outputs.diff).toMatch(/-\s+mode: live\n\+\s+mode: canary/);
+    expect(result.summary).toContain('mode: canary');
+    expect(realApplies().length).toBe(before);
+    expect((double.object('v1', 'ConfigMap', 'default', 'shop-config') as { data: unknown }).data).toEqual({
+      mode: 'live',
+    });
+  });
+
+  it('shows a client-side diff on dry-run: client and sends no write at all', async () => {
+    await run({});
+    await fs.writeFile(path.join(workspace, 'deploy/config.yaml'), CONFIG_MAP.replace('live', 'canary'));
+    const before = writes().length;
+
+    const result = await run({ 'dry-run': 'client' });
+
+    expect(result.outputs.diff).toContain('-  mode: live\n+  mode: canary');
+    expect(writes().length).toBe(before);
+  });
+
+  it('prunes only objects labelled with its apply-set', async () => {
+    await fs.writeFile(
+      path.join(workspace, 'deploy/extra.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra}\n',
+    );
+    double.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'not-ours', namespace: 'default' } });
+    const first = await run({ 'apply-set': 'shop', prune: 'true' });
+    expect(first.error).toBeUndefined();
+    expect(double.object('v1', 'ConfigMap', 'default', 'extra')).toBeDefined();
+    await fs.rm(path.join(workspace, 'deploy/extra.yaml'));
+
+    const result = await run({ 'apply-set': 'shop', prune: 'true' });
+
+    expect(result.outputs.status).toBe('succeeded');
+    expect(double.object('v1', 'ConfigMap', 'default', 'extra')).toBeUndefined();
+    expect(double.object('v1', 'ConfigMap', 'default', 'not-ours')).toBeDefined();
+    expect(double.received.filter((request) => request.method === 'DELETE').map((request) => request.path)).toEqual([
+      '/api/v1/namespaces/default/configmaps/extra',
+    ]);
+    expect((realApplies()[0]?.body as { metadata: { labels: Record<string, string> } }).metadata.labels).toEqual({
+      'gitops-delivery-actions/apply-set': 'shop',
+    });
+  });
+
+  it('masks the kubeconfig credentials and removes the file', async () => {
+    const { selfSignedCertificate } = await import('../doubles/kubernetes-api/tls.js');
+    const client = selfSignedCertificate('deployer');
+    const kubeconfig = double.kubeconfig({ clientCertificate: client });
+
+    const result = await runKubectlApply({ kubeconfig, manifests: 'deploy' }, workspace, version);
+
+    expect(result.outputs.status).toBe('succeeded');
+    expect(result.kubeconfigLeft).toBe(false);
+    const secrets = [
+      TOKEN,
+      Buffer.from(client.cert).toString('base64'),
+      Buffer.from(client.key).toString('base64'),
+      ...client.key.split('\n').slice(1, -2),
+    ];
+    for (const secret of secrets) expect(result.log).not.toContain(secret);
+    expect(double.received.every((request) => request.authorization === `Bearer ${TOKEN}`)).toBe(true);
+  });
+});

@@ -1,0 +1,613 @@
+/**
+ * A Kubernetes API double on 127.0.0.1 that real kubectl talks to. It serves the discovery documents recorded from a
+ * live k0s v1.21 server (test/fixtures/kubernetes-api/), keeps objects in memory, implements server-side apply
+ * (field managers, conflicts, force, dry run), the patch types kubectl sends, list/watch with selectors, delete,
+ * and stand-in controllers (workload-controllers.ts) whose rollouts a test makes succeed or fail. It records every
+ * request so tests can assert on what it received.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { type ApiResource, Discovery, groupVersionOf } from './discovery.js';
+import { ApplyConflictError, recordUpdate, serverSideApply } from './field-managers.js';
+import { undeclaredFields } from './field-validation.js';
+import {
+  clone,
+  deepEqual,
+  isObject,
+  type JsonObject,
+  jsonPatch,
+  mergePatch,
+  strategicMergePatch,
+} from './object-tree.js';
+import { metadataOf, ObjectStore, present, type StoredObject } from './object-store.js';
+import { OpenApiV3 } from './openapi-v3.js';
+import { fieldSelector, labelSelector } from './selectors.js';
+import { type KeyPair, selfSignedCertificate } from './tls.js';
+import { type RolloutOutcome, WorkloadControllers } from './workload-controllers.js';
+
+export const RECORDED_DISCOVERY = fileURLToPath(
+  new URL('../../fixtures/kubernetes-api/discovery/k0s-v1.21.0-k0s.0', import.meta.url),
+);
+
+/** One request as the double received it. */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  contentType: string | undefined;
+  userAgent: string | undefined;
+  authorization: string | undefined;
+  /** Parsed JSON or YAML body, when there was one. */
+  body: unknown;
+  /** Which TCP connection carried it: one kubectl process keeps one connection. */
+  connection: number;
+}
+
+export const APPLY_PATCH = 'application/apply-patch+yaml';
+
+class HttpError extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+    message: string,
+    readonly details?: JsonObject,
+  ) {
+    super(message);
+  }
+}
+
+export interface KubernetesApiDoubleOptions {
+  /** Bearer token kubectl must send; every request without it gets 401. Default: a random one. */
+  token?: string;
+  discoveryDir?: string;
+}
+
+export class KubernetesApiDouble {
+  readonly received: ReceivedRequest[] = [];
+  readonly store = new ObjectStore();
+  private readonly discovery: Discovery;
+  private readonly openApi: OpenApiV3;
+  private readonly controllers: WorkloadControllers;
+  private readonly sockets = new Set<Socket>();
+  private readonly connectionIds = new WeakMap<Socket, number>();
+  private readonly tls = selfSignedCertificate('kubernetes-api-double', 'IP:127.0.0.1');
+  private readonly server = https.createServer(this.tls, (request, response) => void this.handle(request, response));
+  private port = 0;
+  private connections = 0;
+
+  private readonly token: string;
+
+  private constructor(options: KubernetesApiDoubleOptions) {
+    this.token = options.token ?? `double-${randomUUID()}`;
+    this.discovery = new Discovery(options.discoveryDir ?? RECORDED_DISCOVERY);
+    this.openApi = new OpenApiV3(this.discovery.openApi());
+    this.controllers = new WorkloadControllers(this.store, this.discovery);
+    for (const name of ['default', 'kube-system', 'kube-public'])
+      this.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    this.server.on('secureConnection', (socket) => {
+      // Without it, small responses wait for delayed ACKs: about 40 ms per request.
+      socket.setNoDelay(true);
+      this.sockets.add(socket);
+      this.connectionIds.set(socket, ++this.connections);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  static async start(options: KubernetesApiDoubleOptions = {}): Promise<KubernetesApiDouble> {
+    const double = new KubernetesApiDouble(options);
+    await new Promise<void>((resolve) => double.server.listen(0, '127.0.0.1', resolve));
+    double.port = (double.server.address() as AddressInfo).port;
+    return double;
+  }
+
+  get url(): string {
+    return `https://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * A kubeconfig that points at this double (its CA inline), with one context named `double`;
+   * `clientCertificate` adds a client key pair, which kubectl loads but the double does not ask for.
+   */
+  kubeconfig(options: { namespace?: string; context?: string; clientCertificate?: KeyPair } = {}): string {
+    const context = options.context ?? 'double';
+    const base64 = (text: string) => Buffer.from(text).toString('base64');
+    const client = options.clientCertificate;
+    return [
+      'apiVersion: v1',
+      'kind: Config',
+      'clusters:',
+      '- name: double',
+      '  cluster:',
+      `    server: ${this.url}`,
+      `    certificate-authority-data: ${base64(this.tls.cert)}`,
+      'users:',
+      '- name: deployer',
+      '  user:',
+      `    token: ${this.token}`,
+      ...(client
+        ? [`    client-certificate-data: ${base64(client.cert)}`, `    client-key-data: ${base64(client.key)}`]
+        : []),
+      'contexts:',
+      `- name: ${context}`,
+      '  context:',
+      '    cluster: double',
+      '    user: deployer',
+      ...(options.namespace ? [`    namespace: ${options.namespace}`] : []),
+      `current-context: ${context}`,
+      '',
+    ].join('\n');
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Server-side apply requests (PATCH application/apply-patch+yaml), dry runs included. */
+  applyRequests(): ReceivedRequest[] {
+    return this.received.filter((request) => request.method === 'PATCH' && request.contentType === APPLY_PATCH);
+  }
+
+  /** The stored object, as `kubectl get -o json` would show it, or undefined. */
+  object(apiVersion: string, kind: string, namespace: string | undefined, name: string): JsonObject | undefined {
+    const resource = this.resourceOfKind(apiVersion, kind);
+    const stored = this.store.get(resource, resource.namespaced ? (namespace ?? 'default') : undefined, name);
+    return stored ? present(stored) : undefined;
+  }
+
+  /** Puts an object straight into the store, as if it had been created long ago by someone else. */
+  seed(object: JsonObject, manager = 'seed'): JsonObject {
+    const resource = this.resourceOfKind(object.apiVersion as string, object.kind as string);
+    const copy = clone(object);
+    const metadata = metadataOf(copy);
+    if (resource.namespaced) metadata.namespace ??= 'default';
+    if (isObject(copy.spec)) metadata.generation = 1;
+    const managers = recordUpdate(undefined, copy, [], { manager, apiVersion: groupVersionOf(resource), now: now() });
+    const stored = this.store.put(resource, copy, managers);
+    this.afterWrite(stored);
+    return present(stored);
+  }
+
+  failImage(image: string, outcome: Exclude<RolloutOutcome, 'ready'> = 'unavailable'): void {
+    this.controllers.failImage(image, outcome);
+  }
+
+  healImage(image: string): void {
+    this.controllers.healImage(image);
+  }
+
+  private resourceOfKind(apiVersion: string, kind: string): ApiResource {
+    const resource = this.discovery.byKind(apiVersion, kind);
+    if (!resource) throw new Error(`the double serves no ${apiVersion} ${kind}`);
+    return resource;
+  }
+
+  private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const raw = await readBody(request);
+    const url = new URL(request.url ?? '/', this.url);
+    const contentType = request.headers['content-type']?.split(';')[0];
+    const received: ReceivedRequest = {
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      contentType,
+      userAgent: request.headers['user-agent'],
+      authorization: request.headers.authorization,
+      body: raw ? parseBody(raw, contentType) : undefined,
+      connection: this.connectionIds.get(request.socket) ?? 0,
+    };
+    this.received.push(received);
+    try {
+      if (received.authorization !== `Bearer ${this.token}`) {
+        throw new HttpError(401, 'Unauthorized', 'Unauthorized');
+      }
+      if (url.searchParams.get('watch') === 'true') return this.watch(received, url, request, response);
+      send(response, ...this.route(received, url));
+    } catch (error) {
+      const failure =
+        error instanceof HttpError
+          ? error
+          : new HttpError(500, 'InternalError', `Internal error occurred: ${(error as Error).message}`);
+      send(response, failure.code, status(failure));
+    }
+  }
+
+  private route(request: ReceivedRequest, url: URL): [number, unknown] {
+    const pathname = url.pathname;
+    if (pathname === '/openapi/v3') return [200, this.openApi.root()];
+    if (pathname.startsWith('/openapi/v3/')) {
+      const document = this.openApi.document(pathname.slice('/openapi/v3/'.length));
+      if (document) return [200, document];
+    }
+    if (request.method === 'GET') {
+      const document = this.discovery.document(pathname);
+      if (document !== undefined) return [200, document];
+    }
+    const target = this.target(pathname);
+    if (!target) throw new HttpError(404, 'NotFound', 'the server could not find the requested resource');
+    const { resource, namespace, name, subresource } = target;
+    switch (request.method) {
+      case 'GET':
+        return name
+          ? [200, present(this.existing(resource, namespace, name))]
+          : [200, this.list(resource, namespace, url)];
+      case 'POST':
+        return this.create(resource, namespace, request);
+      case 'PATCH':
+        if (!name) throw new HttpError(405, 'MethodNotAllowed', 'PATCH needs an object name');
+        return this.patch(resource, namespace, name, subresource, request);
+      case 'DELETE':
+        if (!name) throw new HttpError(405, 'MethodNotAllowed', 'DELETE needs an object name');
+        return this.remove(resource, namespace, name, request);
+      default:
+        throw new HttpError(405, 'MethodNotAllowed', `${request.method} is not supported by this double`);
+    }
+  }
+
+  /** `/apis/apps/v1/namespaces/ns/deployments/web/status` as its parts. */
+  private target(pathname: string):
+    | {
+        resource: ApiResource;
+        namespace: string | undefined;
+        name: string | undefined;
+        subresource: string | undefined;
+      }
+    | undefined {
+    const segments = pathname.split('/').filter(Boolean);
+    let groupVersion: string;
+    let rest: string[];
+    if (segments[0] === 'api') [groupVersion, rest] = [segments[1] ?? '', segments.slice(2)];
+    else if (segments[0] === 'apis') [groupVersion, rest] = [`${segments[1]}/${segments[2]}`, segments.slice(3)];
+    else return undefined;
+    let namespace: string | undefined;
+    if (rest[0] === 'namespaces' && rest.length >= 3 && this.discovery.resource(groupVersion, rest[2] as string)) {
+      namespace = rest[1];
+      rest = rest.slice(2);
+    }
+    const [resourceName, name, subresource] = rest;
+    const resource = resourceName ? this.discovery.resource(groupVersion, resourceName) : undefined;
+    if (!resource) return undefined;
+    if (subresource && !resource.subresources.has(subresource)) return undefined;
+    return { resource, namespace: resource.namespaced ? namespace : undefined, name, subresource };
+  }
+
+  private existing(resource: ApiResource, namespace: string | undefined, name: string): StoredObject {
+    const stored = this.store.get(resource, namespace, name);
+    if (!stored) throw notFound(resource, name);
+    return stored;
+  }
+
+  private matching(resource: ApiResource, namespace: string | undefined, url: URL): StoredObject[] {
+    const labels = labelSelector(url.searchParams.get('labelSelector'));
+    const fields = fieldSelector(url.searchParams.get('fieldSelector'));
+    return this.store
+      .list(resource, namespace)
+      .filter((stored) => labels(metadataOf(stored.object).labels) && fields(stored.object))
+      .sort((a, b) => Number(metadataOf(a.object).resourceVersion) - Number(metadataOf(b.object).resourceVersion));
+  }
+
+  private list(resource: ApiResource, namespace: string | undefined, url: URL): JsonObject {
+    return {
+      kind: `${resource.kind}List`,
+      apiVersion: groupVersionOf(resource),
+      metadata: { resourceVersion: this.store.resourceVersion },
+      items: this.matching(resource, namespace, url).map(present),
+    };
+  }
+
+  private watch(
+    request: ReceivedRequest,
+    url: URL,
+    incoming: http.IncomingMessage,
+    response: http.ServerResponse,
+  ): void {
+    const target = this.target(url.pathname);
+    if (!target || target.name) {
+      send(response, 404, status(new HttpError(404, 'NotFound', 'the server could not find the requested resource')));
+      return;
+    }
+    const { resource, namespace } = target;
+    const labels = labelSelector(url.searchParams.get('labelSelector'));
+    const fields = fieldSelector(url.searchParams.get('fieldSelector'));
+    const matches = (stored: StoredObject) =>
+      stored.resource.group === resource.group &&
+      stored.resource.name === resource.name &&
+      (namespace === undefined || metadataOf(stored.object).namespace === namespace) &&
+      labels(metadataOf(stored.object).labels) &&
+      fields(stored.object);
+    response.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+    response.flushHeaders();
+    const write = (type: string, object: JsonObject) => response.write(`${JSON.stringify({ type, object })}\n`);
+    const since = Number(request.query.resourceVersion ?? 0);
+    if (request.query.sendInitialEvents === 'true') {
+      for (const stored of this.matching(resource, namespace, url)) write('ADDED', present(stored));
+      write('BOOKMARK', {
+        kind: resource.kind,
+        apiVersion: groupVersionOf(resource),
+        metadata: { resourceVersion: this.store.resourceVersion, annotations: { 'k8s.io/initial-events-end': 'true' } },
+      });
+    } else if (since > 0) {
+      for (const stored of this.matching(resource, namespace, url)) {
+        if (Number(metadataOf(stored.object).resourceVersion) > since) write('MODIFIED', present(stored));
+      }
+    }
+    const stop = this.store.onChange((change) => {
+      if (matches(change.stored)) write(change.type, present(change.stored));
+    });
+    const seconds = Number(request.query.timeoutSeconds ?? 0);
+    const timer = seconds > 0 ? setTimeout(() => response.end(), seconds * 1000) : undefined;
+    incoming.socket.on('close', () => {
+      stop();
+      if (timer) clearTimeout(timer);
+    });
+  }
+
+  private create(resource: ApiResource, namespace: string | undefined, request: ReceivedRequest): [number, unknown] {
+    const object = this.bodyObject(request);
+    const metadata = metadataOf(object);
+    if (resource.namespaced) metadata.namespace = namespace ?? metadata.namespace ?? 'default';
+    this.requireNamespace(resource, metadata.namespace);
+    if (this.store.get(resource, metadata.namespace, metadata.name)) {
+      throw new HttpError(
+        409,
+        'AlreadyExists',
+        `${qualified(resource)} "${metadata.name}" already exists`,
+        detailsOf(resource, metadata.name),
+      );
+    }
+    this.validateFields(resource, object, request);
+    if (isObject(object.spec)) metadata.generation = 1;
+    const manager = request.query.fieldManager ?? managerFromUserAgent(request.userAgent);
+    const managers = recordUpdate(undefined, object, [], { manager, apiVersion: groupVersionOf(resource), now: now() });
+    if (isDryRun(request)) return [201, dryRunResult(resource, object)];
+    const stored = this.store.put(resource, object, managers);
+    this.afterWrite(stored);
+    return [201, present(stored)];
+  }
+
+  private patch(
+    resource: ApiResource,
+    namespace: string | undefined,
+    name: string,
+    subresource: string | undefined,
+    request: ReceivedRequest,
+  ): [number, unknown] {
+    const live = this.store.get(resource, namespace, name);
+    if (request.contentType === APPLY_PATCH) return this.apply(resource, namespace, name, live, subresource, request);
+    if (!live) throw notFound(resource, name);
+    const before = live.object;
+    const patched = clone(before);
+    const body = request.body;
+    if (request.contentType === 'application/merge-patch+json') mergePatch(patched, body as JsonObject);
+    else if (request.contentType === 'application/strategic-merge-patch+json')
+      strategicMergePatch(patched, body as JsonObject);
+    else if (request.contentType === 'application/json-patch+json') jsonPatch(patched, body);
+    else
+      throw new HttpError(
+        415,
+        'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, ${APPLY_PATCH}, application/strategic-merge-patch+json`,
+      );
+    const result =
+      subresource === 'status' ? { ...clone(before), status: patched.status } : { ...patched, status: before.status };
+    this.finishWrite(resource, before, result);
+    const manager = request.query.fieldManager ?? managerFromUserAgent(request.userAgent);
+    const managers = recordUpdate(before, result, live.managers, {
+      manager,
+      apiVersion: groupVersionOf(resource),
+      now: now(),
+    });
+    if (isDryRun(request)) return [200, dryRunResult(resource, result)];
+    const stored = this.store.put(resource, result, managers);
+    this.afterWrite(stored);
+    return [200, present(stored)];
+  }
+
+  private apply(
+    resource: ApiResource,
+    namespace: string | undefined,
+    name: string,
+    live: StoredObject | undefined,
+    subresource: string | undefined,
+    request: ReceivedRequest,
+  ): [number, unknown] {
+    const manager = request.query.fieldManager;
+    if (!manager) {
+      throw new HttpError(
+        422,
+        'Invalid',
+        'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+      );
+    }
+    const config = this.bodyObject(request);
+    const metadata = metadataOf(config);
+    if (config.kind !== resource.kind || config.apiVersion !== groupVersionOf(resource)) {
+      throw new HttpError(
+        400,
+        'BadRequest',
+        `the kind ${config.apiVersion}/${config.kind} does not match ${groupVersionOf(resource)}/${resource.kind} of the URL`,
+      );
+    }
+    if (metadata.name !== name)
+      throw new HttpError(400, 'BadRequest', 'the name of the object does not match the name on the URL');
+    if (resource.namespaced) config.metadata = { ...metadata, namespace };
+    this.requireNamespace(resource, namespace);
+    this.validateFields(resource, config, request);
+    let result: { object: JsonObject; managers: StoredObject['managers'] };
+    try {
+      const applied = subresource === 'status' ? { ...config, status: undefined } : config;
+      result = serverSideApply(live?.object, applied, live?.managers ?? [], {
+        manager,
+        force: request.query.force === 'true',
+        apiVersion: groupVersionOf(resource),
+        now: now(),
+      });
+      if (subresource === 'status') result.object.status = config.status;
+      else if (live) result.object.status = live.object.status;
+    } catch (error) {
+      if (!(error instanceof ApplyConflictError)) throw error;
+      throw new HttpError(409, 'Conflict', error.message, {
+        causes: error.conflicts.map((conflict) => ({
+          reason: 'FieldManagerConflict',
+          message: `conflict with "${conflict.manager}"`,
+          field: conflict.field,
+        })),
+      });
+    }
+    const unchanged = live && deepEqual(live.object, result.object) && sameOwnership(live.managers, result.managers);
+    if (unchanged) return [200, present(live)];
+    this.finishWrite(resource, live?.object, result.object);
+    if (isDryRun(request)) return [live ? 200 : 201, dryRunResult(resource, result.object)];
+    const stored = this.store.put(resource, result.object, result.managers);
+    this.afterWrite(stored);
+    return [live ? 200 : 201, present(stored)];
+  }
+
+  private remove(
+    resource: ApiResource,
+    namespace: string | undefined,
+    name: string,
+    request: ReceivedRequest,
+  ): [number, unknown] {
+    const stored = this.existing(resource, namespace, name);
+    if (isDryRun(request)) return [200, present(stored)];
+    this.store.delete(stored);
+    // Garbage collection: what the object owned goes with it.
+    const uid = metadataOf(stored.object).uid;
+    for (const dependent of this.store.all()) {
+      if (metadataOf(dependent.object).ownerReferences?.some((reference) => reference.uid === uid))
+        this.store.delete(dependent);
+    }
+    return [
+      200,
+      { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: detailsOf(resource, name) },
+    ];
+  }
+
+  /** Generation moves when the spec changes, as the API server does for objects with a spec. */
+  private finishWrite(resource: ApiResource, before: JsonObject | undefined, after: JsonObject): void {
+    const metadata = metadataOf(after);
+    if (!isObject(after.spec)) return;
+    const previous = before ? Number(metadataOf(before).generation ?? 1) : 0;
+    metadata.generation = !before ? 1 : deepEqual(before.spec, after.spec) ? previous : previous + 1;
+    if (resource.group === 'apps' && resource.kind === 'Deployment') (after.spec as JsonObject).replicas ??= 1;
+  }
+
+  private afterWrite(stored: StoredObject): void {
+    if (stored.resource.group === 'apiextensions.k8s.io' && stored.resource.kind === 'CustomResourceDefinition') {
+      this.discovery.addCustomResource(stored.object);
+    }
+    this.controllers.reconcile(stored);
+  }
+
+  private requireNamespace(resource: ApiResource, namespace: string | undefined): void {
+    if (!resource.namespaced) return;
+    const namespaces = this.discovery.resource('v1', 'namespaces') as ApiResource;
+    if (!this.store.get(namespaces, undefined, namespace ?? 'default')) {
+      throw new HttpError(
+        404,
+        'NotFound',
+        `namespaces "${namespace}" not found`,
+        detailsOf(namespaces, namespace ?? ''),
+      );
+    }
+  }
+
+  private validateFields(resource: ApiResource, object: JsonObject, request: ReceivedRequest): void {
+    if (request.query.fieldValidation !== 'Strict') return;
+    const undeclared = undeclaredFields(object, this.discovery.openApi(), resource.group, resource.version);
+    if (undeclared.length === 0) return;
+    const metadata = metadataOf(object);
+    const where = `${metadata.namespace ? `${metadata.namespace}/` : ''}${metadata.name}; ${groupVersionOf(resource)}, Kind=${resource.kind}`;
+    throw new HttpError(
+      400,
+      'BadRequest',
+      `failed to create typed patch object (${where}): ${undeclared.map((field) => `${field}: field not declared in schema`).join(', ')}`,
+    );
+  }
+
+  private bodyObject(request: ReceivedRequest): JsonObject {
+    if (!isObject(request.body)) throw new HttpError(400, 'BadRequest', 'the request body is not an object');
+    return clone(request.body);
+  }
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  try {
+    return contentType === APPLY_PATCH ? parseYaml(raw) : JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: http.ServerResponse, code: number, body: unknown): void {
+  response.writeHead(code, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+function status(error: HttpError): JsonObject {
+  return {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: error.message,
+    reason: error.reason,
+    ...(error.details ? { details: error.details } : {}),
+    code: error.code,
+  };
+}
+
+function qualified(resource: ApiResource): string {
+  return resource.group ? `${resource.name}.${resource.group}` : resource.name;
+}
+
+function detailsOf(resource: ApiResource, name: string): JsonObject {
+  return { name, ...(resource.group ? { group: resource.group } : {}), kind: resource.name };
+}
+
+function notFound(resource: ApiResource, name: string): HttpError {
+  return new HttpError(404, 'NotFound', `${qualified(resource)} "${name}" not found`, detailsOf(resource, name));
+}
+
+function isDryRun(request: ReceivedRequest): boolean {
+  return request.query.dryRun === 'All';
+}
+
+/** What a dry run returns: the object as it would be stored, with a made-up uid when it is new. */
+function dryRunResult(resource: ApiResource, object: JsonObject): JsonObject {
+  const result = clone(object);
+  const metadata = metadataOf(result);
+  metadata.uid ??= randomUUID();
+  result.apiVersion = groupVersionOf(resource);
+  result.kind = resource.kind;
+  return result;
+}
+
+function sameOwnership(a: StoredObject['managers'], b: StoredObject['managers']): boolean {
+  const summary = (entries: StoredObject['managers']) =>
+    entries.map((entry) => `${entry.manager}/${entry.operation}:${[...entry.fields.keys()].sort().join(',')}`).sort();
+  return deepEqual(summary(a), summary(b));
+}
+
+/** kubectl names itself in the user agent (`kubectl/v1.32.4 ...`); a write without fieldManager is that. */
+function managerFromUserAgent(userAgent: string | undefined): string {
+  return userAgent?.split('/')[0] ?? 'unknown';
+}
+
+function now(): string {
+  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+}
