@@ -5,6 +5,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startManifestsWorld, TOKEN, type ManifestsWorld } from '../doubles/github-api/harness.js';
+import { KubernetesApiDouble } from '../doubles/kubernetes-api/server.js';
 import { createTrivyDouble, type TrivyDouble } from '../doubles/trivy/index.js';
 import { git } from '../helpers/git.js';
 import { errorLines, REPO_ROOT, runBundledAction } from '../helpers/run-action.js';
@@ -37,7 +38,7 @@ afterAll(async () => {
   await world.double.stop();
 });
 
-function deliver(inputs: Record<string, string>) {
+function deliver(inputs: Record<string, string>, env: Record<string, string> = {}) {
   return runBundledAction(
     'deliver',
     {
@@ -71,6 +72,7 @@ function deliver(inputs: Record<string, string>) {
         GITHUB_RUN_ID: '7',
         GITHUB_SERVER_URL: 'https://github.com',
         GITHUB_WORKFLOW_REF: 'acme/api/.github/workflows/release.yml@refs/heads/main',
+        ...env,
       },
     },
   );
@@ -133,5 +135,60 @@ describe('deliver, pull mode', () => {
     expect(errorLines(run)).toEqual([
       '::error::Input "mode" must be push (apply to the cluster) or pull (open a GitOps PR), got "apply".',
     ]);
+  });
+});
+
+describe('deliver, push mode', () => {
+  let cluster: KubernetesApiDouble;
+  let kubectlDir: string;
+
+  beforeAll(async () => {
+    cluster = await KubernetesApiDouble.start();
+    cluster.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'deliver' } });
+    await fs.mkdir(path.join(workspace, 'deploy'));
+    await fs.writeFile(
+      path.join(workspace, 'deploy/deployment.yaml'),
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: app}}\n  template:\n    metadata: {labels: {app: app}}\n    spec: {containers: [{name: app, image: "${image}:0.1.0"}]}\n`,
+    );
+    // The machine's real kubectl does every call; only its answer to `version --client` names the pinned release,
+    // so the installer takes it from PATH instead of downloading (nothing can be downloaded here).
+    kubectlDir = await tempTree({
+      kubectl:
+        '#!/bin/sh\nif [ "$1 $2" = "version --client" ]; then echo "Client Version: v1.34.3"; exit 0; fi\nexec /usr/bin/kubectl "$@"\n',
+    });
+    await fs.chmod(path.join(kubectlDir, 'kubectl'), 0o755);
+  });
+
+  afterAll(async () => {
+    await cluster.stop();
+  });
+
+  it('builds, scans and signs, then applies the digest server-side and waits for the rollout', async () => {
+    const run = await deliver(
+      {
+        mode: 'push',
+        manifests: 'deploy',
+        namespace: 'deliver',
+        kubeconfig: cluster.kubeconfig({ namespace: 'deliver' }),
+        'manifests-repository': '',
+        'manifests-paths': '',
+        'gitops-token': '',
+      },
+      { PATH: `${kubectlDir}:${trivy.binDir}:${COSIGN_DOUBLE}:/usr/bin:${process.env.PATH}` },
+    );
+    expect(errorLines(run)).toEqual([]);
+    expect(run.exitCode).toBe(0);
+    const imageRef = run.outputs['image-ref'] as string;
+    expect(imageRef).toMatch(new RegExp(`^${image}@sha256:[0-9a-f]{64}$`));
+    expect(run.outputs.status).toBe('succeeded');
+    expect(JSON.parse(run.outputs.applied as string)).toContainEqual(
+      expect.objectContaining({ kind: 'Deployment', namespace: 'deliver', name: 'app' }),
+    );
+    const applied = cluster.object('apps/v1', 'Deployment', 'deliver', 'app') as {
+      spec: { template: { spec: { containers: { image: string }[] } } };
+    };
+    expect(applied.spec.template.spec.containers[0]?.image).toBe(imageRef);
+    // The repository's manifest is untouched: the digest went into the rendered copy only.
+    expect(await fs.readFile(path.join(workspace, 'deploy/deployment.yaml'), 'utf8')).toContain(`${image}:0.1.0`);
   });
 });
