@@ -1,4 +1,6 @@
 import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { parseCommandLine, USAGE, wantsHelp } from './cli/command-line.js';
 import { reportFailure } from './core/action-runner.js';
 import { errorMessage } from './core/errors.js';
@@ -11,6 +13,10 @@ function fail(error: unknown): void {
   process.exitCode = 1;
   process.stderr.write(`error: ${redact(errorMessage(error))}\n`);
 }
+
+// Off GitHub the tool installer still needs a temp folder and a tool cache: the user's own, kept between runs.
+process.env.RUNNER_TEMP ??= os.tmpdir();
+process.env.RUNNER_TOOL_CACHE ??= path.join(os.homedir(), '.cache', 'gitops-delivery-actions', 'tool-cache');
 
 try {
   if (wantsHelp(process.argv.slice(2))) {

@@ -1131,7 +1131,7 @@ async function buildMultistage(settings, setOutput = outputs/* actionOutputs */.
 }
 /** Parses the Dockerfile, finds the target stage, and reports the checks (failing under policy "error"). */
 async function checkedDockerfile(settings) {
-    const file = (0,file_scope/* relativeToRoot */.yY)(settings.workspace, settings.dockerfile);
+    const file = (0,file_scope/* relativeToRoot */.y)(settings.workspace, settings.dockerfile);
     const dockerfile = Dockerfile.parse(await (0,promises_.readFile)(settings.dockerfile, 'utf8'), file);
     const target = dockerfile.targetStage(settings.target);
     const findings = settings.policy === 'off' ? [] : checkDockerfile(dockerfile, target, settings.buildArgs);

@@ -744,7 +744,7 @@ class ManifestsCheckout {
         this.checkedOut = commit;
         const root = this.git.directory;
         const unmatched = [];
-        const files = await (0,file_scope/* resolveYamlFiles */.lD)(this.paths, root, { onNoMatch: (pattern) => unmatched.push(pattern) });
+        const files = await (0,file_scope.resolveYamlFiles)(this.paths, root, { onNoMatch: (pattern) => unmatched.push(pattern) });
         if (unmatched.length > 0)
             this.reportUnmatched(unmatched, commit);
         return files.length === 0 ? [] : this.bumper.plan(files, root, this.target);

@@ -294,7 +294,7 @@ function yamlEntry(entry, kind, source, at) {
     const id = optionalString(field('id'), 'id', at);
     const paths = stringList(field('paths'), 'paths', at).map((pattern) => {
         try {
-            return (0,file_scope/* globToRegExp */.tL)(pattern);
+            return (0,file_scope/* globToRegExp */.t)(pattern);
         }
         catch (error) {
             throw refusal(source, `path pattern "${pattern}": ${error.message}`);
@@ -719,7 +719,7 @@ class Trivy {
         this.env = env;
     }
     static async create(options) {
-        const installed = await (0,installer/* installTool */.Gn)({ tool: 'trivy', version: options.version }, options.install);
+        const installed = await (0,installer/* installTool */.Gn)({ tool: 'trivy', version: options.version, sha256: options.sha256 }, options.install);
         return new Trivy(installed.path, installed.version, options.workDir, options.env ?? {});
     }
     /** Downloads the vulnerability DB from one repository into `cacheDir`; a failure is returned, not thrown. */
@@ -921,6 +921,7 @@ async function trivyScan(settings, setOutput = outputs/* actionOutputs */.d, env
     try {
         const trivy = await Trivy.create({
             version: settings.version,
+            sha256: settings.versionSha256,
             workDir: scratch,
             env: environment.trivyEnv,
             install: environment.install,

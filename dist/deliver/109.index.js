@@ -1,5 +1,5 @@
 export const id = 109;
-export const ids = [109];
+export const ids = [109,14];
 export const modules = {
 
 /***/ 8109:
@@ -69,8 +69,10 @@ function clientDiff(desired, live) {
         .map((object) => {
         const current = live.find((candidate) => sameObject(candidate, object));
         const name = `${object.kind}/${object.metadata.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata.name}`;
-        const before = current ? (0,dist/* stringify */.As)(project(current, object), { lineWidth: 0 }) : '';
-        const after = (0,dist/* stringify */.As)(object, { lineWidth: 0 });
+        const projected = current ? project(current, object) : undefined;
+        const [shownBefore, shownAfter] = object.kind === 'Secret' ? hideSecretValues(projected, object) : [projected, object];
+        const before = shownBefore ? (0,dist/* stringify */.As)(shownBefore, { lineWidth: 0 }) : '';
+        const after = (0,dist/* stringify */.As)(shownAfter, { lineWidth: 0 });
         if (before === after)
             return '';
         return (0,create/* createTwoFilesPatch */.ss)(`live/${name}`, `rendered/${name}`, before, after, undefined, undefined, {
@@ -81,6 +83,26 @@ function clientDiff(desired, live) {
             .join('\n');
     })
         .join('');
+}
+const SECRET_FIELDS = ['data', 'stringData'];
+/** A Secret's values never reach a log or a summary: each shows as hidden, and whether it changes. */
+function hideSecretValues(live, desired) {
+    const before = isRecord(live) ? { ...live } : undefined;
+    const after = { ...desired };
+    for (const field of SECRET_FIELDS) {
+        const old = isRecord(before?.[field]) ? before[field] : {};
+        const next = isRecord(after[field]) ? after[field] : undefined;
+        if (before && isRecord(before[field])) {
+            before[field] = Object.fromEntries(Object.keys(old).map((key) => [key, '(hidden)']));
+        }
+        if (next) {
+            after[field] = Object.fromEntries(Object.entries(next).map(([key, value]) => [
+                key,
+                key in old && old[key] === value ? '(hidden)' : '(hidden, changed)',
+            ]));
+        }
+    }
+    return [before, after];
 }
 function sameObject(live, desired) {
     return (groupOf(live.apiVersion) === groupOf(desired.apiVersion) &&
@@ -137,7 +159,7 @@ class Kubectl {
         this.connection = connection;
     }
     static async create(options = {}) {
-        const tool = await (0,installer/* installTool */.Gn)({ tool: 'kubectl', version: options.version }, options.install);
+        const tool = await (0,installer/* installTool */.Gn)({ tool: 'kubectl', version: options.version, sha256: options.sha256 }, options.install);
         const connection = [
             ...(options.kubeconfig ? ['--kubeconfig', options.kubeconfig] : []),
             ...(options.context ? ['--context', options.context] : []),
@@ -791,13 +813,14 @@ async function kubectlApply(settings, setOutput, environment) {
     let kubeconfigFile;
     try {
         if (settings.kubeconfig) {
-            const kubeconfig = kubernetes_kubeconfig/* Kubeconfig */.S.parse(settings.kubeconfig, kubectl_apply_settings/* INPUTS */.mc.kubeconfig, settings.context);
-            kubeconfigFile = kubernetes_kubeconfig/* Kubeconfig */.S.fileUnder(environment.tempDir);
+            const kubeconfig = kubernetes_kubeconfig.Kubeconfig.parse(settings.kubeconfig, kubectl_apply_settings/* INPUTS */.mc.kubeconfig, settings.context);
+            kubeconfigFile = kubernetes_kubeconfig.Kubeconfig.fileUnder(environment.tempDir);
             environment.saveState(kubectl_apply_settings/* STATE */.c4.kubeconfigFile, kubeconfigFile);
             await kubeconfig.write(kubeconfigFile);
         }
         const kubectl = await Kubectl.create({
             version: settings.kubectlVersion,
+            sha256: settings.kubectlSha256,
             kubeconfig: kubeconfigFile,
             context: settings.context,
             install: environment.install,
@@ -811,7 +834,7 @@ async function kubectlApply(settings, setOutput, environment) {
     finally {
         await promises_.rm(workDir, { recursive: true, force: true });
         if (kubeconfigFile)
-            await kubernetes_kubeconfig/* Kubeconfig */.S.remove(kubeconfigFile);
+            await kubernetes_kubeconfig.Kubeconfig.remove(kubeconfigFile);
     }
 }
 async function renderManifests(settings, kubectl, workDir, record) {
@@ -945,14 +968,17 @@ class ApplyRun {
     }
     /**
      * Deletes what an earlier run of this apply-set applied and this one no longer renders: only objects with the
-     * set's label, of kubectl's usual prune kinds plus the kinds in the set. (kubectl's own --prune refuses
+     * set's label, of kubectl's usual prune kinds plus the kinds in the set, in the namespaces this run applied to. (kubectl's own --prune refuses
      * server-side apply outside its alpha applysets.)
      */
     async prune(manifests, applied) {
         const selector = `${APPLY_SET_LABEL}=${this.settings.applySet}`;
         const kinds = [...new Set([...PRUNED_KINDS, ...manifests.objects.map((object) => kindName(refOf(object)))])];
         const current = new Set(applied.map((object) => refKey(refOf(object))));
-        const stale = (await this.kubectl.list(kinds, selector)).filter((object) => !current.has(refKey(refOf(object))));
+        // Only the namespaces this run applied to (and cluster-scoped objects): the same set name elsewhere is not ours.
+        const namespaces = new Set(applied.map((object) => object.metadata.namespace).filter(Boolean));
+        const stale = (await this.kubectl.list(kinds, selector)).filter((object) => !current.has(refKey(refOf(object))) &&
+            (object.metadata.namespace === undefined || namespaces.has(object.metadata.namespace)));
         if (stale.length === 0)
             return;
         const file = external_node_path_.join(this.workDir, 'prune.yaml');
@@ -1331,7 +1357,7 @@ function networkReason(error) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ Kubeconfig)
+/* harmony export */   Kubeconfig: () => (/* binding */ Kubeconfig)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);

@@ -51,7 +51,7 @@ var bump_manifest_settings = __webpack_require__(3234);
 
 /** Resolves the paths, edits every reference to the image (or only reports, on a dry run), sets the outputs. */
 async function bumpManifest(settings, setOutput = outputs/* actionOutputs */.d) {
-    const files = await (0,file_scope/* resolveYamlFiles */.lD)(settings.paths, settings.workingDirectory);
+    const files = await (0,file_scope.resolveYamlFiles)(settings.paths, settings.workingDirectory);
     const bumper = new bump_bumper/* ManifestBumper */.dF();
     const target = { image: settings.image, pin: settings.pin };
     const bumps = await bumper.plan(files, settings.workingDirectory, target);

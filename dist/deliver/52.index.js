@@ -354,7 +354,7 @@ class ManifestBumper {
         // Every spelling of the image contains its last path component: files without it are not parsed.
         const needle = target.image.path.split('/').at(-1);
         const results = await mapConcurrently(files, READ_CONCURRENCY, async (file) => {
-            const path = (0,file_scope/* relativeToRoot */.yY)(root, file);
+            const path = (0,file_scope/* relativeToRoot */.y)(root, file);
             const text = await readManifestText(file, path);
             return text.includes(needle) ? this.planFile(file, path, text, target) : undefined;
         });

@@ -38,7 +38,7 @@ const PUBLISHED = {
 async function deliver(settings, inputs, host, setOutput = _core_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .actionOutputs */ .d) {
     const placeholder = `${inputs(_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .INPUTS */ .mc.image)}@${_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .DIGEST_PLACEHOLDER */ .Vp}`;
     for (const step of settings.chain)
-        (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .checkStep */ .bn)(step.name, (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .stepInputs */ .af)(step, inputs, placeholder), host);
+        await (0,_steps_js__WEBPACK_IMPORTED_MODULE_3__/* .checkStep */ .bn)(step.name, (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .stepInputs */ .af)(step, inputs, placeholder), host);
     let imageRef = placeholder;
     for (const step of settings.chain) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`deliver (${settings.mode}): ${step.name}`);
@@ -48,9 +48,12 @@ async function deliver(settings, inputs, host, setOutput = _core_outputs_js__WEB
         }
         finally {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+            // Also when the step fails: a failed gate's counts and a rolled-back apply's status are what users look at.
+            for (const [from, to] of Object.entries(PUBLISHED[step.name] ?? {})) {
+                if (outputs.has(from))
+                    setOutput(to, outputs.get(from));
+            }
         }
-        for (const [from, to] of Object.entries(PUBLISHED[step.name] ?? {}))
-            setOutput(to, outputs.get(from) ?? '');
         if (step.name === 'build-multistage')
             imageRef = pushedImageRef(outputs);
     }

@@ -69,8 +69,10 @@ function clientDiff(desired, live) {
         .map((object) => {
         const current = live.find((candidate) => sameObject(candidate, object));
         const name = `${object.kind}/${object.metadata.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata.name}`;
-        const before = current ? (0,dist/* stringify */.As)(project(current, object), { lineWidth: 0 }) : '';
-        const after = (0,dist/* stringify */.As)(object, { lineWidth: 0 });
+        const projected = current ? project(current, object) : undefined;
+        const [shownBefore, shownAfter] = object.kind === 'Secret' ? hideSecretValues(projected, object) : [projected, object];
+        const before = shownBefore ? (0,dist/* stringify */.As)(shownBefore, { lineWidth: 0 }) : '';
+        const after = (0,dist/* stringify */.As)(shownAfter, { lineWidth: 0 });
         if (before === after)
             return '';
         return (0,create/* createTwoFilesPatch */.ss)(`live/${name}`, `rendered/${name}`, before, after, undefined, undefined, {
@@ -81,6 +83,26 @@ function clientDiff(desired, live) {
             .join('\n');
     })
         .join('');
+}
+const SECRET_FIELDS = ['data', 'stringData'];
+/** A Secret's values never reach a log or a summary: each shows as hidden, and whether it changes. */
+function hideSecretValues(live, desired) {
+    const before = isRecord(live) ? { ...live } : undefined;
+    const after = { ...desired };
+    for (const field of SECRET_FIELDS) {
+        const old = isRecord(before?.[field]) ? before[field] : {};
+        const next = isRecord(after[field]) ? after[field] : undefined;
+        if (before && isRecord(before[field])) {
+            before[field] = Object.fromEntries(Object.keys(old).map((key) => [key, '(hidden)']));
+        }
+        if (next) {
+            after[field] = Object.fromEntries(Object.entries(next).map(([key, value]) => [
+                key,
+                key in old && old[key] === value ? '(hidden)' : '(hidden, changed)',
+            ]));
+        }
+    }
+    return [before, after];
 }
 function sameObject(live, desired) {
     return (groupOf(live.apiVersion) === groupOf(desired.apiVersion) &&
@@ -560,7 +582,7 @@ class Kubectl {
         this.connection = connection;
     }
     static async create(options = {}) {
-        const tool = await installTool({ tool: 'kubectl', version: options.version }, options.install);
+        const tool = await installTool({ tool: 'kubectl', version: options.version, sha256: options.sha256 }, options.install);
         const connection = [
             ...(options.kubeconfig ? ['--kubeconfig', options.kubeconfig] : []),
             ...(options.context ? ['--context', options.context] : []),
@@ -1817,6 +1839,7 @@ async function kubectlApply(settings, setOutput, environment) {
         }
         const kubectl = await Kubectl.create({
             version: settings.kubectlVersion,
+            sha256: settings.kubectlSha256,
             kubeconfig: kubeconfigFile,
             context: settings.context,
             install: environment.install,
@@ -1964,14 +1987,17 @@ class ApplyRun {
     }
     /**
      * Deletes what an earlier run of this apply-set applied and this one no longer renders: only objects with the
-     * set's label, of kubectl's usual prune kinds plus the kinds in the set. (kubectl's own --prune refuses
+     * set's label, of kubectl's usual prune kinds plus the kinds in the set, in the namespaces this run applied to. (kubectl's own --prune refuses
      * server-side apply outside its alpha applysets.)
      */
     async prune(manifests, applied) {
         const selector = `${APPLY_SET_LABEL}=${this.settings.applySet}`;
         const kinds = [...new Set([...PRUNED_KINDS, ...manifests.objects.map((object) => kindName(refOf(object)))])];
         const current = new Set(applied.map((object) => refKey(refOf(object))));
-        const stale = (await this.kubectl.list(kinds, selector)).filter((object) => !current.has(refKey(refOf(object))));
+        // Only the namespaces this run applied to (and cluster-scoped objects): the same set name elsewhere is not ours.
+        const namespaces = new Set(applied.map((object) => object.metadata.namespace).filter(Boolean));
+        const stale = (await this.kubectl.list(kinds, selector)).filter((object) => !current.has(refKey(refOf(object))) &&
+            (object.metadata.namespace === undefined || namespaces.has(object.metadata.namespace)));
         if (stale.length === 0)
             return;
         const file = external_node_path_.join(this.workDir, 'prune.yaml');

@@ -1354,7 +1354,7 @@ class Trivy {
         this.env = env;
     }
     static async create(options) {
-        const installed = await installTool({ tool: 'trivy', version: options.version }, options.install);
+        const installed = await installTool({ tool: 'trivy', version: options.version, sha256: options.sha256 }, options.install);
         return new Trivy(installed.path, installed.version, options.workDir, options.env ?? {});
     }
     /** Downloads the vulnerability DB from one repository into `cacheDir`; a failure is returned, not thrown. */
@@ -1554,6 +1554,7 @@ async function trivyScan(settings, setOutput = actionOutputs, environment = {}) 
     try {
         const trivy = await Trivy.create({
             version: settings.version,
+            sha256: settings.versionSha256,
             workDir: scratch,
             env: environment.trivyEnv,
             install: environment.install,

@@ -20,9 +20,11 @@ export function processHost(): StepHost {
   return { workspace: env.GITHUB_WORKSPACE ?? process.cwd(), env, tempDir: env.RUNNER_TEMP ?? os.tmpdir() };
 }
 
-/** One action as two functions: reading its settings (all validation), then running it. */
+/** One action as reading its settings (all validation), checks that need more than inputs, then running it. */
 interface StepDefinition<Settings> {
   read(inputs: InputReader, host: StepHost): Settings;
+  /** Checks a chain runs before its first step changes anything (files, credentials the settings only hold). */
+  preflight?(settings: Settings, host: StepHost): Promise<void>;
   run(settings: Settings, setOutput: OutputSink, host: StepHost): Promise<void>;
 }
 
@@ -62,6 +64,12 @@ export const STEPS = {
   }),
   'kubectl-apply': step({
     read: (inputs, host) => readKubectlApplySettings(inputs, host.workspace),
+    preflight: async (settings) => {
+      const { Kubeconfig } = await import('../core/kubernetes/kubeconfig.js');
+      if (settings.kubeconfig) Kubeconfig.parse(settings.kubeconfig, 'kubeconfig', settings.context);
+      const { resolveYamlFiles } = await import('../core/file-scope.js');
+      await resolveYamlFiles(settings.manifests, settings.workingDirectory);
+    },
     // In one process there is no post step: the kubeconfig is removed as soon as the step ends, whatever happened.
     run: async (settings, setOutput, host) => {
       const { kubectlApply } = await import('./kubectl-apply/run.js');
@@ -87,9 +95,11 @@ export function isStepName(name: string): name is StepName {
   return Object.hasOwn(STEPS, name);
 }
 
-/** Checks a step's inputs without running it. */
-export function checkStep(name: StepName, inputs: InputSource, host: StepHost): void {
-  STEPS[name].read(new InputReader(inputs), host);
+/** Checks a step's inputs (and runs its preflight) without running it. */
+export async function checkStep(name: StepName, inputs: InputSource, host: StepHost): Promise<void> {
+  const definition = STEPS[name] as StepDefinition<unknown>;
+  const settings = definition.read(new InputReader(inputs), host);
+  await definition.preflight?.(settings, host);
 }
 
 export async function runStep(

@@ -8,7 +8,8 @@ export const USAGE = `Usage: gitops-delivery-actions <step> [--<input> <value>].
 Runs one of this library's actions outside GitHub Actions (a terminal, Tekton, GitLab CI, Jenkins) through the
 same settings and core as the action. Inputs are the action's input names, given as flags (--name value or
 --name=value; a flag without a value means true) or, like on GitHub, as INPUT_<NAME> environment variables.
-The outputs are printed as one JSON object at the end, and written to --outputs-file when it is given.
+Give secrets (tokens, passwords, keys, kubeconfigs) as INPUT_<NAME> variables, not flags: flags show in process
+lists and shell history. The outputs are printed as one JSON object at the end, and written to --outputs-file.
 
 Steps: ${Object.keys(STEPS).join(', ')}`;
 

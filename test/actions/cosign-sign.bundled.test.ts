@@ -46,6 +46,7 @@ describe('the cosign-sign bundle', () => {
     expect(run.outputs['verify-command']).toBe(`cosign verify --key cosign.pub ${KEY_IMAGE}`);
     const calls = (await fs.readFile(log, 'utf8')).trim().split('\n');
     expect(calls.map((line) => JSON.parse(line).argv[0])).toEqual(['version', 'sign', 'public-key', 'verify']);
+    expect(run.stdout).toContain(`::add-mask::${PASSWORD}`);
     const visible = run.stdout
       .split('\n')
       .filter((line) => !line.startsWith('::add-mask::'))

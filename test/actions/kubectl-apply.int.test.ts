@@ -192,6 +192,13 @@ describe('kubectl-apply against the Kubernetes API double', () => {
       'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra}\n',
     );
     double.seed({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'not-ours', namespace: 'default' } });
+    // Another pipeline's set of the same name, in a namespace this one never applies to.
+    double.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'elsewhere' } });
+    double.seed({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'theirs', namespace: 'elsewhere', labels: { 'gitops-delivery-actions/apply-set': 'shop' } },
+    });
     const first = await run({ 'apply-set': 'shop', prune: 'true' });
     expect(first.error).toBeUndefined();
     expect(double.object('v1', 'ConfigMap', 'default', 'extra')).toBeDefined();
@@ -202,6 +209,7 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     expect(result.outputs.status).toBe('succeeded');
     expect(double.object('v1', 'ConfigMap', 'default', 'extra')).toBeUndefined();
     expect(double.object('v1', 'ConfigMap', 'default', 'not-ours')).toBeDefined();
+    expect(double.object('v1', 'ConfigMap', 'elsewhere', 'theirs')).toBeDefined();
     expect(double.received.filter((request) => request.method === 'DELETE').map((request) => request.path)).toEqual([
       '/api/v1/namespaces/default/configmaps/extra',
     ]);
@@ -226,6 +234,8 @@ describe('kubectl-apply against the Kubernetes API double', () => {
       ...client.key.split('\n').slice(1, -2),
     ];
     for (const secret of secrets) expect(result.log).not.toContain(secret);
+    // The certificate and key are new in this test (the token may have been masked by an earlier one).
+    expect(result.masks).toEqual(expect.arrayContaining(secrets.slice(1, 3)));
     expect(double.received.every((request) => request.authorization === `Bearer ${TOKEN}`)).toBe(true);
   });
 });

@@ -30,7 +30,7 @@ export async function deliver(
   setOutput: OutputSink = actionOutputs,
 ): Promise<void> {
   const placeholder = `${inputs(INPUTS.image)}@${DIGEST_PLACEHOLDER}`;
-  for (const step of settings.chain) checkStep(step.name, stepInputs(step, inputs, placeholder), host);
+  for (const step of settings.chain) await checkStep(step.name, stepInputs(step, inputs, placeholder), host);
 
   let imageRef = placeholder;
   for (const step of settings.chain) {
@@ -40,8 +40,11 @@ export async function deliver(
       await runStep(step.name, stepInputs(step, inputs, imageRef), (name, value) => outputs.set(name, value), host);
     } finally {
       core.endGroup();
+      // Also when the step fails: a failed gate's counts and a rolled-back apply's status are what users look at.
+      for (const [from, to] of Object.entries(PUBLISHED[step.name] ?? {})) {
+        if (outputs.has(from)) setOutput(to, outputs.get(from) as string);
+      }
     }
-    for (const [from, to] of Object.entries(PUBLISHED[step.name] ?? {})) setOutput(to, outputs.get(from) ?? '');
     if (step.name === 'build-multistage') imageRef = pushedImageRef(outputs);
   }
 }

@@ -84,6 +84,7 @@ export async function kubectlApply(
     }
     const kubectl = await Kubectl.create({
       version: settings.kubectlVersion,
+      sha256: settings.kubectlSha256,
       kubeconfig: kubeconfigFile,
       context: settings.context,
       install: environment.install,
@@ -261,14 +262,20 @@ class ApplyRun {
 
   /**
    * Deletes what an earlier run of this apply-set applied and this one no longer renders: only objects with the
-   * set's label, of kubectl's usual prune kinds plus the kinds in the set. (kubectl's own --prune refuses
+   * set's label, of kubectl's usual prune kinds plus the kinds in the set, in the namespaces this run applied to. (kubectl's own --prune refuses
    * server-side apply outside its alpha applysets.)
    */
   private async prune(manifests: ManifestSet, applied: readonly KubeObject[]): Promise<void> {
     const selector = `${APPLY_SET_LABEL}=${this.settings.applySet}`;
     const kinds = [...new Set([...PRUNED_KINDS, ...manifests.objects.map((object) => kindName(refOf(object)))])];
     const current = new Set(applied.map((object) => refKey(refOf(object))));
-    const stale = (await this.kubectl.list(kinds, selector)).filter((object) => !current.has(refKey(refOf(object))));
+    // Only the namespaces this run applied to (and cluster-scoped objects): the same set name elsewhere is not ours.
+    const namespaces = new Set(applied.map((object) => object.metadata.namespace).filter(Boolean));
+    const stale = (await this.kubectl.list(kinds, selector)).filter(
+      (object) =>
+        !current.has(refKey(refOf(object))) &&
+        (object.metadata.namespace === undefined || namespaces.has(object.metadata.namespace)),
+    );
     if (stale.length === 0) return;
     const file = path.join(this.workDir, 'prune.yaml');
     await fs.writeFile(file, stale.map((object) => stringify(refDocument(refOf(object)))).join('---\n'));

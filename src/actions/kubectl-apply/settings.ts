@@ -23,6 +23,7 @@ export const INPUTS = {
   timeout: 'timeout',
   rollbackOnFailure: 'rollback-on-failure',
   kubectlVersion: 'kubectl-version',
+  kubectlSha256: 'kubectl-sha256',
   workingDirectory: 'working-directory',
 } as const;
 
@@ -67,6 +68,7 @@ export interface KubectlApplySettings {
   timeoutSeconds: number;
   rollbackOnFailure: boolean;
   kubectlVersion?: string;
+  kubectlSha256?: string;
   workingDirectory: string;
 }
 
@@ -127,6 +129,7 @@ export function readKubectlApplySettings(inputs: InputReader, workspace: string)
     timeoutSeconds: parseDuration(inputs.string(INPUTS.timeout, '5m'), INPUTS.timeout),
     rollbackOnFailure: inputs.boolean(INPUTS.rollbackOnFailure, true),
     kubectlVersion: inputs.optional(INPUTS.kubectlVersion),
+    kubectlSha256: inputs.optional(INPUTS.kubectlSha256),
     workingDirectory: inputs.path(INPUTS.workingDirectory, workspace),
   };
 }

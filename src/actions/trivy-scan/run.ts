@@ -54,6 +54,7 @@ export async function trivyScan(
   try {
     const trivy = await Trivy.create({
       version: settings.version,
+      sha256: settings.versionSha256,
       workDir: scratch,
       env: environment.trivyEnv,
       install: environment.install,

@@ -15,6 +15,7 @@ export const INPUTS = {
   scanners: 'scanners',
   platform: 'platform',
   version: 'version',
+  versionSha256: 'version-sha256',
   dbCache: 'db-cache',
   dbRepositories: 'db-repositories',
   sarifFile: 'sarif-file',
@@ -51,6 +52,7 @@ export interface TrivyScanSettings {
   scanners: Scanner[];
   platform?: string;
   version?: string;
+  versionSha256?: string;
   dbCache: boolean;
   dbRepositories: string[];
   /** Absolute paths of the files to write; undefined when not asked for. */
@@ -81,6 +83,7 @@ export function readTrivyScanSettings(inputs: InputReader, workspace: string): T
     scanners: readScanners(inputs),
     platform: readPlatform(inputs),
     version: inputs.optional(INPUTS.version),
+    versionSha256: inputs.optional(INPUTS.versionSha256),
     dbCache: inputs.boolean(INPUTS.dbCache, true),
     dbRepositories: readDbRepositories(inputs),
     sarifFile: optionalPath(inputs, INPUTS.sarifFile, workspace),

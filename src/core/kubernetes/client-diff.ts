@@ -11,8 +11,11 @@ export function clientDiff(desired: readonly KubeObject[], live: readonly KubeOb
     .map((object) => {
       const current = live.find((candidate) => sameObject(candidate, object));
       const name = `${object.kind}/${object.metadata.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata.name}`;
-      const before = current ? stringify(project(current, object), { lineWidth: 0 }) : '';
-      const after = stringify(object, { lineWidth: 0 });
+      const projected = current ? project(current, object) : undefined;
+      const [shownBefore, shownAfter] =
+        object.kind === 'Secret' ? hideSecretValues(projected, object) : [projected, object];
+      const before = shownBefore ? stringify(shownBefore, { lineWidth: 0 }) : '';
+      const after = stringify(shownAfter, { lineWidth: 0 });
       if (before === after) return '';
       return createTwoFilesPatch(`live/${name}`, `rendered/${name}`, before, after, undefined, undefined, {
         context: 3,
@@ -22,6 +25,30 @@ export function clientDiff(desired: readonly KubeObject[], live: readonly KubeOb
         .join('\n');
     })
     .join('');
+}
+
+const SECRET_FIELDS = ['data', 'stringData'] as const;
+
+/** A Secret's values never reach a log or a summary: each shows as hidden, and whether it changes. */
+function hideSecretValues(live: unknown, desired: KubeObject): [unknown, unknown] {
+  const before = isRecord(live) ? { ...live } : undefined;
+  const after: Record<string, unknown> = { ...desired };
+  for (const field of SECRET_FIELDS) {
+    const old = isRecord(before?.[field]) ? (before[field] as Record<string, unknown>) : {};
+    const next = isRecord(after[field]) ? (after[field] as Record<string, unknown>) : undefined;
+    if (before && isRecord(before[field])) {
+      before[field] = Object.fromEntries(Object.keys(old).map((key) => [key, '(hidden)']));
+    }
+    if (next) {
+      after[field] = Object.fromEntries(
+        Object.entries(next).map(([key, value]) => [
+          key,
+          key in old && old[key] === value ? '(hidden)' : '(hidden, changed)',
+        ]),
+      );
+    }
+  }
+  return [before, after];
 }
 
 function sameObject(live: KubeObject, desired: KubeObject): boolean {

@@ -6,6 +6,8 @@ import { redact } from '../secrets.js';
 import { groupOf, type KubeObject, type ObjectRef } from './kube-object.js';
 
 export interface KubectlOptions {
+  /** SHA-256 of the kubectl binary, for a version the installer's table does not pin. */
+  sha256?: string;
   /** A version the installer knows (default: its pinned one); a kubectl of that version on PATH is used as is. */
   version?: string;
   /** Path of the kubeconfig file; without it kubectl uses KUBECONFIG or ~/.kube/config. */
@@ -35,7 +37,10 @@ export class Kubectl {
   ) {}
 
   static async create(options: KubectlOptions = {}): Promise<Kubectl> {
-    const tool = await installTool({ tool: 'kubectl', version: options.version }, options.install);
+    const tool = await installTool(
+      { tool: 'kubectl', version: options.version, sha256: options.sha256 },
+      options.install,
+    );
     const connection = [
       ...(options.kubeconfig ? ['--kubeconfig', options.kubeconfig] : []),
       ...(options.context ? ['--context', options.context] : []),

@@ -3,8 +3,10 @@ import { type InstallOptions, installTool } from '../installer.js';
 import type { Scanner } from './scanners.js';
 
 export interface TrivyOptions {
-  /** A version from the installer's table; its default when undefined. */
+  /** A version from the installer's table (its default when undefined), or any version with `sha256`. */
   version?: string;
+  /** SHA-256 of the release archive, for a version the table does not pin. */
+  sha256?: string;
   /**
    * Where trivy runs. A scratch directory, so that a `.trivyignore` or `trivy.yaml` lying in the workspace is not
    * applied behind the action's back: ignore files are applied by the action, to every output alike.
@@ -36,7 +38,10 @@ export class Trivy {
   ) {}
 
   static async create(options: TrivyOptions): Promise<Trivy> {
-    const installed = await installTool({ tool: 'trivy', version: options.version }, options.install);
+    const installed = await installTool(
+      { tool: 'trivy', version: options.version, sha256: options.sha256 },
+      options.install,
+    );
     return new Trivy(installed.path, installed.version, options.workDir, options.env ?? {});
   }
 

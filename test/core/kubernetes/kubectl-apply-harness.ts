@@ -69,6 +69,8 @@ export interface ActionResult {
   summary: string;
   /** Everything printed to stdout and stderr, without the ::add-mask:: lines the runner consumes. */
   log: string;
+  /** The values the run registered as secrets (its ::add-mask:: commands). */
+  masks: string[];
   state: Record<string, string>;
   /** Whether the kubeconfig file the run wrote still existed when it ended. */
   kubeconfigLeft: boolean;
@@ -120,10 +122,10 @@ export async function runKubectlApply(
   const kubeconfigFile = state['kubectl-apply-kubeconfig-file'];
   const kubeconfigLeft = kubeconfigFile !== undefined && existsSync(kubeconfigFile);
   await fs.rm(tempDir, { recursive: true, force: true });
-  const log = printed
-    .join('')
-    .split('\n')
-    .filter((line) => !line.startsWith('::add-mask::'))
-    .join('\n');
-  return { outputs, error, summary, log, state, kubeconfigLeft };
+  const lines = printed.join('').split('\n');
+  const log = lines.filter((line) => !line.startsWith('::add-mask::')).join('\n');
+  const masks = lines
+    .filter((line) => line.startsWith('::add-mask::'))
+    .map((line) => line.slice('::add-mask::'.length));
+  return { outputs, error, summary, log, masks, state, kubeconfigLeft };
 }
