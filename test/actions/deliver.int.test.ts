@@ -191,4 +191,28 @@ describe('deliver, push mode', () => {
     // The repository's manifest is untouched: the digest went into the rendered copy only.
     expect(await fs.readFile(path.join(workspace, 'deploy/deployment.yaml'), 'utf8')).toContain(`${image}:0.1.0`);
   });
+
+  it('parses the kubeconfig before building: a bad one fails with nothing pushed or applied', async () => {
+    const writesBefore = cluster.received.filter((request) => request.method !== 'GET').length;
+    const run = await deliver({
+      mode: 'push',
+      image: `${testbed.registry}/deliver/not-built`,
+      manifests: 'deploy',
+      kubeconfig: 'apiVersion: v1\nkind: Pod\n',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(errorLines(run)).toEqual([
+      '::error::Input "kubeconfig" is not a kubeconfig: its kind is "Pod", not Config.',
+    ]);
+    expect(cluster.received.filter((request) => request.method !== 'GET')).toHaveLength(writesBefore);
+    expect(() =>
+      execFileSync(
+        'skopeo',
+        ['inspect', '--tls-verify=false', `docker://${testbed.registry}/deliver/not-built:1.0.0`],
+        {
+          stdio: 'ignore',
+        },
+      ),
+    ).toThrow();
+  });
 });
