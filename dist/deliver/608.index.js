@@ -8,13 +8,11 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   deliveryRecord: () => (/* binding */ deliveryRecord)
 /* harmony export */ });
+/* harmony import */ var _core_run_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5399);
+
 /** The commit and the run URL of this workflow run, from the variables every runner sets. */
 function deliveryRecord(env) {
-    const { GITHUB_SHA, GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT } = env;
-    const runUrl = GITHUB_SERVER_URL && GITHUB_REPOSITORY && GITHUB_RUN_ID
-        ? `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${GITHUB_RUN_ATTEMPT ? `/attempts/${GITHUB_RUN_ATTEMPT}` : ''}`
-        : undefined;
-    return { commit: GITHUB_SHA || undefined, runUrl };
+    return { commit: env.GITHUB_SHA || undefined, runUrl: (0,_core_run_context_js__WEBPACK_IMPORTED_MODULE_0__/* .runLinks */ .$)(env).runUrl };
 }
 
 

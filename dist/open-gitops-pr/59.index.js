@@ -1723,8 +1723,8 @@ class PullRequestBranch {
     }
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/open-gitops-pr/settings.js + 5 modules
-var open_gitops_pr_settings = __webpack_require__(8015);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/open-gitops-pr/settings.js + 6 modules
+var open_gitops_pr_settings = __webpack_require__(684);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/open-gitops-pr/run.js
 
 

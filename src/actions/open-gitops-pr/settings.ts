@@ -9,6 +9,7 @@ import { parseRepositoryName, type RepositoryName } from '../../core/github/repo
 import { GITHUB_ACTIONS_BOT, type GitIdentity, parseIdentity } from '../../core/git/identity.js';
 import { ImageRef } from '../../core/image-ref.js';
 import type { InputReader } from '../../core/inputs.js';
+import { type RunLinks, runLinks } from '../../core/run-context.js';
 import { registerSecret } from '../../core/secrets.js';
 import { MessageTemplate } from './templates.js';
 
@@ -60,12 +61,8 @@ export interface EvidenceRow {
 }
 
 /** Where the image came from: the application repository's commit and the run that built it. */
-export interface SourceContext {
-  /** e.g. https://github.com/acme/api/commit/0123abc */
-  commitUrl?: string;
-  /** e.g. https://github.com/acme/api/actions/runs/42/attempts/2 */
-  runUrl?: string;
-}
+/** Links to the run that made a change, for the commit message and the pull request body. */
+export type SourceContext = RunLinks;
 
 export interface OpenGitopsPrSettings {
   repository: RepositoryName;
@@ -200,14 +197,5 @@ function readApiUrl(inputs: InputReader, env: NodeJS.ProcessEnv): string {
 }
 
 function readSourceContext(env: NodeJS.ProcessEnv): SourceContext {
-  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-  const repository = env.GITHUB_REPOSITORY;
-  if (!repository) return {};
-  const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? 1);
-  return {
-    commitUrl: env.GITHUB_SHA ? `${server}/${repository}/commit/${env.GITHUB_SHA}` : undefined,
-    runUrl: env.GITHUB_RUN_ID
-      ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}${attempt > 1 ? `/attempts/${attempt}` : ''}`
-      : undefined,
-  };
+  return runLinks(env);
 }
