@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -784,10 +786,13 @@ var kubectl_apply_settings = __webpack_require__(9909);
 
 
 
+
 /** A rollout did not become ready: the action fails after its outputs and summary are written. */
 class RolloutFailedError extends Error {
 }
 const DEFAULT_POLL_MS = 2000;
+// At most this many kubectl processes share the dry-run preflight, and never more than there are cores.
+const PREFLIGHT_PROCESSES = 4;
 // kubectl's default prune list, less what controllers create (pods, endpoints, replica sets).
 const PRUNED_KINDS = [
     'configmap',
@@ -961,15 +966,20 @@ class ApplyRun {
         const checkable = manifests.objects.filter((object) => !created.has(object.metadata.namespace ?? this.settings.namespace ?? ''));
         if (checkable.length === 0)
             return false;
-        const file = external_node_path_.join(this.workDir, 'preflight.yaml');
-        await promises_.writeFile(file, checkable.map((object) => (0,dist/* stringify */.As)(object, { lineWidth: 0 })).join('---\n'));
-        await this.kubectl.apply(file, { ...this.options, dryRun: true });
+        // kubectl sends one dry-run request per object and spends most of its time checking each one client-side, so
+        // the set is split across a few kubectl processes: the same requests, the same verdict, in parallel.
+        const chunks = splitEvenly(checkable, Math.min(PREFLIGHT_PROCESSES, external_node_os_.availableParallelism()));
+        await Promise.all(chunks.map(async (chunk, index) => {
+            const file = external_node_path_.join(this.workDir, `preflight-${index}.yaml`);
+            await promises_.writeFile(file, chunk.map((object) => (0,dist/* stringify */.As)(object, { lineWidth: 0 })).join('---\n'));
+            await this.kubectl.apply(file, { ...this.options, dryRun: true });
+        }));
         return checkable.length === manifests.objects.length;
     }
     /**
      * Deletes what an earlier run of this apply-set applied and this one no longer renders: only objects with the
-     * set's label, of kubectl's usual prune kinds plus the kinds in the set, in the namespaces this run applied to. (kubectl's own --prune refuses
-     * server-side apply outside its alpha applysets.)
+     * set's label, of kubectl's usual prune kinds plus the kinds in the set, in the namespaces this run applied to.
+     * (kubectl's own --prune refuses server-side apply outside its alpha applysets.)
      */
     async prune(manifests, applied) {
         const selector = `${APPLY_SET_LABEL}=${this.settings.applySet}`;
@@ -1077,6 +1087,14 @@ function kindName(ref) {
 }
 function failureList(failures) {
     return `${failures.map((failure) => `${describeRef(failure.ref)} did not become ready (${failure.readiness.message})`).join('; ')}`;
+}
+/** `items` in `count` runs of nearly equal length, in order; never an empty run. */
+function splitEvenly(items, count) {
+    const size = Math.ceil(items.length / Math.max(1, count));
+    const runs = [];
+    for (let start = 0; start < items.length; start += size)
+        runs.push(items.slice(start, start + size));
+    return runs;
 }
 
 
