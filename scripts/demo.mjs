@@ -79,7 +79,8 @@ async function build(testbed, context) {
     {
       image: `${testbed.TESTBED_REGISTRY}/demo/${APP}`,
       context: path.join(REPO_ROOT, 'examples', APP),
-      'build-args': 'BASE_IMAGE=local/busybox:1\nAPP_VERSION=1.0.0',
+      // The base by digest, as production builds should name it: a rerun then finds the image and builds nothing.
+      'build-args': `BASE_IMAGE=${testbed.TESTBED_PINNED_BASE}\nAPP_VERSION=1.0.0`,
       tags: 'sha\nbranch\n1.0.0',
       network: 'host',
       push: 'true',

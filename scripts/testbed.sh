@@ -203,6 +203,15 @@ import_base_image() {
   rm -rf "$rootfs"
 }
 
+# The same base in the registry, so builds can name it by digest as production Dockerfiles should; prints that reference.
+publish_base_image() {
+  local published="127.0.0.1:$(registry_port)/testbed/busybox:1" digest
+  docker_cli tag "$BASE_IMAGE" "$published"
+  digest="$(docker_cli push "$published" | sed -n 's/^.*digest: \(sha256:[0-9a-f]\{64\}\) size.*$/\1/p')"
+  [[ -n $digest ]] || die "pushing $published printed no digest"
+  echo "${published%:1}@$digest"
+}
+
 make_busybox_rootfs() {
   local root=$1 applet
   mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,etc,root,tmp}
@@ -289,12 +298,15 @@ stop_git_daemon() {
 # --- subcommands ------------------------------------------------------------------------------------
 
 write_env_file() {
+  local pinned_base
+  pinned_base="$(publish_base_image)" || die "could not publish the base image to the registry"
   cat >"$STATE_DIR/env" <<EOF
 DOCKER_HOST=unix://$DOCKER_SOCK
 TESTBED_REGISTRY=127.0.0.1:$(registry_port)
 TESTBED_GIT_BASE=$GIT_BASE
 TESTBED_GIT_URL=git://127.0.0.1:$(git_daemon_port)
 TESTBED_DOCKER_CLI=$DOCKER_CLI
+TESTBED_PINNED_BASE=$pinned_base
 EOF
 }
 
@@ -311,7 +323,7 @@ cmd_start() {
   exec 9>"$STATE_DIR/lock"
   flock -w 900 9 || die "another start holds $STATE_DIR/lock"
 
-  if all_up && [[ -s $STATE_DIR/env ]]; then
+  if all_up && grep -q '^TESTBED_PINNED_BASE=' "$STATE_DIR/env" 2>/dev/null; then
     log "already running"
     return 0
   fi

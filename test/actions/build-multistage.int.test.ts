@@ -5,11 +5,12 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { buildMultistage, type BuildMultistageDeps } from '../../src/actions/build-multistage/run.js';
 import { readBuildMultistageSettings } from '../../src/actions/build-multistage/settings.js';
 import type { BuildReport } from '../../src/actions/build-multistage/report.js';
+import { BUILD_INPUTS_LABEL } from '../../src/core/build/build-inputs.js';
 import { RegistryClient } from '../../src/core/build/registry.js';
 import { Docker } from '../../src/core/docker.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
@@ -298,6 +299,8 @@ describe('build-multistage with the classic builder', () => {
     });
     // Every instruction but FROM is a classic step (11 here), and so is each of the 5 labels.
     expect(report.steps?.total).toBe(16);
+    // The docker 28 CLI has BuildKit only through buildx, which it lacks: `docker version` says so after BuildKit failed.
+    expect(result.printed).toMatch(/::warning::The buildkit builder does not work here .*; trying classic\./);
   });
 
   it('refuses secrets rather than pass them any other way', async () => {
@@ -306,7 +309,9 @@ describe('build-multistage with the classic builder', () => {
       { docker: await bedDocker(DOCKER_28_CLI) },
     );
     expect((result.error as Error).message).toMatch(/^Input "secrets" needs BuildKit/);
-    expect(result.printed).not.toMatch(/\[command\]\S+ build/);
+    // The BuildKit attempt stopped in the CLI (no buildx); the classic builder never started.
+    expect(result.printed.match(/\[command\]\S+ build/g)).toHaveLength(1);
+    expect(result.printed).not.toContain('abc-secret-1');
   });
 
   it('fails a broken step with its last lines', async () => {
@@ -336,3 +341,97 @@ function closedPort(): Promise<number> {
     });
   });
 }
+
+describe('build-multistage reusing an image built from the same inputs', () => {
+  let workspace: string;
+  const pinned = () => ({ network: 'host', 'build-args': `BASE_IMAGE=${testbed.pinnedBase}`, policy: 'off' });
+
+  beforeEach(async () => {
+    workspace = await tempTree({}, 'build-multistage-reuse-');
+    await cp(path.join(REPO_ROOT, SAMPLE_APP), workspace, { recursive: true });
+    await writeFile(path.join(workspace, '.dockerignore'), '# docs are not part of the image\n*.md\n');
+  });
+
+  afterEach(() => rm(workspace, { recursive: true, force: true }));
+
+  it('tags the image the registry already has instead of building, so a rerun gives the same digest', async () => {
+    const image = freshRepository('reuse');
+    const first = await run({ ...pinned(), image, tags: 'sha, branch' }, {}, workspace);
+    expect(succeeded(first)).toMatchObject({ builder: 'buildkit', stages: ['builder', 'runtime'] });
+    const labels = (await skopeoInspect(`${image}:main`)).Labels ?? {};
+    expect(labels[BUILD_INPUTS_LABEL]).toMatch(/^sha256:[a-f0-9]{64}$/);
+
+    const later = { ...SOURCE, created: new Date('2024-06-01T08:00:00Z') };
+    const rerun = await run({ ...pinned(), image, tags: 'sha, branch, rerun' }, { source: later }, workspace);
+    expect(succeeded(rerun)).toMatchObject({ builder: 'none', stages: [], reusedFrom: `${image}:sha-3f78685` });
+    expect(rerun.printed).not.toMatch(/\[command\]\S+ (build|push)/);
+    expect(rerun.printed).toContain(`${image}:sha-3f78685 was built from the same inputs`);
+    expect(rerun.outputs.digest).toBe(first.outputs.digest);
+    expect(rerun.outputs['image-id']).toBe(first.outputs['image-id']);
+    for (const tag of ['sha-3f78685', 'main', 'rerun']) {
+      expect((await skopeoInspect(`${image}:${tag}`)).Digest).toBe(first.outputs.digest);
+    }
+    // The image is the one built first: created then, not now.
+    expect(JSON.parse(rerun.outputs.metadata!).labels).toMatchObject({
+      'org.opencontainers.image.created': SOURCE.created.toISOString(),
+    });
+    expect(await readFile(summaryFile, 'utf8')).toMatch(/\| Builder \| none: reused `[^`]+:sha-3f78685`/);
+  });
+
+  it('builds again when a file Docker sends changes, but not for a file .dockerignore leaves out', async () => {
+    const image = freshRepository('reuse');
+    const inputs = { ...pinned(), image, tags: 'sha' };
+    const first = await run(inputs, {}, workspace);
+    succeeded(first);
+
+    await writeFile(path.join(workspace, 'README.md'), 'edited docs\n');
+    const docsOnly = await run(inputs, {}, workspace);
+    expect(succeeded(docsOnly).builder).toBe('none');
+
+    await writeFile(path.join(workspace, 'src', 'NOTICE'), 'a new file in the context\n');
+    const changed = await run(inputs, {}, workspace);
+    expect(succeeded(changed).builder).toBe('buildkit');
+    expect(changed.outputs.digest).not.toBe(first.outputs.digest);
+    expect((await skopeoInspect(`${image}:sha-3f78685`)).Digest).toBe(changed.outputs.digest);
+  });
+
+  it('builds with reuse: false, or when a base image is not pinned, and says why', async () => {
+    const image = freshRepository('reuse');
+    succeeded(await run({ ...pinned(), image, tags: 'sha' }, {}, workspace));
+    const forced = await run({ ...pinned(), image, tags: 'sha', reuse: 'false' }, {}, workspace);
+    expect(succeeded(forced).builder).toBe('buildkit');
+
+    const unpinned = { ...pinned(), 'build-args': 'BASE_IMAGE=local/busybox:1', image, tags: 'unpinned' };
+    succeeded(await run(unpinned, {}, workspace));
+    const again = await run(unpinned, {}, workspace);
+    expect(succeeded(again).builder).toBe('buildkit');
+    expect(again.printed).toContain(
+      'An earlier image cannot stand in for this build (stage builder (line 8) uses local/busybox:1, which is not ' +
+        'pinned by digest; stage runtime (line 18) uses local/busybox:1, which is not pinned by digest): building.',
+    );
+    expect((await skopeoInspect(`${image}:unpinned`)).Labels).not.toHaveProperty(BUILD_INPUTS_LABEL);
+  });
+});
+
+describe('build-multistage when the first builder does not work here', () => {
+  it('falls back from a buildx plugin that does not run to the docker CLI with BuildKit', async () => {
+    const config = await tempTree({ 'cli-plugins/docker-buildx': '#!/bin/sh\nexit 1\n' }, 'docker-config-');
+    await chmod(path.join(config, 'cli-plugins', 'docker-buildx'), 0o755);
+    process.env.DOCKER_CONFIG = config;
+    try {
+      const cli = await Docker.create({
+        path: testbed.dockerCli,
+        env: { DOCKER_HOST: testbed.dockerHost, DOCKER_CONFIG: config },
+      });
+      const image = freshRepository('sample-app');
+      const result = await run({ ...BED_INPUTS, image, tags: 'fallback' }, { docker: cli });
+      expect(succeeded(result)).toMatchObject({ builder: 'buildkit', digestSource: 'registry' });
+      expect(result.printed).toMatch(/\[command\]\S+ buildx build/);
+      expect(result.printed).toMatch(/::warning::The buildx builder does not work here .*; trying buildkit\./);
+      expect((await skopeoInspect(`${image}:fallback`)).Digest).toBe(result.outputs.digest);
+    } finally {
+      delete process.env.DOCKER_CONFIG;
+      await rm(config, { recursive: true, force: true });
+    }
+  });
+});

@@ -22,6 +22,8 @@ export interface Testbed {
   gitUrl: string;
   /** The Debian docker 20.10 CLI, which has BuildKit and the classic builder. */
   dockerCli: string;
+  /** The bed's busybox base image in its registry, by digest: `127.0.0.1:PORT/testbed/busybox@sha256:...`. */
+  pinnedBase: string;
 }
 
 const ENV_FILE_KEYS = {
@@ -30,6 +32,7 @@ const ENV_FILE_KEYS = {
   gitBase: 'TESTBED_GIT_BASE',
   gitUrl: 'TESTBED_GIT_URL',
   dockerCli: 'TESTBED_DOCKER_CLI',
+  pinnedBase: 'TESTBED_PINNED_BASE',
 } as const satisfies Record<keyof Testbed, string>;
 
 /** The state folder of scripts/testbed.sh, by the same rule as the script. */
@@ -58,6 +61,7 @@ export function loadTestbed(dir: string = testbedDir()): Testbed {
     gitBase: value(ENV_FILE_KEYS.gitBase),
     gitUrl: value(ENV_FILE_KEYS.gitUrl),
     dockerCli: value(ENV_FILE_KEYS.dockerCli),
+    pinnedBase: value(ENV_FILE_KEYS.pinnedBase),
   };
 }
 

@@ -5,7 +5,10 @@ import { code, JobSummary } from '../../core/summary.js';
 /** What a run did, as the `metadata` output (JSON) and the job summary tell it. */
 export interface BuildReport {
   image: string;
-  builder: BuilderName;
+  /** The builder that ran; `none` when an image of the same inputs was reused. */
+  builder: BuilderName | 'none';
+  /** Where the reused image was found, when nothing was built. */
+  reusedFrom?: string;
   /** The stage the image is made of. */
   target: string;
   /** The stages the builder ran, in file order. */
@@ -32,9 +35,12 @@ export function successSummary(report: BuildReport): JobSummary {
     ['Image', code(report.image)],
     ['Digest', report.digest ? code(report.digest) : 'not pushed (push: false), so no registry digest'],
     ['Tags', report.tags.map(code).join('<br>')],
-    ['Builder', report.builder],
-    ['Stages built', stagesText(report)],
-    ['Cache hits', report.steps ? `${report.steps.cached} of ${report.steps.total} steps` : 'unknown'],
+    [
+      'Builder',
+      report.reusedFrom ? `none: reused ${code(report.reusedFrom)}, built from the same inputs` : report.builder,
+    ],
+    ['Stages built', report.reusedFrom ? 'none' : stagesText(report)],
+    ['Cache hits', cacheText(report)],
     ['Duration', `${report.durationSeconds.toFixed(1)} s`],
     ['Dockerfile checks', checksText(report)],
   ];
@@ -51,6 +57,11 @@ export function failureSummary(report: BuildReport, error: BuildFailedError): Jo
 
 function stagesText(report: BuildReport): string {
   return report.stages.map((stage) => (stage === report.target ? `${stage} (final)` : stage)).join(', ');
+}
+
+function cacheText(report: BuildReport): string {
+  if (report.reusedFrom) return 'the whole image';
+  return report.steps ? `${report.steps.cached} of ${report.steps.total} steps` : 'unknown';
 }
 
 function checksText(report: BuildReport): string {

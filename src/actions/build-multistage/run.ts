@@ -2,7 +2,8 @@ import * as core from '@actions/core';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chooseBuilder } from '../../core/build/builders/choose-builder.js';
+import { BUILD_INPUTS_LABEL, buildInputsDigest, reuseBlockers } from '../../core/build/build-inputs.js';
+import { chooseBuilder, fallbackBuilder } from '../../core/build/builders/choose-builder.js';
 import {
   BuildFailedError,
   type BuildRequest,
@@ -13,6 +14,7 @@ import { checkDockerfile, type DockerfileFinding } from '../../core/build/docker
 import { Dockerfile, type Stage, stageLabel } from '../../core/build/dockerfile.js';
 import { imageLabels } from '../../core/build/labels.js';
 import { RegistryClient } from '../../core/build/registry.js';
+import { findReusableImage, type ReusableImage, tagReusableImage } from '../../core/build/reuse.js';
 import { dockerConfigCredentials } from '../../core/build/registry-credentials.js';
 import { writeSecretFiles } from '../../core/build/secret-files.js';
 import { servedDigest } from '../../core/build/served-digest.js';
@@ -20,6 +22,7 @@ import { readSourceContext, type SourceContext } from '../../core/build/source-c
 import { resolveTags, versionOf } from '../../core/build/tags.js';
 import { Docker } from '../../core/docker.js';
 import { UserError } from '../../core/errors.js';
+import type { ImageRef } from '../../core/image-ref.js';
 import { relativeToRoot } from '../../core/file-scope.js';
 import { actionOutputs, type OutputSink } from '../../core/outputs.js';
 import { type BuildReport, failureSummary, successSummary } from './report.js';
@@ -38,8 +41,9 @@ export interface BuildMultistageDeps {
 }
 
 /**
- * Checks the Dockerfile, works out tags and labels, builds with the builder the machine offers, pushes, and reads
- * back from the registry the digest every tag serves. Sets the outputs only when all of it worked.
+ * Checks the Dockerfile, works out tags and labels, and either finds the same image already in the registry (built
+ * from the same inputs) and points the tags at it, or builds with the builder the machine offers and pushes. Then
+ * reads back from the registry the digest every tag serves. Sets the outputs only when all of it worked.
  */
 export async function buildMultistage(
   settings: BuildMultistageSettings,
@@ -47,15 +51,18 @@ export async function buildMultistage(
   deps: BuildMultistageDeps = {},
 ): Promise<BuildReport> {
   const started = performance.now();
-  const { dockerfile, target, findings } = await checkedDockerfile(settings);
+  const { dockerfile, text, target, findings } = await checkedDockerfile(settings);
   const source = deps.source ?? readSourceContext();
   const tags = resolveTags(settings.tagRules, source);
   const labels = imageLabels(settings.image, source, versionOf(tags), settings.labels);
+  const inputsDigest = await reusableInputsDigest(settings, dockerfile, target, text, labels);
+  if (inputsDigest) labels[BUILD_INPUTS_LABEL] = inputsDigest;
   const registry = deps.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
+  const docker = deps.docker ?? (await Docker.create());
   // Both before the build, so an unreachable registry fails in seconds rather than after a long build.
-  const [builder] = await Promise.all([
-    chooseBuilder(settings.builder, deps.docker ?? (await Docker.create())),
-    settings.push ? registry.ensureReachable(settings.image.registry) : undefined,
+  const [builder, reusable] = await Promise.all([
+    chooseBuilder(settings.builder, docker),
+    settings.push ? lookUpRegistry(registry, settings.image, tags, inputsDigest) : undefined,
   ]);
   const report: BuildReport = {
     image: settings.image.toString(),
@@ -69,15 +76,24 @@ export async function buildMultistage(
     policy: settings.policy,
     durationSeconds: 0,
   };
-  core.info(`Builder: ${builder.name}; stages: ${report.stages.join(', ')}; tags: ${report.tags.join(', ')}`);
 
   const workDir = await mkdtemp(path.join(deps.tempDir ?? process.env.RUNNER_TEMP ?? os.tmpdir(), 'build-multistage-'));
   try {
-    const built = await buildAndPush(settings, builder, report, workDir);
-    report.imageId = built.imageId;
-    report.steps = built.steps;
+    let pushedDigest: string | undefined;
+    if (reusable && (await tagReusableImage(registry, settings.image, reusable))) {
+      core.info(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
+      Object.assign(report, { builder: 'none', stages: [], reusedFrom: reusable.foundAt });
+      report.labels = reusable.labels;
+      report.imageId = reusable.configDigest;
+      pushedDigest = reusable.manifest.digest;
+    } else {
+      const built = await buildWithFallbacks(settings, builder, docker, dockerfile, target, report, workDir);
+      report.imageId = built.imageId;
+      report.steps = built.steps;
+      pushedDigest = built.pushedDigest;
+    }
     if (settings.push) {
-      const served = await servedDigest(registry, settings.image, tags, built.pushedDigest);
+      const served = await servedDigest(registry, settings.image, tags, pushedDigest);
       if (served.source === 'push') {
         core.warning(
           `The registry did not show ${settings.image}'s manifests to this action (credentials in a helper?); ` +
@@ -102,16 +118,80 @@ export async function buildMultistage(
   return report;
 }
 
+/**
+ * The digest of the build's inputs, when reuse is on and the inputs alone decide the image; otherwise undefined,
+ * after saying why. The image carries it as a label, for later runs to find.
+ */
+async function reusableInputsDigest(
+  settings: BuildMultistageSettings,
+  dockerfile: Dockerfile,
+  target: Stage,
+  dockerfileText: string,
+  labels: Record<string, string>,
+): Promise<string | undefined> {
+  if (!settings.reuse) return undefined;
+  const blockers = reuseBlockers(dockerfile, target, settings.buildArgs);
+  if (blockers.length > 0) {
+    core.info(`An earlier image cannot stand in for this build (${blockers.join('; ')}): building.`);
+    return undefined;
+  }
+  const recipe = { ...settings, secretIds: [...settings.secrets.keys()], labels };
+  return buildInputsDigest(recipe, dockerfileText);
+}
+
+/** An image under one of the tags built from the same inputs, if any; at least, proof that the registry answers. */
+async function lookUpRegistry(
+  registry: RegistryClient,
+  image: ImageRef,
+  tags: readonly string[],
+  inputsDigest: string | undefined,
+): Promise<ReusableImage | undefined> {
+  if (!inputsDigest) return registry.ensureReachable(image.registry).then(() => undefined);
+  return findReusableImage(registry, image, tags, inputsDigest);
+}
+
+/**
+ * Builds with `first`, and when it fails because the machine lacks what it needs (see `fallbackBuilder`), with the
+ * next builder that may work. The report names the builder that ran last and the stages it built.
+ */
+async function buildWithFallbacks(
+  settings: BuildMultistageSettings,
+  first: ImageBuilder,
+  docker: Docker,
+  dockerfile: Dockerfile,
+  target: Stage,
+  report: BuildReport,
+  workDir: string,
+): Promise<BuiltImage> {
+  const request = await buildRequest(settings, report, workDir);
+  for (let builder = first; ;) {
+    report.builder = builder.name;
+    report.stages = builder.stagesBuilt(dockerfile, target).map(stageLabel);
+    core.info(`Builder: ${builder.name}; stages: ${report.stages.join(', ')}; tags: ${report.tags.join(', ')}`);
+    builder.refuseUnsupported(request);
+    try {
+      return await builder.build(request);
+    } catch (error) {
+      if (!(error instanceof BuildFailedError)) throw error;
+      const next = await fallbackBuilder(builder, settings.builder, docker);
+      if (!next) throw error;
+      core.warning(`The ${builder.name} builder does not work here (${error.failure.step}); trying ${next.name}.`);
+      builder = next;
+    }
+  }
+}
+
 /** Parses the Dockerfile, finds the target stage, and reports the checks (failing under policy "error"). */
 async function checkedDockerfile(
   settings: BuildMultistageSettings,
-): Promise<{ dockerfile: Dockerfile; target: Stage; findings: DockerfileFinding[] }> {
+): Promise<{ dockerfile: Dockerfile; text: string; target: Stage; findings: DockerfileFinding[] }> {
   const file = relativeToRoot(settings.workspace, settings.dockerfile);
-  const dockerfile = Dockerfile.parse(await readFile(settings.dockerfile, 'utf8'), file);
+  const text = await readFile(settings.dockerfile, 'utf8');
+  const dockerfile = Dockerfile.parse(text, file);
   const target = dockerfile.targetStage(settings.target);
   const findings = settings.policy === 'off' ? [] : checkDockerfile(dockerfile, target, settings.buildArgs);
   reportFindings(file, findings, settings.policy);
-  return { dockerfile, target, findings };
+  return { dockerfile, text, target, findings };
 }
 
 function reportFindings(file: string, findings: readonly DockerfileFinding[], policy: Policy): void {
@@ -126,14 +206,13 @@ function reportFindings(file: string, findings: readonly DockerfileFinding[], po
   }
 }
 
-/** Writes the secrets to private files and has the builder build (and push) with the tags and labels of `report`. */
-async function buildAndPush(
+/** The request every builder gets: the secrets written to private files once, the tags and labels of `report`. */
+async function buildRequest(
   settings: BuildMultistageSettings,
-  builder: ImageBuilder,
   report: BuildReport,
   workDir: string,
-): Promise<BuiltImage> {
-  const request: BuildRequest = {
+): Promise<BuildRequest> {
+  return {
     context: settings.context,
     dockerfile: settings.dockerfile,
     target: settings.target,
@@ -148,8 +227,6 @@ async function buildAndPush(
     push: settings.push,
     workDir,
   };
-  builder.refuseUnsupported(request);
-  return builder.build(request);
 }
 
 function setOutputs(setOutput: OutputSink, settings: BuildMultistageSettings, report: BuildReport): void {

@@ -23,6 +23,7 @@ export const INPUTS = {
   builder: 'builder',
   network: 'network',
   policy: 'policy',
+  reuse: 'reuse',
 } as const;
 
 export const OUTPUTS = {
@@ -55,6 +56,8 @@ export interface BuildMultistageSettings {
   builder: BuilderPreference;
   network: string | undefined;
   policy: Policy;
+  /** Tag an image the registry already has from the same inputs instead of building it again. */
+  reuse: boolean;
   /** Where relative paths start and what annotations are relative to. */
   workspace: string;
 }
@@ -91,6 +94,7 @@ export function readBuildMultistageSettings(inputs: InputReader, workspace: stri
     builder: inputs.choice(INPUTS.builder, BUILDER_PREFERENCES, 'auto'),
     network: readNetwork(inputs),
     policy: inputs.choice(INPUTS.policy, POLICIES, 'warn'),
+    reuse: inputs.boolean(INPUTS.reuse, true),
     workspace,
   };
 }

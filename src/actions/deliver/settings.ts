@@ -13,6 +13,7 @@ export const INPUTS = {
   tags: 'tags',
   platforms: 'platforms',
   buildNetwork: 'build-network',
+  buildReuse: 'build-reuse',
   scanSeverity: 'scan-severity',
   scanIgnoreUnfixed: 'scan-ignore-unfixed',
   scanIgnoreFiles: 'scan-ignore-files',
@@ -72,6 +73,7 @@ const BUILD: ChainStep = {
     tags: input(INPUTS.tags),
     platforms: input(INPUTS.platforms),
     network: input(INPUTS.buildNetwork),
+    reuse: input(INPUTS.buildReuse),
     push: value('true'),
   },
 };

@@ -1,4 +1,4 @@
-import { type Dockerfile, leadingFlags, type Stage, stageLabel } from './dockerfile.js';
+import { type Dockerfile, type Instruction, leadingFlags, type Stage, stageLabel } from './dockerfile.js';
 
 /** The best practices the action checks before it builds. */
 export type DockerfileRule = 'single-stage' | 'runs-as-root' | 'base-not-pinned' | 'add-from-url';
@@ -10,7 +10,8 @@ export interface DockerfileFinding {
 }
 
 const ROOT_USERS = new Set(['root', '0']);
-const URL_SOURCE = /^(https?|ftp):\/\//i;
+// Remote sources: http(s)/ftp URLs and git over ssh (git@host:repo).
+const URL_SOURCE = /^((https?|ftp):\/\/|git@)/i;
 const DIGEST_PINNED = /@sha256:[a-f0-9]{64}$/;
 
 /**
@@ -63,6 +64,20 @@ function effectiveUser(dockerfile: Dockerfile, stage: Stage): { name: string; li
   return parent ? effectiveUser(dockerfile, parent) : undefined;
 }
 
+/** `name@sha256:<64 hex>` (with or without a tag): the reference always means the same bytes. */
+export function isPinnedByDigest(reference: string): boolean {
+  return DIGEST_PINNED.test(reference);
+}
+
+/** Whether an ADD instruction fetches a URL without a --checksum to hold its bytes still. */
+export function addsUnverifiedUrl(instruction: Instruction): boolean {
+  if (instruction.keyword !== 'ADD') return false;
+  const { flags, rest } = leadingFlags(instruction.text);
+  return (
+    !flags.some((flag) => flag.startsWith('--checksum=')) && rest.slice(0, -1).some((source) => URL_SOURCE.test(source))
+  );
+}
+
 function baseNotPinned(
   dockerfile: Dockerfile,
   stage: Stage,
@@ -70,7 +85,7 @@ function baseNotPinned(
 ): DockerfileFinding[] {
   if (dockerfile.stageNamed(stage.base, stage.index)) return [];
   const image = dockerfile.resolvedBase(stage, buildArgs);
-  if (image === '' || image.toLowerCase() === 'scratch' || DIGEST_PINNED.test(image)) return [];
+  if (image === '' || image.toLowerCase() === 'scratch' || isPinnedByDigest(image)) return [];
   const spelled = image === stage.base ? image : `${stage.base} = ${image}`;
   return [
     {
@@ -82,19 +97,10 @@ function baseNotPinned(
 }
 
 function addFromUrl(stage: Stage): DockerfileFinding[] {
-  return stage.instructions
-    .filter((instruction) => instruction.keyword === 'ADD')
-    .filter((instruction) => {
-      const { flags, rest } = leadingFlags(instruction.text);
-      return (
-        !flags.some((flag) => flag.startsWith('--checksum=')) &&
-        rest.slice(0, -1).some((source) => URL_SOURCE.test(source))
-      );
-    })
-    .map((instruction) => ({
-      rule: 'add-from-url' as const,
-      line: instruction.line,
-      message:
-        'ADD of a URL fetches unverified bytes: download in a RUN step and check a checksum, or use ADD --checksum',
-    }));
+  return stage.instructions.filter(addsUnverifiedUrl).map((instruction) => ({
+    rule: 'add-from-url' as const,
+    line: instruction.line,
+    message:
+      'ADD of a URL fetches unverified bytes: download in a RUN step and check a checksum, or use ADD --checksum',
+  }));
 }

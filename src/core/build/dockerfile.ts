@@ -36,10 +36,14 @@ export class Dockerfile {
     /** ARGs declared before the first FROM: the only ones FROM lines can use. */
     readonly globalArgs: ReadonlyMap<string, string | undefined>,
     readonly stages: readonly Stage[],
+    /** The `# syntax=` directive: the frontend image that parses the file, when it names one. */
+    readonly syntax: string | undefined,
   ) {}
 
   static parse(text: string, file: string): Dockerfile {
-    const instructions = splitInstructions(text);
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    const directives = parserDirectives(lines);
+    const instructions = splitInstructions(lines, escapeCharacter(directives));
     const globalArgs = new Map<string, string | undefined>();
     const stages: Stage[] = [];
     for (const instruction of instructions) {
@@ -52,7 +56,7 @@ export class Dockerfile {
       }
     }
     if (stages.length === 0) throw new UserError(`${file}: has no FROM instruction, so it builds nothing.`, { file });
-    return new Dockerfile(file, globalArgs, stages);
+    return new Dockerfile(file, globalArgs, stages, directives.get('syntax'));
   }
 
   /** How stages are named in messages: their `AS` name, or their index for unnamed ones. */
@@ -111,7 +115,7 @@ export function stageLabel(stage: Stage): string {
 }
 
 /** `COPY --from=x` and `RUN --mount=...,from=x` references inside a stage. */
-function stageReferences(stage: Stage): string[] {
+export function stageReferences(stage: Stage): string[] {
   const references: string[] = [];
   for (const instruction of stage.instructions) {
     for (const flag of leadingFlags(instruction.text).flags) {
@@ -175,9 +179,7 @@ export function substituteVariables(text: string, values: ReadonlyMap<string, st
 }
 
 /** Splits the text into instructions, as Docker's parser does before it looks at any instruction. */
-function splitInstructions(text: string): Instruction[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const escape = escapeCharacter(lines);
+function splitInstructions(lines: readonly string[], escape: string): Instruction[] {
   const instructions: Instruction[] = [];
   let index = 0;
   while (index < lines.length) {
@@ -214,16 +216,20 @@ function skipHeredocs(body: string, lines: readonly string[], index: number): nu
   return next;
 }
 
-/** The `# escape=` parser directive, which may only appear before any other line. */
-function escapeCharacter(lines: readonly string[]): string {
+/** The parser directives (`# syntax=`, `# escape=`): comments of that form before any other line, names lower case. */
+function parserDirectives(lines: readonly string[]): Map<string, string> {
+  const directives = new Map<string, string>();
   for (const line of lines) {
     const directive = DIRECTIVE.exec(line);
     if (!directive) break;
-    if (directive[1]!.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) {
-      return directive[2];
-    }
+    directives.set(directive[1]!.toLowerCase(), directive[2]!);
   }
-  return '\\';
+  return directives;
+}
+
+function escapeCharacter(directives: ReadonlyMap<string, string>): string {
+  const escape = directives.get('escape');
+  return escape === '`' ? escape : '\\';
 }
 
 function isBlankOrComment(line: string): boolean {

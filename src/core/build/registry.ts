@@ -14,10 +14,13 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, firstDelayMs: 1000 };
 
 const REQUEST_TIMEOUT_MS = 15_000;
-const MANIFEST_TYPES = [
+const INDEX_TYPES = [
   'application/vnd.oci.image.index.v1+json',
-  'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
+];
+const MANIFEST_TYPES = [
+  ...INDEX_TYPES,
+  'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
@@ -26,6 +29,15 @@ export interface RegistryClientOptions {
   credentials?: CredentialLookup;
   retry?: RetryPolicy;
 }
+
+/** A manifest as the registry serves it: the exact bytes (their digest is the image's identity) and their type. */
+export interface Manifest {
+  digest: string;
+  mediaType: string;
+  bytes: Buffer;
+}
+
+type Access = 'pull' | 'push';
 
 /** The registry answered, but with a status the lookup cannot go past. */
 class RegistryStatusError extends Error {
@@ -62,43 +74,83 @@ export class RegistryClient {
 
   /** The digest the registry serves for `image:tag`; undefined when it refuses to show it to these credentials. */
   async manifestDigest(image: ImageRef, tag: string): Promise<string | undefined> {
-    const url = `${registryUrl(image.registry)}/v2/${image.path}/manifests/${encodeURIComponent(tag)}`;
+    const head = await this.withRetries(image.registry, () =>
+      this.authorized(manifestUrl(image, tag), { method: 'HEAD' }, image, 'pull'),
+    );
+    if (head === undefined) return undefined;
+    return head.headers.get('docker-content-digest') ?? (await this.manifest(image, tag))?.digest;
+  }
+
+  /** The manifest (or index) `reference` (a tag or digest) names; undefined when there is none or it is hidden. */
+  async manifest(image: ImageRef, reference: string): Promise<Manifest | undefined> {
+    const url = manifestUrl(image, reference);
     return this.withRetries(image.registry, async () => {
-      const head = await this.authorized(url, 'HEAD', image);
-      if (head === undefined) return undefined;
-      const digest = head.headers.get('docker-content-digest');
-      if (digest) return digest;
-      const get = await this.authorized(url, 'GET', image);
-      if (get === undefined) return undefined;
-      return `sha256:${createHash('sha256')
-        .update(Buffer.from(await get.arrayBuffer()))
-        .digest('hex')}`;
+      const response = await this.authorized(url, { method: 'GET' }, image, 'pull', { missingIsUndefined: true });
+      if (response === undefined) return undefined;
+      const bytes = Buffer.from(await response.arrayBuffer());
+      const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim() || mediaTypeOf(bytes);
+      return { digest: sha256Digest(bytes), mediaType, bytes };
     });
   }
 
-  /** A successful response, following one auth challenge; undefined when access is denied. */
-  private async authorized(url: string, method: string, image: ImageRef): Promise<Response | undefined> {
-    const headers: Record<string, string> = { Accept: MANIFEST_TYPES };
-    let response = await this.request(url, { method, headers });
+  /** A blob (an image config) by digest, checked against that digest; undefined when hidden or missing. */
+  async blob(image: ImageRef, digest: string): Promise<Buffer | undefined> {
+    const url = `${registryUrl(image.registry)}/v2/${image.path}/blobs/${digest}`;
+    return this.withRetries(image.registry, async () => {
+      const response = await this.authorized(url, { method: 'GET' }, image, 'pull', { missingIsUndefined: true });
+      if (response === undefined) return undefined;
+      const bytes = Buffer.from(await response.arrayBuffer());
+      if (sha256Digest(bytes) !== digest) throw new Error(`${url} answered bytes that do not match ${digest}`);
+      return bytes;
+    });
+  }
+
+  /**
+   * Points `tag` at a manifest the repository already holds (with every blob it names); false when these
+   * credentials may not push there.
+   */
+  async tagManifest(image: ImageRef, tag: string, manifest: Manifest): Promise<boolean> {
+    const url = manifestUrl(image, tag);
+    return this.withRetries(image.registry, async () => {
+      const init = { method: 'PUT', body: manifest.bytes, headers: { 'Content-Type': manifest.mediaType } };
+      return (await this.authorized(url, init, image, 'push')) !== undefined;
+    });
+  }
+
+  /**
+   * A successful response, following one auth challenge; undefined when access is denied (and, when asked, when the
+   * registry has no such manifest or blob).
+   */
+  private async authorized(
+    url: string,
+    init: { method: string; body?: Buffer; headers?: Record<string, string> },
+    image: ImageRef,
+    access: Access,
+    { missingIsUndefined = false } = {},
+  ): Promise<Response | undefined> {
+    const headers: Record<string, string> = { Accept: MANIFEST_TYPES, ...init.headers };
+    let response = await this.request(url, { ...init, headers });
     if (response.status === 401) {
-      const authorization = await this.answerChallenge(response.headers.get('www-authenticate') ?? '', image);
-      if (authorization)
-        response = await this.request(url, { method, headers: { ...headers, Authorization: authorization } });
+      const authorization = await this.answerChallenge(response.headers.get('www-authenticate') ?? '', image, access);
+      if (authorization) {
+        response = await this.request(url, { ...init, headers: { ...headers, Authorization: authorization } });
+      }
     }
     if (response.status === 401 || response.status === 403) return undefined;
-    if (!response.ok) throw new RegistryStatusError(response.status, `${method} ${url}`);
+    if (missingIsUndefined && response.status === 404) return undefined;
+    if (!response.ok) throw new RegistryStatusError(response.status, `${init.method} ${url}`);
     return response;
   }
 
   /** The Authorization header for a `Bearer realm=...` or `Basic` challenge, if one can be made. */
-  private async answerChallenge(challenge: string, image: ImageRef): Promise<string | undefined> {
+  private async answerChallenge(challenge: string, image: ImageRef, access: Access): Promise<string | undefined> {
     const credentials = this.credentials(image.registry);
     if (/^basic\b/i.test(challenge)) return credentials ? basicAuth(credentials) : undefined;
     const params = parseChallenge(challenge);
     if (!/^bearer\b/i.test(challenge) || !params.realm) return undefined;
     const tokenUrl = new URL(params.realm);
     if (params.service) tokenUrl.searchParams.set('service', params.service);
-    tokenUrl.searchParams.set('scope', `repository:${image.path}:pull`);
+    tokenUrl.searchParams.set('scope', `repository:${image.path}:${access === 'push' ? 'pull,push' : 'pull'}`);
     const response = await this.request(tokenUrl.href, {
       method: 'GET',
       headers: credentials ? { Authorization: basicAuth(credentials) } : {},
@@ -133,6 +185,29 @@ export class RegistryClient {
         delay *= 2;
       }
     }
+  }
+}
+
+/** Whether a manifest is an index (a list of per-platform manifests) rather than one image's manifest. */
+export function isIndex(manifest: Manifest): boolean {
+  return INDEX_TYPES.includes(manifest.mediaType);
+}
+
+function manifestUrl(image: ImageRef, reference: string): string {
+  return `${registryUrl(image.registry)}/v2/${image.path}/manifests/${reference}`;
+}
+
+function sha256Digest(bytes: Buffer): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+/** A manifest served without a Content-Type names its type inside (both OCI and Docker v2 manifests do). */
+function mediaTypeOf(bytes: Buffer): string {
+  try {
+    const { mediaType } = JSON.parse(bytes.toString('utf8')) as { mediaType?: unknown };
+    return typeof mediaType === 'string' ? mediaType : '';
+  } catch {
+    return '';
   }
 }
 

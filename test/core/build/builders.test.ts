@@ -1,7 +1,11 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { BuildKitBuilder } from '../../../src/core/build/builders/buildkit.js';
 import { BuildxBuilder, buildxArgs } from '../../../src/core/build/builders/buildx.js';
-import { type BuilderFacts, pickBuilder } from '../../../src/core/build/builders/choose-builder.js';
+import { findBuildxPlugin } from '../../../src/core/build/builders/buildx-plugin.js';
+import { type BuilderFacts, chooseBuilder, cliHasBuildKit } from '../../../src/core/build/builders/choose-builder.js';
 import { ClassicBuilder } from '../../../src/core/build/builders/classic.js';
 import { dockerBuildArgs } from '../../../src/core/build/builders/docker-build.js';
 import type {
@@ -31,29 +35,100 @@ const REQUEST: BuildRequest = {
   workDir: '/tmp/run',
 };
 
-describe('pickBuilder', () => {
+describe('cliHasBuildKit', () => {
   const facts = (buildx: boolean, clientVersion: string, serverOs = 'linux') => ({ buildx, clientVersion, serverOs });
 
-  const cases: Array<[BuilderPreference, BuilderFacts, BuilderName]> = [
-    ['auto', facts(true, '28.2.2'), 'buildx'],
-    ['auto', facts(false, '20.10.24+dfsg1'), 'buildkit'],
-    ['auto', facts(false, '18.09.1'), 'buildkit'],
-    ['auto', facts(false, '18.06.0-ce'), 'classic'],
-    ['auto', facts(false, '28.2.2'), 'classic'],
-    ['auto', facts(false, '20.10.24', 'windows'), 'classic'],
-    ['docker', facts(true, '28.2.2'), 'buildkit'],
-    ['docker', facts(false, '28.2.2'), 'classic'],
-    ['docker', facts(false, '20.10.7'), 'buildkit'],
-    ['buildx', facts(true, '20.10.24'), 'buildx'],
+  const cases: Array<[BuilderFacts, boolean]> = [
+    [facts(true, '28.2.2'), true],
+    [facts(false, '20.10.24+dfsg1'), true],
+    [facts(false, '18.09.1'), true],
+    [facts(false, '18.06.0-ce'), false],
+    [facts(false, '28.2.2'), false],
+    [facts(false, '20.10.24', 'windows'), false],
+    [facts(true, '28.2.2', 'windows'), false],
+    [facts(false, 'unknown'), false],
   ];
-  it.each(cases)('%s with %o picks %s', (preference, machine, expected) => {
-    expect(pickBuilder(preference, machine)).toBe(expected);
+  it.each(cases)('%o: %s', (machine, expected) => {
+    expect(cliHasBuildKit(machine)).toBe(expected);
   });
+});
 
-  it('refuses buildx where it is not installed', () => {
-    expect(() => pickBuilder('buildx', facts(false, '28.2.2'))).toThrow(
+describe('chooseBuilder', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'choose-builder-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  /** A docker CLI stand-in whose `buildx version` succeeds or fails, and which records every call. */
+  async function dockerWithBuildx(works: boolean): Promise<{ docker: Docker; calls: () => Promise<string> }> {
+    const script = path.join(dir, `docker-${works}`);
+    const log = `${script}.log`;
+    await writeFile(script, `#!/bin/sh\necho "$*" >> '${log}'\nexit ${works ? 0 : 1}\n`, { mode: 0o755 });
+    const calls = () => readFile(log, 'utf8').catch(() => '');
+    return { docker: await Docker.create({ path: script }), calls };
+  }
+
+  const cases: Array<[BuilderPreference, string | undefined, BuilderName]> = [
+    ['auto', '/usr/lib/docker/cli-plugins/docker-buildx', 'buildx'],
+    ['auto', undefined, 'buildkit'],
+    ['docker', '/usr/lib/docker/cli-plugins/docker-buildx', 'buildkit'],
+    ['docker', undefined, 'buildkit'],
+    ['buildx', '/usr/lib/docker/cli-plugins/docker-buildx', 'buildx'],
+  ];
+  it.each(cases)(
+    '%s with the buildx plugin at %s starts with %s, running nothing',
+    async (preference, plugin, name) => {
+      const { docker, calls } = await dockerWithBuildx(false);
+      expect((await chooseBuilder(preference, docker, plugin)).name).toBe(name);
+      expect(await calls()).toBe('');
+    },
+  );
+
+  it('asks the CLI before refusing an explicit buildx the lookup did not find', async () => {
+    const found = await dockerWithBuildx(true);
+    expect((await chooseBuilder('buildx', found.docker, undefined)).name).toBe('buildx');
+    expect(await found.calls()).toBe('buildx version\n');
+
+    const missing = await dockerWithBuildx(false);
+    await expect(chooseBuilder('buildx', missing.docker, undefined)).rejects.toThrow(
       'builder is "buildx", but "docker buildx" is not installed',
     );
+  });
+});
+
+describe('findBuildxPlugin', () => {
+  let home: string;
+  beforeEach(async () => {
+    home = await mkdtemp(path.join(os.tmpdir(), 'buildx-plugin-'));
+  });
+  afterEach(() => rm(home, { recursive: true, force: true }));
+
+  async function plugin(dir: string, mode = 0o755): Promise<string> {
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, 'docker-buildx');
+    await writeFile(file, '#!/bin/sh\n', { mode });
+    return file;
+  }
+
+  it("looks in the config folder, then in config.json's extra folders, as the docker CLI does", async () => {
+    const config = path.join(home, 'config');
+    const env = { DOCKER_CONFIG: config, HOME: home };
+    const extra = await plugin(path.join(home, 'extra'));
+    await writeFile(path.join(home, 'config.json'), '{}');
+    await mkdir(config, { recursive: true });
+    await writeFile(path.join(config, 'config.json'), JSON.stringify({ cliPluginsExtraDirs: [path.dirname(extra)] }));
+    expect(findBuildxPlugin(env, 'linux')).toBe(extra);
+
+    const own = await plugin(path.join(config, 'cli-plugins'));
+    expect(findBuildxPlugin(env, 'linux')).toBe(own);
+  });
+
+  it('uses ~/.docker without DOCKER_CONFIG, and skips a file that cannot run', async () => {
+    await plugin(path.join(home, '.docker', 'cli-plugins'), 0o644);
+    const found = findBuildxPlugin({ HOME: home }, 'linux');
+    // Only a system-wide plugin of this machine (none on the test bed) could be found instead.
+    expect(found === undefined || !found.startsWith(home)).toBe(true);
   });
 });
 

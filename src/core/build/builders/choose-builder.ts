@@ -2,10 +2,11 @@ import { UserError } from '../../errors.js';
 import type { Docker } from '../../docker.js';
 import { BuildKitBuilder } from './buildkit.js';
 import { BuildxBuilder } from './buildx.js';
+import { findBuildxPlugin } from './buildx-plugin.js';
 import { ClassicBuilder } from './classic.js';
-import type { BuilderName, BuilderPreference, ImageBuilder } from './image-builder.js';
+import type { BuilderPreference, ImageBuilder } from './image-builder.js';
 
-/** What the machine offers, probed once. */
+/** What `docker version` and `docker buildx version` tell about the machine. */
 export interface BuilderFacts {
   buildx: boolean;
   /** The docker CLI's version, e.g. 20.10.24+dfsg1. */
@@ -18,25 +19,54 @@ export interface BuilderFacts {
 const FIRST_CLI_WITH_BUILDKIT = [18, 9] as const;
 const LAST_CLI_WITH_OWN_BUILDKIT = 22;
 
-/** Probes the machine and returns the builder the preference asks for. */
-export async function chooseBuilder(preference: BuilderPreference, docker: Docker): Promise<ImageBuilder> {
-  const [versions, buildx] = await Promise.all([docker.versions(), docker.hasBuildx()]);
-  const facts = { buildx, clientVersion: versions.client, serverOs: versions.serverOs };
-  return createBuilder(pickBuilder(preference, facts), docker);
-}
-
-/** auto: buildx when present, else the docker CLI with BuildKit, else the classic builder. */
-export function pickBuilder(preference: BuilderPreference, facts: BuilderFacts): BuilderName {
-  if (preference === 'buildx' && !facts.buildx) {
+/**
+ * The builder to try first, chosen without starting a process: buildx when its plugin is where the docker CLI
+ * looks (unless the preference is `docker`), else the docker CLI with BuildKit. Whether the machine really has
+ * what was chosen is asked only when a build fails (see `fallbackBuilder`), so a working build pays no probe.
+ */
+export async function chooseBuilder(
+  preference: BuilderPreference,
+  docker: Docker,
+  buildxPlugin: string | undefined = findBuildxPlugin(),
+): Promise<ImageBuilder> {
+  if (preference === 'docker') return new BuildKitBuilder(docker);
+  if (buildxPlugin) return new BuildxBuilder(docker);
+  // The plugin may sit where the lookup does not reach: ask the CLI before refusing an explicit buildx.
+  if (preference === 'buildx' && !(await docker.hasBuildx())) {
     throw new UserError(
       'builder is "buildx", but "docker buildx" is not installed: add docker/setup-buildx-action, or use builder: auto.',
     );
   }
-  if (preference !== 'docker' && facts.buildx) return 'buildx';
-  return cliHasBuildKit(facts) ? 'buildkit' : 'classic';
+  return preference === 'buildx' ? new BuildxBuilder(docker) : new BuildKitBuilder(docker);
 }
 
-function cliHasBuildKit(facts: BuilderFacts): boolean {
+/**
+ * After `failed` could not build: the builder to try instead when the machine, not the Dockerfile, was the cause
+ * (buildx does not run, or the docker CLI or engine has no BuildKit); undefined when the failure stands. A
+ * UserError when the Docker Engine does not answer.
+ */
+export async function fallbackBuilder(
+  failed: ImageBuilder,
+  preference: BuilderPreference,
+  docker: Docker,
+): Promise<ImageBuilder | undefined> {
+  switch (failed.name) {
+    case 'buildx':
+      // A buildx that runs failed on the Dockerfile; one that does not run is skipped unless it was asked for.
+      return preference === 'buildx' || (await docker.hasBuildx()) ? undefined : new BuildKitBuilder(docker);
+    case 'buildkit': {
+      const [versions, buildx] = await Promise.all([docker.versions(), docker.hasBuildx()]);
+      const facts = { buildx, clientVersion: versions.client, serverOs: versions.serverOs };
+      return cliHasBuildKit(facts) ? undefined : new ClassicBuilder(docker);
+    }
+    case 'classic':
+      await docker.versions();
+      return undefined;
+  }
+}
+
+/** Whether `DOCKER_BUILDKIT=1 docker build` works: a Linux engine, and buildx or a CLI from 18.09 to 22.x. */
+export function cliHasBuildKit(facts: BuilderFacts): boolean {
   if (facts.serverOs !== 'linux') return false;
   if (facts.buildx) return true;
   const match = /^(\d+)\.(\d+)/.exec(facts.clientVersion);
@@ -44,15 +74,4 @@ function cliHasBuildKit(facts: BuilderFacts): boolean {
   const [major, minor] = [Number(match[1]), Number(match[2])];
   const [firstMajor, firstMinor] = FIRST_CLI_WITH_BUILDKIT;
   return major <= LAST_CLI_WITH_OWN_BUILDKIT && (major > firstMajor || (major === firstMajor && minor >= firstMinor));
-}
-
-export function createBuilder(name: BuilderName, docker: Docker): ImageBuilder {
-  switch (name) {
-    case 'buildx':
-      return new BuildxBuilder(docker);
-    case 'buildkit':
-      return new BuildKitBuilder(docker);
-    case 'classic':
-      return new ClassicBuilder(docker);
-  }
 }
