@@ -39,8 +39,8 @@ const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\
 const OUTER_GO_SPACE = new RegExp(`^${GO_SPACE}|${GO_SPACE}$`, 'g');
 function readIgnoreLines(text) {
     const lines = [];
-    for (const rawLine of text.replace(/^\uFEFF/, '').split('\n')) {
-        const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    // A CR before the LF needs no care: it is trimmed with the other spaces.
+    for (const line of text.replace(/^\uFEFF/, '').split('\n')) {
         // Docker tests for a comment before trimming: "  # x" is the pattern "# x".
         if (line.startsWith('#'))
             continue;
@@ -84,12 +84,14 @@ function compile({ exception, pattern }) {
     const parts = pattern.split('/').length;
     // A line not read the way Docker does must not leave anything out: an exclusion matches nothing, an exception
     // everything.
-    if (!expression || expression.operatorsBefore23)
-        return { exception, matches: () => exception, parts, fixedHead: [] };
+    if (!expression || expression.operatorsBefore23) {
+        return { exception, text: pattern, matches: () => exception, parts, fixedHead: [] };
+    }
     const since23 = matcherSince23(expression, pattern);
     const before23 = (path) => expression.regExp.test(path);
     return {
         exception,
+        text: pattern,
         matches: exception ? (path) => since23(path) || before23(path) : (path) => since23(path) && before23(path),
         parts,
         fixedHead: fixedHead(pattern),
@@ -105,7 +107,7 @@ function fixedHead(pattern) {
     const firstWildcard = parts.findIndex((part) => WILDCARD_CHARS.test(part));
     return firstWildcard < 0 ? parts : parts.slice(0, firstWildcard);
 }
-// Docker up to 22 passed these to Go's regexp unescaped, as operators: `a+b` matched "aab", `a|b` "a/x/b".
+// Docker before 23 passed these to Go's regexp unescaped, as operators: `a+b` matched "aab", `a|b` "a/x/b".
 const OPERATORS_BEFORE_23 = /[+(){}|]/;
 // The pieces of Docker's regular expression in JavaScript (Go's `.` excludes only `\n`).
 const ANY_TEXT = '[^\\n]*';
@@ -114,8 +116,8 @@ const NAME_TEXT = '[^/]*';
 const NAME_CHAR = '[^/]';
 /**
  * The regular expression Docker makes of a cleaned line, whether Docker 23 on compares plainly instead, and whether
- * Docker up to 22 read it otherwise. Undefined for the odd forms Go's regexp reads otherwise than a glob: a class holding `*`, `?` or `[`, or a
- * backslash before a letter or digit (`\d`, `\n`).
+ * Docker before 23 read it otherwise. Undefined for the odd forms Go's regexp reads otherwise than a glob: a class
+ * holding `*`, `?` or `[`, or a backslash before a letter or digit (`\d`, `\n`).
  */
 function toRegExp(pattern) {
     const chars = Array.from(pattern);
@@ -268,6 +270,10 @@ class IgnoreFile {
     canSkipDirectory(path) {
         return this.verdict(path).skipsBelow;
     }
+    /** Docker 20.10's BuildKit sends an excluded directory whose path starts an exception line, even if empty. */
+    sendsDirectoryItself(path) {
+        return !this.excludes(path) || this.exceptions.some((exception) => `${exception.text}/`.startsWith(`${path}/`));
+    }
     verdict(path) {
         // Also keeps DockerIgnore.none, which lives as long as the process, from caching anything.
         if (this.patterns.length === 0)
@@ -293,8 +299,8 @@ class IgnoreFile {
         // parent and no exception line does, or the last line matching the path itself is an exclusion that comes after
         // every exception line matching the path or a parent.
         const excludedByParentRules = (exclusionMatched && lastException < 0) || (lastHere > lastException && !this.patterns[lastHere].exception);
-        const excluded = excludedByParentRules && this.excludedByDocker2010(path, matchedHere);
         const parts = path.split('/');
+        const excluded = excludedByParentRules && this.excludedByDocker2010(parts, matchedHere);
         const skipsBelow = excluded && !this.exceptions.some((exception) => mayReach(exception.fixedHead, parts));
         return { exclusionMatched, lastException, excluded, skipsBelow };
     }
@@ -302,8 +308,8 @@ class IgnoreFile {
         return matched.findLastIndex((isMatched, i) => isMatched && this.patterns[i].exception);
     }
     /** Docker 20.10's Matches: the last line matching the path, or its parent with as many parts as the line, wins. */
-    excludedByDocker2010(path, matchedHere) {
-        const parents = path.split('/').slice(0, -1);
+    excludedByDocker2010(parts, matchedHere) {
+        const parents = parts.slice(0, -1);
         const matched = this.patterns.map((pattern, i) => matchedHere[i] ||
             (pattern.parts <= parents.length && pattern.matches(parents.slice(0, pattern.parts).join('/'))));
         const last = matched.lastIndexOf(true);
@@ -346,6 +352,13 @@ class DockerIgnore {
     canSkipDirectory(relativePath) {
         return this.files.every((file) => file.canSkipDirectory(relativePath));
     }
+    /**
+     * Whether a directory Docker walks into is sent even when nothing inside it is: it is not excluded, or (Docker
+     * 20.10 with BuildKit) an exception line names a path inside it. Otherwise it is sent only with what is inside.
+     */
+    sendsDirectoryItself(relativePath) {
+        return this.files.some((file) => file.sendsDirectoryItself(relativePath));
+    }
 }
 
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/context-digest.js
@@ -358,24 +371,23 @@ class DockerIgnore {
 
 
 
-
+// Everything here reads with blocking calls: the action has nothing else to do meanwhile, and on 5,000 small files
+// blocking calls are several times faster than promise-based ones.
 /**
  * The ignore file Docker uses for this build. BuildKit reads `<Dockerfile>.dockerignore` beside the Dockerfile when
  * it exists, else `<context>/.dockerignore`; the classic builder reads only the latter (both checked on Docker
  * 20.10). Which builder runs is known only once a build ran, so with both files a path is left out only when both
  * leave it out.
  */
-async function readDockerIgnore(context, dockerfile) {
-    const [besideDockerfile, inContext] = await Promise.all([
-        readIgnoreFile(`${external_node_path_.resolve(dockerfile)}.dockerignore`),
-        readIgnoreFile(external_node_path_.join(context, '.dockerignore')),
-    ]);
+function readDockerIgnore(context, dockerfile) {
+    const besideDockerfile = readIgnoreFile(`${external_node_path_.resolve(dockerfile)}.dockerignore`);
+    const inContext = readIgnoreFile(external_node_path_.join(context, '.dockerignore'));
     const classic = inContext ?? DockerIgnore.none;
     return besideDockerfile ? DockerIgnore.excludedByAll(besideDockerfile, classic) : classic;
 }
-async function readIgnoreFile(file) {
+function readIgnoreFile(file) {
     try {
-        return DockerIgnore.parse(await (0,promises_.readFile)(file, 'utf8'));
+        return DockerIgnore.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -383,38 +395,36 @@ async function readIgnoreFile(file) {
         throw error;
     }
 }
-const READ_CONCURRENCY = 16;
 const READ_CHUNK_BYTES = 256 * 1024;
 /**
  * Every entry Docker would send, in a stable order (sorted by path, byte-wise). Symlinks are not followed.
  * Directories are entries too: an empty one still lands in the image.
  */
-async function contextEntries(context, ignore) {
+function contextEntries(context, ignore) {
     const root = external_node_path_.resolve(context);
-    const found = [];
-    await collect(root, '', ignore, found);
-    return sortByteWise(await readAll(root, found));
+    const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    return sortByteWise(collect(root, '', ignore).map((found) => readEntry(root, found, buffer)));
+}
+/** What Docker may send below `directory`. */
+function collect(root, directory, ignore) {
+    const children = (0,external_node_fs_.readdirSync)(external_node_path_.join(root, directory), { withFileTypes: true });
+    return children.flatMap((child) => collectChild(root, childPath(directory, child.name), child, ignore));
+}
+function childPath(directory, name) {
+    return directory === '' ? name : `${directory}/${name}`;
 }
 /**
- * Adds to `found` what lies below `directory`. A directory that cannot be skipped is kept even when excluded
- * itself: Docker may walk into it for an exception line, and then sends it (BuildKit) or creates it (classic).
+ * The child and, for a directory, what lies inside. Docker walks into an excluded directory an exception line may
+ * reach into; it then sends the directory with anything inside it that it sends (BuildKit), or creates it (classic).
  */
-async function collect(root, directory, ignore, found) {
-    const children = await (0,promises_.readdir)(external_node_path_.join(root, directory), { withFileTypes: true });
-    const subdirectories = [];
-    for (const child of children) {
-        const relative = directory === '' ? child.name : `${directory}/${child.name}`;
-        if (child.isDirectory()) {
-            if (ignore.canSkipDirectory(relative))
-                continue;
-            found.push({ path: relative, type: 'directory' });
-            subdirectories.push(relative);
-        }
-        else if (!ignore.excludes(relative)) {
-            found.push({ path: relative, type: entryType(child) });
-        }
-    }
-    await Promise.all(subdirectories.map((subdirectory) => collect(root, subdirectory, ignore, found)));
+function collectChild(root, relative, child, ignore) {
+    if (!child.isDirectory())
+        return ignore.excludes(relative) ? [] : [{ path: relative, type: entryType(child) }];
+    if (ignore.canSkipDirectory(relative))
+        return [];
+    const inside = collect(root, relative, ignore);
+    const sent = inside.length > 0 || ignore.sendsDirectoryItself(relative);
+    return sent ? [{ path: relative, type: 'directory' }, ...inside] : [];
 }
 function entryType(entry) {
     if (entry.isFile())
@@ -423,42 +433,31 @@ function entryType(entry) {
         return 'symlink';
     return 'other';
 }
-/** Reads the found paths, a bounded number at a time, each reader with its own buffer. */
-async function readAll(root, found) {
-    const entries = new Array(found.length);
-    let next = 0;
-    const reader = async () => {
-        const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
-        while (next < found.length) {
-            const index = next++;
-            entries[index] = await readEntry(root, found[index], buffer);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.length) }, reader));
-    return entries;
-}
-async function readEntry(root, { path: relative, type }, buffer) {
+function readEntry(root, { path: relative, type }, buffer) {
     const absolute = external_node_path_.join(root, relative);
     switch (type) {
         case 'file':
-            return { path: relative, type, ...(await hashFile(absolute, buffer)) };
-        case 'symlink': {
-            const [stats, target] = await Promise.all([(0,promises_.lstat)(absolute), (0,promises_.readlink)(absolute, { encoding: 'buffer' })]);
-            return { path: relative, type, mode: permissions(stats.mode), hash: sha256(target) };
-        }
+            return { path: relative, type, ...hashFile(absolute, buffer) };
+        case 'symlink':
+            return {
+                path: relative,
+                type,
+                mode: permissions((0,external_node_fs_.lstatSync)(absolute).mode),
+                hash: sha256((0,external_node_fs_.readlinkSync)(absolute, { encoding: 'buffer' })),
+            };
         default:
-            return { path: relative, type, mode: permissions((await (0,promises_.lstat)(absolute)).mode), hash: '' };
+            return { path: relative, type, mode: permissions((0,external_node_fs_.lstatSync)(absolute).mode), hash: '' };
     }
 }
 /** Mode and content hash from one open file: the mode from fstat, so a file costs open, fstat, read(s), close. */
-async function hashFile(file, buffer) {
-    const handle = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+function hashFile(file, buffer) {
+    const descriptor = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
     try {
-        const stats = await handle.stat();
+        const stats = (0,external_node_fs_.fstatSync)(descriptor);
         const hash = (0,external_node_crypto_.createHash)('sha256');
         // Up to the size fstat saw: a file that grows meanwhile races with Docker's read as much as with this one.
         for (let remaining = stats.size; remaining > 0;) {
-            const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, remaining), null);
+            const bytesRead = (0,external_node_fs_.readSync)(descriptor, buffer, 0, Math.min(buffer.length, remaining), null);
             if (bytesRead === 0)
                 break;
             hash.update(buffer.subarray(0, bytesRead));
@@ -467,7 +466,7 @@ async function hashFile(file, buffer) {
         return { mode: permissions(stats.mode), hash: hash.digest('hex') };
     }
     finally {
-        await handle.close();
+        (0,external_node_fs_.closeSync)(descriptor);
     }
 }
 function permissions(mode) {
@@ -483,8 +482,8 @@ function sortByteWise(entries) {
 // Bumped whenever the serialization changes, so a digest of the old form never equals one of the new.
 const DIGEST_FORMAT = 'context-digest/v1';
 /** sha256:<hex> over contextEntries: path, type, permission bits (mode & 0o7777), content hash. Not mtime, uid, gid. */
-async function contextDigest(context, dockerfile) {
-    const entries = await contextEntries(context, await readDockerIgnore(context, dockerfile));
+function contextDigest(context, dockerfile) {
+    const entries = contextEntries(context, readDockerIgnore(context, dockerfile));
     const digest = (0,external_node_crypto_.createHash)('sha256').update(`${DIGEST_FORMAT}\n`);
     // One JSON array per line: JSON escapes every newline and quote, so two different trees cannot serialize alike.
     for (const { path: entryPath, type, mode, hash } of entries) {
@@ -853,12 +852,12 @@ const SCHEME = 'build-inputs/v1';
  * target, build args, secret ids, labels, platforms and network. `created` is left out: a rerun builds the same
  * image at another time.
  */
-async function buildInputsDigest(recipe, dockerfileText) {
+function buildInputsDigest(recipe, dockerfileText) {
     const labels = Object.entries(recipe.labels).filter(([key]) => key !== OCI_LABELS.created && key !== BUILD_INPUTS_LABEL);
     const canonical = JSON.stringify({
         scheme: SCHEME,
         dockerfile: build_inputs_sha256(dockerfileText),
-        context: await contextDigest(recipe.context, recipe.dockerfile),
+        context: contextDigest(recipe.context, recipe.dockerfile),
         target: recipe.target?.toLowerCase() ?? null,
         buildArgs: sorted([...recipe.buildArgs]),
         secretIds: [...recipe.secretIds].sort(),
@@ -1818,7 +1817,7 @@ async function buildMultistage(settings, setOutput = outputs/* actionOutputs */.
     const source = deps.source ?? (0,source_context/* readSourceContext */.j0)();
     const tags = (0,build_tags/* resolveTags */.yN)(settings.tagRules, source);
     const labels = imageLabels(settings.image, source, (0,build_tags/* versionOf */.E4)(tags), settings.labels);
-    const inputsDigest = await reusableInputsDigest(settings, dockerfile, target, text, labels);
+    const inputsDigest = reusableInputsDigest(settings, dockerfile, target, text, labels);
     if (inputsDigest)
         labels[BUILD_INPUTS_LABEL] = inputsDigest;
     const registry = deps.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
@@ -1843,7 +1842,7 @@ async function buildMultistage(settings, setOutput = outputs/* actionOutputs */.
     const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(deps.tempDir ?? process.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'build-multistage-'));
     try {
         let pushedDigest;
-        if (reusable && (await tagReusableImage(registry, settings.image, reusable))) {
+        if (reusable && (await tagForReuse(registry, settings.image, reusable))) {
             core/* info */.pq(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
             Object.assign(report, { builder: 'none', stages: [], reusedFrom: reusable.foundAt });
             report.labels = reusable.labels;
@@ -1885,7 +1884,7 @@ async function buildMultistage(settings, setOutput = outputs/* actionOutputs */.
  * The digest of the build's inputs, when reuse is on and the inputs alone decide the image; otherwise undefined,
  * after saying why. The image carries it as a label, for later runs to find.
  */
-async function reusableInputsDigest(settings, dockerfile, target, dockerfileText, labels) {
+function reusableInputsDigest(settings, dockerfile, target, dockerfileText, labels) {
     if (!settings.reuse)
         return undefined;
     const blockers = reuseBlockers(dockerfile, target, settings.buildArgs);
@@ -1894,13 +1893,42 @@ async function reusableInputsDigest(settings, dockerfile, target, dockerfileText
         return undefined;
     }
     const recipe = { ...settings, secretIds: [...settings.secrets.keys()], labels };
-    return buildInputsDigest(recipe, dockerfileText);
+    try {
+        return buildInputsDigest(recipe, dockerfileText);
+    }
+    catch (error) {
+        // An unreadable file in the context, say: the build will tell what Docker makes of it.
+        core/* warning */.$e(`Could not read the build context to compare it with earlier builds (${error.message}).`);
+        return undefined;
+    }
 }
 /** An image under one of the tags built from the same inputs, if any; at least, proof that the registry answers. */
 async function lookUpRegistry(registry, image, tags, inputsDigest) {
     if (!inputsDigest)
         return registry.ensureReachable(image.registry).then(() => undefined);
-    return findReusableImage(registry, image, tags, inputsDigest);
+    return unlessItFails('Looking for an image of the same inputs', () => findReusableImage(registry, image, tags, inputsDigest));
+}
+/** Points the tags at the reusable image; false (so the caller builds) when the registry will not take it. */
+async function tagForReuse(registry, image, reusable) {
+    const tagged = await unlessItFails(`Tagging ${reusable.foundAt}`, () => tagReusableImage(registry, image, reusable));
+    if (tagged === false)
+        core/* info */.pq(`The registry would not let these credentials tag ${reusable.foundAt}: building.`);
+    return tagged === true;
+}
+/**
+ * Reuse only saves time, so a registry answer it cannot use (an odd status, bytes that do not match their digest)
+ * means building instead. An unreachable registry still fails the step: the push would fail too.
+ */
+async function unlessItFails(what, attempt) {
+    try {
+        return await attempt();
+    }
+    catch (error) {
+        if (error instanceof errors/* UserError */.yo)
+            throw error;
+        core/* warning */.$e(`${what} failed (${error.message}): building.`);
+        return undefined;
+    }
 }
 /**
  * Builds with `first`, and when it fails because the machine lacks what it needs (see `fallbackBuilder`), with the

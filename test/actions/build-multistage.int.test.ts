@@ -411,6 +411,29 @@ describe('build-multistage reusing an image built from the same inputs', () => {
     );
     expect((await skopeoInspect(`${image}:unpinned`)).Labels).not.toHaveProperty(BUILD_INPUTS_LABEL);
   });
+  it('builds when the registry lets it read the image but not tag it', async () => {
+    const repository = `testbed/reuse-${randomUUID().slice(0, 8)}`;
+    succeeded(await run({ ...pinned(), image: `${testbed.registry}/${repository}`, tags: 'sha' }, {}, workspace));
+    const readOnly = await AuthRegistryProxy.start({
+      upstream: testbed.registry,
+      scheme: 'bearer',
+      username: 'reader',
+      password: 'x',
+    });
+    try {
+      const registry = new RegistryClient({ credentials: () => ({ username: 'reader', password: 'x' }) });
+      const image = `${readOnly.host}/${repository}`;
+      const result = await run({ ...pinned(), image, tags: 'sha, extra' }, { registry }, workspace);
+      expect(result.printed).toContain(
+        `The registry would not let these credentials tag ${image}:sha-3f78685: building.`,
+      );
+      expect(result.printed).toMatch(/\[command\]\S+ build /);
+      // The double grants pull tokens only, and docker has no login for it: the build's own push is refused too.
+      expect((result.error as Error).message).toMatch(/^docker push .* failed: .*unauthorized/);
+    } finally {
+      await readOnly.stop();
+    }
+  });
 });
 
 describe('build-multistage when the first builder does not work here', () => {

@@ -55,7 +55,7 @@ export async function buildMultistage(
   const source = deps.source ?? readSourceContext();
   const tags = resolveTags(settings.tagRules, source);
   const labels = imageLabels(settings.image, source, versionOf(tags), settings.labels);
-  const inputsDigest = await reusableInputsDigest(settings, dockerfile, target, text, labels);
+  const inputsDigest = reusableInputsDigest(settings, dockerfile, target, text, labels);
   if (inputsDigest) labels[BUILD_INPUTS_LABEL] = inputsDigest;
   const registry = deps.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
   const docker = deps.docker ?? (await Docker.create());
@@ -80,7 +80,7 @@ export async function buildMultistage(
   const workDir = await mkdtemp(path.join(deps.tempDir ?? process.env.RUNNER_TEMP ?? os.tmpdir(), 'build-multistage-'));
   try {
     let pushedDigest: string | undefined;
-    if (reusable && (await tagReusableImage(registry, settings.image, reusable))) {
+    if (reusable && (await tagForReuse(registry, settings.image, reusable))) {
       core.info(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
       Object.assign(report, { builder: 'none', stages: [], reusedFrom: reusable.foundAt });
       report.labels = reusable.labels;
@@ -122,13 +122,13 @@ export async function buildMultistage(
  * The digest of the build's inputs, when reuse is on and the inputs alone decide the image; otherwise undefined,
  * after saying why. The image carries it as a label, for later runs to find.
  */
-async function reusableInputsDigest(
+function reusableInputsDigest(
   settings: BuildMultistageSettings,
   dockerfile: Dockerfile,
   target: Stage,
   dockerfileText: string,
   labels: Record<string, string>,
-): Promise<string | undefined> {
+): string | undefined {
   if (!settings.reuse) return undefined;
   const blockers = reuseBlockers(dockerfile, target, settings.buildArgs);
   if (blockers.length > 0) {
@@ -136,7 +136,13 @@ async function reusableInputsDigest(
     return undefined;
   }
   const recipe = { ...settings, secretIds: [...settings.secrets.keys()], labels };
-  return buildInputsDigest(recipe, dockerfileText);
+  try {
+    return buildInputsDigest(recipe, dockerfileText);
+  } catch (error) {
+    // An unreadable file in the context, say: the build will tell what Docker makes of it.
+    core.warning(`Could not read the build context to compare it with earlier builds (${(error as Error).message}).`);
+    return undefined;
+  }
 }
 
 /** An image under one of the tags built from the same inputs, if any; at least, proof that the registry answers. */
@@ -147,7 +153,30 @@ async function lookUpRegistry(
   inputsDigest: string | undefined,
 ): Promise<ReusableImage | undefined> {
   if (!inputsDigest) return registry.ensureReachable(image.registry).then(() => undefined);
-  return findReusableImage(registry, image, tags, inputsDigest);
+  return unlessItFails('Looking for an image of the same inputs', () =>
+    findReusableImage(registry, image, tags, inputsDigest),
+  );
+}
+
+/** Points the tags at the reusable image; false (so the caller builds) when the registry will not take it. */
+async function tagForReuse(registry: RegistryClient, image: ImageRef, reusable: ReusableImage): Promise<boolean> {
+  const tagged = await unlessItFails(`Tagging ${reusable.foundAt}`, () => tagReusableImage(registry, image, reusable));
+  if (tagged === false) core.info(`The registry would not let these credentials tag ${reusable.foundAt}: building.`);
+  return tagged === true;
+}
+
+/**
+ * Reuse only saves time, so a registry answer it cannot use (an odd status, bytes that do not match their digest)
+ * means building instead. An unreachable registry still fails the step: the push would fail too.
+ */
+async function unlessItFails<T>(what: string, attempt: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await attempt();
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    core.warning(`${what} failed (${(error as Error).message}): building.`);
+    return undefined;
+  }
 }
 
 /**

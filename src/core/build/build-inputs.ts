@@ -29,14 +29,14 @@ const SCHEME = 'build-inputs/v1';
  * target, build args, secret ids, labels, platforms and network. `created` is left out: a rerun builds the same
  * image at another time.
  */
-export async function buildInputsDigest(recipe: BuildRecipe, dockerfileText: string): Promise<string> {
+export function buildInputsDigest(recipe: BuildRecipe, dockerfileText: string): string {
   const labels = Object.entries(recipe.labels).filter(
     ([key]) => key !== OCI_LABELS.created && key !== BUILD_INPUTS_LABEL,
   );
   const canonical = JSON.stringify({
     scheme: SCHEME,
     dockerfile: sha256(dockerfileText),
-    context: await contextDigest(recipe.context, recipe.dockerfile),
+    context: contextDigest(recipe.context, recipe.dockerfile),
     target: recipe.target?.toLowerCase() ?? null,
     buildArgs: sorted([...recipe.buildArgs]),
     secretIds: [...recipe.secretIds].sort(),

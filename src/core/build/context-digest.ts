@@ -4,11 +4,23 @@
  * is not.
  */
 import { createHash } from 'node:crypto';
-import { close, constants, type Dirent, fstat, open, read } from 'node:fs';
-import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  readSync,
+} from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { DockerIgnore } from './dockerignore.js';
+
+// Everything here reads with blocking calls: the action has nothing else to do meanwhile, and on 5,000 small files
+// blocking calls are several times faster than promise-based ones.
 
 /**
  * The ignore file Docker uses for this build. BuildKit reads `<Dockerfile>.dockerignore` beside the Dockerfile when
@@ -16,18 +28,16 @@ import { DockerIgnore } from './dockerignore.js';
  * 20.10). Which builder runs is known only once a build ran, so with both files a path is left out only when both
  * leave it out.
  */
-export async function readDockerIgnore(context: string, dockerfile: string): Promise<DockerIgnore> {
-  const [besideDockerfile, inContext] = await Promise.all([
-    readIgnoreFile(`${path.resolve(dockerfile)}.dockerignore`),
-    readIgnoreFile(path.join(context, '.dockerignore')),
-  ]);
+export function readDockerIgnore(context: string, dockerfile: string): DockerIgnore {
+  const besideDockerfile = readIgnoreFile(`${path.resolve(dockerfile)}.dockerignore`);
+  const inContext = readIgnoreFile(path.join(context, '.dockerignore'));
   const classic = inContext ?? DockerIgnore.none;
   return besideDockerfile ? DockerIgnore.excludedByAll(besideDockerfile, classic) : classic;
 }
 
-async function readIgnoreFile(file: string): Promise<DockerIgnore | undefined> {
+function readIgnoreFile(file: string): DockerIgnore | undefined {
   try {
-    return DockerIgnore.parse(await readFile(file, 'utf8'));
+    return DockerIgnore.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -53,25 +63,22 @@ interface FoundPath {
   type: EntryType;
 }
 
-const READ_CONCURRENCY = 16;
 const READ_CHUNK_BYTES = 256 * 1024;
 
 /**
  * Every entry Docker would send, in a stable order (sorted by path, byte-wise). Symlinks are not followed.
  * Directories are entries too: an empty one still lands in the image.
  */
-export async function contextEntries(context: string, ignore: DockerIgnore): Promise<ContextEntry[]> {
+export function contextEntries(context: string, ignore: DockerIgnore): ContextEntry[] {
   const root = path.resolve(context);
-  return sortByteWise(await readAll(root, await collect(root, '', ignore)));
+  const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+  return sortByteWise(collect(root, '', ignore).map((found) => readEntry(root, found, buffer)));
 }
 
 /** What Docker may send below `directory`. */
-async function collect(root: string, directory: string, ignore: DockerIgnore): Promise<FoundPath[]> {
-  const children = await readdir(path.join(root, directory), { withFileTypes: true });
-  const found = await Promise.all(
-    children.map((child) => collectChild(root, childPath(directory, child.name), child, ignore)),
-  );
-  return found.flat();
+function collect(root: string, directory: string, ignore: DockerIgnore): FoundPath[] {
+  const children = readdirSync(path.join(root, directory), { withFileTypes: true });
+  return children.flatMap((child) => collectChild(root, childPath(directory, child.name), child, ignore));
 }
 
 function childPath(directory: string, name: string): string {
@@ -82,10 +89,10 @@ function childPath(directory: string, name: string): string {
  * The child and, for a directory, what lies inside. Docker walks into an excluded directory an exception line may
  * reach into; it then sends the directory with anything inside it that it sends (BuildKit), or creates it (classic).
  */
-async function collectChild(root: string, relative: string, child: Dirent, ignore: DockerIgnore): Promise<FoundPath[]> {
+function collectChild(root: string, relative: string, child: Dirent, ignore: DockerIgnore): FoundPath[] {
   if (!child.isDirectory()) return ignore.excludes(relative) ? [] : [{ path: relative, type: entryType(child) }];
   if (ignore.canSkipDirectory(relative)) return [];
-  const inside = await collect(root, relative, ignore);
+  const inside = collect(root, relative, ignore);
   const sent = inside.length > 0 || ignore.sendsDirectoryItself(relative);
   return sent ? [{ path: relative, type: 'directory' }, ...inside] : [];
 }
@@ -96,57 +103,39 @@ function entryType(entry: Dirent): EntryType {
   return 'other';
 }
 
-/** Reads the found paths, a bounded number at a time, each reader with its own buffer. */
-async function readAll(root: string, found: readonly FoundPath[]): Promise<ContextEntry[]> {
-  const entries: ContextEntry[] = new Array(found.length);
-  let next = 0;
-  const reader = async (): Promise<void> => {
-    const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
-    while (next < found.length) {
-      const index = next++;
-      entries[index] = await readEntry(root, found[index], buffer);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.length) }, reader));
-  return entries;
-}
-
-async function readEntry(root: string, { path: relative, type }: FoundPath, buffer: Buffer): Promise<ContextEntry> {
+function readEntry(root: string, { path: relative, type }: FoundPath, buffer: Buffer): ContextEntry {
   const absolute = path.join(root, relative);
   switch (type) {
     case 'file':
-      return { path: relative, type, ...(await hashFile(absolute, buffer)) };
-    case 'symlink': {
-      const [stats, target] = await Promise.all([lstat(absolute), readlink(absolute, { encoding: 'buffer' })]);
-      return { path: relative, type, mode: permissions(stats.mode), hash: sha256(target) };
-    }
+      return { path: relative, type, ...hashFile(absolute, buffer) };
+    case 'symlink':
+      return {
+        path: relative,
+        type,
+        mode: permissions(lstatSync(absolute).mode),
+        hash: sha256(readlinkSync(absolute, { encoding: 'buffer' })),
+      };
     default:
-      return { path: relative, type, mode: permissions((await lstat(absolute)).mode), hash: '' };
+      return { path: relative, type, mode: permissions(lstatSync(absolute).mode), hash: '' };
   }
 }
 
-// Plain descriptors rather than FileHandle: on 5,000 small files FileHandle's bookkeeping made hashing 1.5x slower.
-const openDescriptor = promisify(open);
-const statDescriptor = promisify(fstat);
-const readDescriptor = promisify(read);
-const closeDescriptor = promisify(close);
-
 /** Mode and content hash from one open file: the mode from fstat, so a file costs open, fstat, read(s), close. */
-async function hashFile(file: string, buffer: Buffer): Promise<{ mode: number; hash: string }> {
-  const descriptor = await openDescriptor(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+function hashFile(file: string, buffer: Buffer): { mode: number; hash: string } {
+  const descriptor = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
-    const stats = await statDescriptor(descriptor);
+    const stats = fstatSync(descriptor);
     const hash = createHash('sha256');
     // Up to the size fstat saw: a file that grows meanwhile races with Docker's read as much as with this one.
     for (let remaining = stats.size; remaining > 0;) {
-      const { bytesRead } = await readDescriptor(descriptor, buffer, 0, Math.min(buffer.length, remaining), null);
+      const bytesRead = readSync(descriptor, buffer, 0, Math.min(buffer.length, remaining), null);
       if (bytesRead === 0) break;
       hash.update(buffer.subarray(0, bytesRead));
       remaining -= bytesRead;
     }
     return { mode: permissions(stats.mode), hash: hash.digest('hex') };
   } finally {
-    await closeDescriptor(descriptor);
+    closeSync(descriptor);
   }
 }
 
@@ -166,8 +155,8 @@ function sortByteWise(entries: readonly ContextEntry[]): ContextEntry[] {
 const DIGEST_FORMAT = 'context-digest/v1';
 
 /** sha256:<hex> over contextEntries: path, type, permission bits (mode & 0o7777), content hash. Not mtime, uid, gid. */
-export async function contextDigest(context: string, dockerfile: string): Promise<string> {
-  const entries = await contextEntries(context, await readDockerIgnore(context, dockerfile));
+export function contextDigest(context: string, dockerfile: string): string {
+  const entries = contextEntries(context, readDockerIgnore(context, dockerfile));
   const digest = createHash('sha256').update(`${DIGEST_FORMAT}\n`);
   // One JSON array per line: JSON escapes every newline and quote, so two different trees cannot serialize alike.
   for (const { path: entryPath, type, mode, hash } of entries) {

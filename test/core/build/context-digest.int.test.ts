@@ -82,7 +82,7 @@ async function copiedByDocker(root: string, builder: Builder, dockerfile = 'Dock
 
 /** contextEntries as `path|type|mode`, in its own order. */
 async function listed(root: string, ignore: DockerIgnore): Promise<string[]> {
-  const entries = await contextEntries(root, ignore);
+  const entries = contextEntries(root, ignore);
   return entries.map((entry) => `${entry.path}|${entry.type}|${entry.mode.toString(8)}`);
 }
 
@@ -197,7 +197,7 @@ describe('contextEntries against what Docker 20.10 copies', () => {
 
     expect(await copiedByDocker(root, 'buildkit', 'App.Dockerfile')).toEqual(await listed(root, buildKitIgnore));
     expect(await copiedByDocker(root, 'classic', 'App.Dockerfile')).toEqual(await listed(root, classicIgnore));
-    const either = await contextEntries(root, await readDockerIgnore(root, path.join(root, 'App.Dockerfile')));
+    const either = contextEntries(root, readDockerIgnore(root, path.join(root, 'App.Dockerfile')));
     expect(either.map((entry) => entry.path)).toEqual([
       '.dockerignore',
       'App.Dockerfile',
@@ -241,7 +241,7 @@ describe('contextDigest', () => {
   it('changes with the content or mode of an included file, a new directory or a symlink target', async () => {
     const root = await trickyContext();
     const dockerfile = path.join(root, 'Dockerfile');
-    const before = await contextDigest(root, dockerfile);
+    const before = contextDigest(root, dockerfile);
     expect(before).toMatch(/^sha256:[0-9a-f]{64}$/);
     const file = path.join(root, 'app/main.go');
     const { mode } = await stat(file);
@@ -258,7 +258,7 @@ describe('contextDigest', () => {
 
   it('does not change with an excluded file, a new excluded file or a modification time', async () => {
     const root = await trickyContext();
-    const before = await contextDigest(root, path.join(root, 'Dockerfile'));
+    const before = contextDigest(root, path.join(root, 'Dockerfile'));
 
     expect(await digestAfter(root, () => writeFile(path.join(root, 'build/out.bin'), 'rebuilt'))).toBe(before);
     expect(await digestAfter(root, () => writeFile(path.join(root, 'app/sub/new.log'), 'log'))).toBe(before);
