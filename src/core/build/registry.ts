@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors.js';
 import type { ImageRef } from '../image-ref.js';
 import { registerSecret } from '../secrets.js';
+import { httpRequest, type HttpRequestInit, type HttpResponse } from './http-request.js';
 import type { CredentialLookup, RegistryCredentials } from './registry-credentials.js';
 
 /** How often and how patiently to try a registry that does not answer: delays double after each attempt. */
@@ -78,7 +79,7 @@ export class RegistryClient {
       this.authorized(manifestUrl(image, tag), { method: 'HEAD' }, image, 'pull'),
     );
     if (head === undefined) return undefined;
-    return head.headers.get('docker-content-digest') ?? (await this.manifest(image, tag))?.digest;
+    return head.header('docker-content-digest') ?? (await this.manifest(image, tag))?.digest;
   }
 
   /** The manifest (or index) `reference` (a tag or digest) names; undefined when there is none or it is hidden. */
@@ -87,8 +88,8 @@ export class RegistryClient {
     return this.withRetries(image.registry, async () => {
       const response = await this.authorized(url, { method: 'GET' }, image, 'pull', { missingIsUndefined: true });
       if (response === undefined) return undefined;
-      const bytes = Buffer.from(await response.arrayBuffer());
-      const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim() || mediaTypeOf(bytes);
+      const bytes = response.body;
+      const mediaType = response.header('content-type')?.split(';')[0]?.trim() || mediaTypeOf(bytes);
       return { digest: sha256Digest(bytes), mediaType, bytes };
     });
   }
@@ -99,7 +100,7 @@ export class RegistryClient {
     return this.withRetries(image.registry, async () => {
       const response = await this.authorized(url, { method: 'GET' }, image, 'pull', { missingIsUndefined: true });
       if (response === undefined) return undefined;
-      const bytes = Buffer.from(await response.arrayBuffer());
+      const bytes = response.body;
       if (sha256Digest(bytes) !== digest) throw new Error(`${url} answered bytes that do not match ${digest}`);
       return bytes;
     });
@@ -127,11 +128,11 @@ export class RegistryClient {
     image: ImageRef,
     access: Access,
     { missingIsUndefined = false } = {},
-  ): Promise<Response | undefined> {
+  ): Promise<HttpResponse | undefined> {
     const headers: Record<string, string> = { Accept: MANIFEST_TYPES, ...init.headers };
     let response = await this.request(url, { ...init, headers });
     if (response.status === 401) {
-      const authorization = await this.answerChallenge(response.headers.get('www-authenticate') ?? '', image, access);
+      const authorization = await this.answerChallenge(response.header('www-authenticate') ?? '', image, access);
       if (authorization) {
         response = await this.request(url, { ...init, headers: { ...headers, Authorization: authorization } });
       }
@@ -156,14 +157,14 @@ export class RegistryClient {
       headers: credentials ? { Authorization: basicAuth(credentials) } : {},
     });
     if (!response.ok) return undefined;
-    const body = (await response.json()) as { token?: string; access_token?: string };
+    const body = parseJson(response.body) as { token?: string; access_token?: string };
     const token = body.token ?? body.access_token;
     registerSecret(token);
     return token ? `Bearer ${token}` : undefined;
   }
 
-  private request(url: string, init: RequestInit): Promise<Response> {
-    return fetch(url, { ...init, redirect: 'follow', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  private request(url: string, init: Omit<HttpRequestInit, 'timeoutMs'>): Promise<HttpResponse> {
+    return httpRequest(url, { ...init, timeoutMs: REQUEST_TIMEOUT_MS });
   }
 
   /** Runs `call`, retrying network failures and 5xx answers with doubling delays, then gives up with a UserError. */
@@ -228,15 +229,18 @@ function parseChallenge(challenge: string): Record<string, string> {
   return params;
 }
 
-/** fetch hides the cause (ECONNREFUSED, a DNS failure) one level down; a timeout is an AbortSignal's error. */
+/** A network error names its cause by code (ECONNREFUSED, ENOTFOUND); running out of time is a TimeoutError. */
 function describeNetworkError(error: unknown): string {
-  const { cause, name, message } = (error ?? {}) as {
-    cause?: { code?: string; message?: string };
-    name?: string;
-    message?: string;
-  };
-  if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
+  const { code, name, message } = (error ?? {}) as { code?: string; name?: string; message?: string };
   if (name === 'TimeoutError') return `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`;
-  if (cause?.message) return `${message}: ${cause.message}`;
+  if (code) return `${code}${message ? ` (${message})` : ''}`;
   return message ?? String(error);
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return {};
+  }
 }

@@ -1,8 +1,12 @@
 /**
- * RegistryClient against the test bed's real registry, directly and through a double that demands a login.
+ * RegistryClient against the test bed's real registry, directly and through a double that demands a login, and
+ * against a small server that redirects blob reads to another host, as registries with separate storage do.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { RegistryClient } from '../../../src/core/build/registry.js';
 import { dockerConfigCredentials } from '../../../src/core/build/registry-credentials.js';
@@ -116,3 +120,65 @@ describe('RegistryClient through a registry that demands a login', () => {
     );
   });
 });
+
+describe('RegistryClient reading and tagging images on the real registry', () => {
+  const client = new RegistryClient({ retry: FAST_RETRY });
+
+  it('reads a manifest and its config blob, checked against their digests', async () => {
+    const image = ImageRef.parse(repository);
+    const manifest = await client.manifest(image, '1');
+    expect(manifest?.digest).toBe((await skopeoInspect(`${repository}:1`)).Digest);
+    const configDigest = (JSON.parse(manifest!.bytes.toString()) as { config: { digest: string } }).config.digest;
+    const config = await client.blob(image, configDigest);
+    expect(JSON.parse(config!.toString())).toHaveProperty('rootfs');
+    expect(await client.manifest(image, 'no-such-tag')).toBeUndefined();
+  });
+
+  it('points a new tag at a manifest the repository holds, with the same digest', async () => {
+    const image = ImageRef.parse(repository);
+    const manifest = (await client.manifest(image, '1'))!;
+    expect(await client.tagManifest(image, 'copied', manifest)).toBe(true);
+    expect((await skopeoInspect(`${repository}:copied`)).Digest).toBe(manifest.digest);
+  });
+});
+
+describe('RegistryClient following a redirect', () => {
+  let storage: Server;
+  let registry: Server;
+  const seen: Array<string | undefined> = [];
+  const blob = Buffer.from('{"config":{}}');
+  const digest = `sha256:${createHash('sha256').update(blob).digest('hex')}`;
+
+  beforeAll(async () => {
+    storage = await listen((request, response) => {
+      seen.push(request.headers.authorization);
+      response.end(blob);
+    });
+    // Like a registry that keeps blobs elsewhere: a login, then a redirect to the storage host.
+    registry = await listen((request, response) => {
+      if (request.headers.authorization !== 'Basic dTpw') {
+        return void response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="r"' }).end();
+      }
+      response.writeHead(307, { Location: `http://localhost:${port(storage)}/blob` }).end();
+    });
+  });
+  afterAll(async () => {
+    await Promise.all([storage, registry].map((server) => new Promise((resolve) => server.close(resolve))));
+  });
+
+  it('follows it to the storage host without the registry credentials', async () => {
+    const client = new RegistryClient({ retry: FAST_RETRY, credentials: () => ({ username: 'u', password: 'p' }) });
+    const image = ImageRef.parse(`127.0.0.1:${port(registry)}/acme/app`);
+    expect(await client.blob(image, digest)).toEqual(blob);
+    expect(seen).toEqual([undefined]);
+  });
+});
+
+function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<Server> {
+  const server = createServer(handler);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+function port(server: Server): number {
+  return (server.address() as AddressInfo).port;
+}
