@@ -1906,29 +1906,11 @@ async function buildMultistage(settings, setOutput = outputs/* actionOutputs */.
     };
     const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(deps.tempDir ?? process.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), 'build-multistage-'));
     try {
-        let pushedDigest;
-        if (reusable && (await tagForReuse(registry, settings.image, reusable))) {
-            core/* info */.pq(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
-            Object.assign(report, { builder: 'none', stages: [], reusedFrom: reusable.foundAt });
-            report.labels = reusable.labels;
-            report.imageId = reusable.configDigest;
-            pushedDigest = reusable.manifest.digest;
-        }
-        else {
-            const built = await buildWithFallbacks(settings, builder, docker, dockerfile, target, report, workDir);
-            report.imageId = built.imageId;
-            report.steps = built.steps;
-            pushedDigest = built.pushedDigest;
-        }
-        if (settings.push) {
-            const served = await servedDigest(registry, settings.image, tags, pushedDigest);
-            if (served.source === 'push') {
-                core/* warning */.$e(`The registry did not show ${settings.image}'s manifests to this action (credentials in a helper?); ` +
-                    `digest ${served.digest} is the one the push reported.`);
-            }
-            report.digest = served.digest;
-            report.digestSource = served.source;
-        }
+        const pushedDigest = reusable && (await tagForReuse(registry, settings.image, reusable))
+            ? recordReuse(report, reusable, inputsDigest)
+            : recordBuild(report, await buildWithFallbacks(settings, builder, docker, dockerfile, target, report, workDir));
+        if (settings.push)
+            await recordServedDigest(report, registry, settings.image, tags, pushedDigest);
     }
     catch (error) {
         if (error instanceof image_builder/* BuildFailedError */.Wu) {
@@ -1944,6 +1926,29 @@ async function buildMultistage(settings, setOutput = outputs/* actionOutputs */.
     setOutputs(setOutput, settings, report);
     await successSummary(report).write();
     return report;
+}
+/** Notes in the report that nothing was built; returns the reused image's manifest digest. */
+function recordReuse(report, reusable, inputsDigest) {
+    core/* info */.pq(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
+    Object.assign(report, { builder: 'none', stages: [], reusedFrom: reusable.foundAt, labels: reusable.labels });
+    report.imageId = reusable.configDigest;
+    return reusable.manifest.digest;
+}
+/** Notes the build in the report; returns the manifest digest its push reported, if it pushed. */
+function recordBuild(report, built) {
+    report.imageId = built.imageId;
+    report.steps = built.steps;
+    return built.pushedDigest;
+}
+/** Reads back the digest every tag serves, which must be the pushed one, into the report. */
+async function recordServedDigest(report, registry, image, tags, pushedDigest) {
+    const served = await servedDigest(registry, image, tags, pushedDigest);
+    if (served.source === 'push') {
+        core/* warning */.$e(`The registry did not show ${image}'s manifests to this action (credentials in a helper?); ` +
+            `digest ${served.digest} is the one the push reported.`);
+    }
+    report.digest = served.digest;
+    report.digestSource = served.source;
 }
 /**
  * The digest of the build's inputs, when reuse is on and the inputs alone decide the image; otherwise undefined,

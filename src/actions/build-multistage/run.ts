@@ -79,30 +79,11 @@ export async function buildMultistage(
 
   const workDir = await mkdtemp(path.join(deps.tempDir ?? process.env.RUNNER_TEMP ?? os.tmpdir(), 'build-multistage-'));
   try {
-    let pushedDigest: string | undefined;
-    if (reusable && (await tagForReuse(registry, settings.image, reusable))) {
-      core.info(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
-      Object.assign(report, { builder: 'none', stages: [], reusedFrom: reusable.foundAt });
-      report.labels = reusable.labels;
-      report.imageId = reusable.configDigest;
-      pushedDigest = reusable.manifest.digest;
-    } else {
-      const built = await buildWithFallbacks(settings, builder, docker, dockerfile, target, report, workDir);
-      report.imageId = built.imageId;
-      report.steps = built.steps;
-      pushedDigest = built.pushedDigest;
-    }
-    if (settings.push) {
-      const served = await servedDigest(registry, settings.image, tags, pushedDigest);
-      if (served.source === 'push') {
-        core.warning(
-          `The registry did not show ${settings.image}'s manifests to this action (credentials in a helper?); ` +
-            `digest ${served.digest} is the one the push reported.`,
-        );
-      }
-      report.digest = served.digest;
-      report.digestSource = served.source;
-    }
+    const pushedDigest =
+      reusable && (await tagForReuse(registry, settings.image, reusable))
+        ? recordReuse(report, reusable, inputsDigest)
+        : recordBuild(report, await buildWithFallbacks(settings, builder, docker, dockerfile, target, report, workDir));
+    if (settings.push) await recordServedDigest(report, registry, settings.image, tags, pushedDigest);
   } catch (error) {
     if (error instanceof BuildFailedError) {
       report.durationSeconds = secondsSince(started);
@@ -116,6 +97,40 @@ export async function buildMultistage(
   setOutputs(setOutput, settings, report);
   await successSummary(report).write();
   return report;
+}
+
+/** Notes in the report that nothing was built; returns the reused image's manifest digest. */
+function recordReuse(report: BuildReport, reusable: ReusableImage, inputsDigest: string | undefined): string {
+  core.info(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
+  Object.assign(report, { builder: 'none', stages: [], reusedFrom: reusable.foundAt, labels: reusable.labels });
+  report.imageId = reusable.configDigest;
+  return reusable.manifest.digest;
+}
+
+/** Notes the build in the report; returns the manifest digest its push reported, if it pushed. */
+function recordBuild(report: BuildReport, built: BuiltImage): string | undefined {
+  report.imageId = built.imageId;
+  report.steps = built.steps;
+  return built.pushedDigest;
+}
+
+/** Reads back the digest every tag serves, which must be the pushed one, into the report. */
+async function recordServedDigest(
+  report: BuildReport,
+  registry: RegistryClient,
+  image: ImageRef,
+  tags: readonly string[],
+  pushedDigest: string | undefined,
+): Promise<void> {
+  const served = await servedDigest(registry, image, tags, pushedDigest);
+  if (served.source === 'push') {
+    core.warning(
+      `The registry did not show ${image}'s manifests to this action (credentials in a helper?); ` +
+        `digest ${served.digest} is the one the push reported.`,
+    );
+  }
+  report.digest = served.digest;
+  report.digestSource = served.source;
 }
 
 /**

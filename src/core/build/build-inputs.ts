@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { BuildRequest } from './builders/image-builder.js';
 import { contextDigest } from './context-digest.js';
 import { addsUnverifiedUrl, isPinnedByDigest } from './dockerfile-checks.js';
 import { type Dockerfile, type Stage, stageLabel, stageReferences } from './dockerfile.js';
@@ -7,19 +8,14 @@ import { OCI_LABELS } from './labels.js';
 /** The image label that records the inputs an image was built from, so a later run can find it instead of building. */
 export const BUILD_INPUTS_LABEL = 'gitops-delivery-actions.build-inputs';
 
-/** What decides an image's content, besides the files read from disk. */
-export interface BuildRecipe {
-  context: string;
-  /** The Dockerfile's path; its text is passed separately, as read once for the checks. */
-  dockerfile: string;
-  target: string | undefined;
-  buildArgs: ReadonlyMap<string, string>;
-  /** Secret ids only: like BuildKit's cache, a rotated token does not make a new image. */
-  secretIds: readonly string[];
-  labels: Readonly<Record<string, string>>;
-  platforms: readonly string[];
-  network: string | undefined;
-}
+/**
+ * What decides an image's content besides the files read from disk: the build request's fields, with secret ids
+ * only (like BuildKit's cache, a rotated token does not make a new image).
+ */
+export type BuildRecipe = Pick<
+  BuildRequest,
+  'context' | 'dockerfile' | 'target' | 'buildArgs' | 'labels' | 'platforms' | 'network'
+> & { secretIds: readonly string[] };
 
 // Bumped whenever what the digest covers changes, so that images recorded under an older scheme are never matched.
 const SCHEME = 'build-inputs/v1';
