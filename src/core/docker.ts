@@ -17,6 +17,8 @@ export interface DockerVersions {
   server: string;
   /** The engine's OS (`linux`, `windows`): BuildKit needs a Linux engine. */
   serverOs: string;
+  /** The engine's architecture as Docker names it (`amd64`, `arm64`). */
+  serverArch: string;
 }
 
 export interface DockerBuildOptions {
@@ -45,7 +47,12 @@ export class Docker {
       const reason = lastLines(result.stderr || result.stdout, 1) || `exit code ${result.exitCode}`;
       throw new UserError(`The Docker Engine does not answer (${this.path} version): ${reason}`);
     }
-    return { client: parsed.Client?.Version ?? '', server: parsed.Server.Version, serverOs: parsed.Server.Os ?? '' };
+    return {
+      client: parsed.Client?.Version ?? '',
+      server: parsed.Server.Version,
+      serverOs: parsed.Server.Os ?? '',
+      serverArch: parsed.Server.Arch ?? '',
+    };
   }
 
   /** Whether `docker buildx` is installed as a CLI plugin. */
@@ -89,7 +96,7 @@ export class Docker {
 
 interface VersionJson {
   Client?: { Version?: string };
-  Server?: { Version?: string; Os?: string } | null;
+  Server?: { Version?: string; Os?: string; Arch?: string } | null;
 }
 
 function parseVersionJson(text: string): VersionJson | undefined {

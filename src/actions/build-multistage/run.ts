@@ -2,8 +2,14 @@ import * as core from '@actions/core';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BUILD_INPUTS_LABEL, buildInputsDigest, reuseBlockers } from '../../core/build/build-inputs.js';
+import {
+  BUILD_INPUTS_LABEL,
+  type BuildRecipe,
+  buildInputsDigest,
+  reuseBlockers,
+} from '../../core/build/build-inputs.js';
 import { chooseBuilder, fallbackBuilder } from '../../core/build/builders/choose-builder.js';
+import { defaultPlatform } from '../../core/build/default-platform.js';
 import {
   BuildFailedError,
   type BuildRequest,
@@ -13,9 +19,9 @@ import {
 import { checkDockerfile, type DockerfileFinding } from '../../core/build/dockerfile-checks.js';
 import { Dockerfile, type Stage, stageLabel } from '../../core/build/dockerfile.js';
 import { imageLabels } from '../../core/build/labels.js';
-import { RegistryClient } from '../../core/build/registry.js';
-import { findReusableImage, type ReusableImage, tagReusableImage } from '../../core/build/reuse.js';
 import { dockerConfigCredentials } from '../../core/build/registry-credentials.js';
+import { RegistryClient, RegistryUnreachableError } from '../../core/build/registry.js';
+import { findReusableImage, type ReusableImage, tagReusableImage } from '../../core/build/reuse.js';
 import { writeSecretFiles } from '../../core/build/secret-files.js';
 import { servedDigest } from '../../core/build/served-digest.js';
 import { readSourceContext, type SourceContext } from '../../core/build/source-context.js';
@@ -55,15 +61,14 @@ export async function buildMultistage(
   const source = deps.source ?? readSourceContext();
   const tags = resolveTags(settings.tagRules, source);
   const labels = imageLabels(settings.image, source, versionOf(tags), settings.labels);
-  const inputsDigest = reusableInputsDigest(settings, dockerfile, target, text, labels);
-  if (inputsDigest) labels[BUILD_INPUTS_LABEL] = inputsDigest;
   const registry = deps.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
   const docker = deps.docker ?? (await Docker.create());
-  // Both before the build, so an unreachable registry fails in seconds rather than after a long build.
-  const [builder, reusable] = await Promise.all([
-    chooseBuilder(settings.builder, docker),
-    settings.push ? lookUpRegistry(registry, settings.image, tags, inputsDigest) : undefined,
-  ]);
+  const builder = await chooseBuilder(settings.builder, docker);
+  const inputsDigest = await reusableInputsDigest(settings, builder, docker, { dockerfile, text, target }, labels);
+  // Always set: an empty value hides one the base image may carry.
+  labels[BUILD_INPUTS_LABEL] = inputsDigest ?? '';
+  // Before the build, so an unreachable registry fails in seconds rather than after a long build.
+  const reusable = settings.push ? await lookUpRegistry(registry, settings.image, tags, inputsDigest) : undefined;
   const report: BuildReport = {
     image: settings.image.toString(),
     builder: builder.name,
@@ -102,8 +107,13 @@ export async function buildMultistage(
 /** Notes in the report that nothing was built; returns the reused image's manifest digest. */
 function recordReuse(report: BuildReport, reusable: ReusableImage, inputsDigest: string | undefined): string {
   core.info(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
-  Object.assign(report, { builder: 'none', stages: [], reusedFrom: reusable.foundAt, labels: reusable.labels });
-  report.imageId = reusable.configDigest;
+  Object.assign(report, {
+    builder: 'none',
+    stages: [],
+    reusedFrom: reusable.foundAt,
+    labels: reusable.labels,
+    imageId: reusable.configDigest,
+  });
   return reusable.manifest.digest;
 }
 
@@ -134,25 +144,31 @@ async function recordServedDigest(
 }
 
 /**
- * The digest of the build's inputs, when reuse is on and the inputs alone decide the image; otherwise undefined,
- * after saying why. The image carries it as a label, for later runs to find.
+ * The digest of the build's inputs, when reuse is on, the image is pushed (where a later run can find it) and the
+ * inputs alone decide the image; otherwise undefined, after saying why. The image carries it as a label.
  */
-function reusableInputsDigest(
+async function reusableInputsDigest(
   settings: BuildMultistageSettings,
-  dockerfile: Dockerfile,
-  target: Stage,
-  dockerfileText: string,
+  builder: ImageBuilder,
+  docker: Docker,
+  { dockerfile, text, target }: { dockerfile: Dockerfile; text: string; target: Stage },
   labels: Record<string, string>,
-): string | undefined {
-  if (!settings.reuse) return undefined;
+): Promise<string | undefined> {
+  if (!settings.reuse || !settings.push) return undefined;
   const blockers = reuseBlockers(dockerfile, target, settings.buildArgs);
   if (blockers.length > 0) {
     core.info(`An earlier image cannot stand in for this build (${blockers.join('; ')}): building.`);
     return undefined;
   }
-  const recipe = { ...settings, secretIds: [...settings.secrets.keys()], labels };
+  const recipe: BuildRecipe = {
+    ...settings,
+    platforms: settings.platforms.length > 0 ? settings.platforms : [await defaultPlatform(docker)],
+    builder: builder.name === 'buildx' ? 'buildx' : 'docker',
+    secretIds: [...settings.secrets.keys()],
+    labels,
+  };
   try {
-    return buildInputsDigest(recipe, dockerfileText);
+    return buildInputsDigest(recipe, text);
   } catch (error) {
     // An unreadable file in the context, say: the build will tell what Docker makes of it.
     core.warning(`Could not read the build context to compare it with earlier builds (${(error as Error).message}).`);
@@ -167,7 +183,10 @@ async function lookUpRegistry(
   tags: readonly string[],
   inputsDigest: string | undefined,
 ): Promise<ReusableImage | undefined> {
-  if (!inputsDigest) return registry.ensureReachable(image.registry).then(() => undefined);
+  if (!inputsDigest) {
+    await registry.ensureReachable(image.registry);
+    return undefined;
+  }
   return unlessItFails('Looking for an image of the same inputs', () =>
     findReusableImage(registry, image, tags, inputsDigest),
   );
@@ -188,7 +207,7 @@ async function unlessItFails<T>(what: string, attempt: () => Promise<T>): Promis
   try {
     return await attempt();
   } catch (error) {
-    if (error instanceof UserError) throw error;
+    if (error instanceof RegistryUnreachableError) throw error;
     core.warning(`${what} failed (${(error as Error).message}): building.`);
     return undefined;
   }

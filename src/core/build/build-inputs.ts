@@ -10,19 +10,21 @@ export const BUILD_INPUTS_LABEL = 'gitops-delivery-actions.build-inputs';
 
 /**
  * What decides an image's content besides the files read from disk: the build request's fields, with secret ids
- * only (like BuildKit's cache, a rotated token does not make a new image).
+ * only (like BuildKit's cache, a rotated token does not make a new image), the platforms always named (the engine's
+ * own when the build names none), and which kind of builder makes it (buildx pushes an index with attestations
+ * where the docker CLI pushes one manifest).
  */
 export type BuildRecipe = Pick<
   BuildRequest,
   'context' | 'dockerfile' | 'target' | 'buildArgs' | 'labels' | 'platforms' | 'network'
-> & { secretIds: readonly string[] };
+> & { secretIds: readonly string[]; builder: 'buildx' | 'docker' };
 
 // Bumped whenever what the digest covers changes, so that images recorded under an older scheme are never matched.
 const SCHEME = 'build-inputs/v1';
 
 /**
  * The digest of everything a build reads: the Dockerfile, the context Docker would send (after .dockerignore),
- * target, build args, secret ids, labels, platforms and network. `created` is left out: a rerun builds the same
+ * target, build args, secret ids, labels, platforms, network and builder. `created` is left out: a rerun builds the same
  * image at another time.
  */
 export function buildInputsDigest(recipe: BuildRecipe, dockerfileText: string): string {
@@ -39,6 +41,7 @@ export function buildInputsDigest(recipe: BuildRecipe, dockerfileText: string): 
     labels: sorted(labels),
     platforms: [...recipe.platforms].sort(),
     network: recipe.network ?? null,
+    builder: recipe.builder,
   });
   return `sha256:${sha256(canonical)}`;
 }
@@ -49,9 +52,9 @@ export function buildInputsDigest(recipe: BuildRecipe, dockerfileText: string): 
  */
 export function reuseBlockers(dockerfile: Dockerfile, target: Stage, buildArgs: ReadonlyMap<string, string>): string[] {
   const blockers: string[] = [];
-  if (dockerfile.syntax && !isPinnedByDigest(dockerfile.syntax)) {
-    blockers.push(`the # syntax= frontend ${dockerfile.syntax} is not pinned by digest`);
-  }
+  // The BUILDKIT_SYNTAX build arg overrides the directive.
+  const frontend = buildArgs.get('BUILDKIT_SYNTAX') ?? dockerfile.syntax;
+  if (frontend && !isPinnedByDigest(frontend)) blockers.push(`the frontend ${frontend} is not pinned by digest`);
   for (const stage of dockerfile.stagesNeededFor(target)) {
     const where = `stage ${stageLabel(stage)} (line ${stage.line})`;
     for (const image of externalImages(dockerfile, stage, buildArgs)) {

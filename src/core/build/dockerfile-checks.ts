@@ -10,8 +10,8 @@ export interface DockerfileFinding {
 }
 
 const ROOT_USERS = new Set(['root', '0']);
-// Remote sources: http(s)/ftp URLs and git over ssh (git@host:repo).
-const URL_SOURCE = /^((https?|ftp):\/\/|git@)/i;
+// Remote sources: anything with a scheme (https://, ftp://, git://, ssh://) and git over ssh (git@host:repo).
+const URL_SOURCE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
 const DIGEST_PINNED = /@sha256:[a-f0-9]{64}$/;
 
 /**
@@ -72,10 +72,26 @@ export function isPinnedByDigest(reference: string): boolean {
 /** Whether an ADD instruction fetches a URL without a --checksum to hold its bytes still. */
 export function addsUnverifiedUrl(instruction: Instruction): boolean {
   if (instruction.keyword !== 'ADD') return false;
-  const { flags, rest } = leadingFlags(instruction.text);
-  return (
-    !flags.some((flag) => flag.startsWith('--checksum=')) && rest.slice(0, -1).some((source) => URL_SOURCE.test(source))
-  );
+  const { flags } = leadingFlags(instruction.text);
+  return !flags.some((flag) => flag.startsWith('--checksum=')) && addSources(instruction.text).some(isRemote);
+}
+
+function isRemote(source: string): boolean {
+  return URL_SOURCE.test(source);
+}
+
+/** The sources of `ADD [flags] src... dest`, in the shell form or the JSON form (`ADD ["src", "dest"]`). */
+function addSources(text: string): string[] {
+  const rest = text.trim().replace(/^(?:--\S+\s+)*/, '');
+  if (rest.startsWith('[')) {
+    try {
+      const words = JSON.parse(rest) as unknown;
+      if (Array.isArray(words)) return words.slice(0, -1).map(String);
+    } catch {
+      // Not JSON after all: Docker then reads it in the shell form, as below.
+    }
+  }
+  return rest.split(/\s+/).slice(0, -1);
 }
 
 function baseNotPinned(

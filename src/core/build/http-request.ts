@@ -14,6 +14,8 @@ export interface HttpRequestInit {
   headers?: Record<string, string>;
   body?: Buffer;
   timeoutMs: number;
+  /** A longer answer fails the request: registry manifests, configs and tokens are small. */
+  maxBytes: number;
 }
 
 const MAX_REDIRECTS = 5;
@@ -22,21 +24,28 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const AGENTS = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 
 /**
- * One HTTP exchange with node:http, following redirects (registries send blob reads to a storage host) and dropping
- * the Authorization header when one leads to another host. Not fetch: on a registry's small answers node:http takes
- * a third of the time, and it has no first-call cost of tens of milliseconds. Network errors carry their `code`;
- * running out of time is a TimeoutError.
+ * One HTTP exchange with node:http. Reads (GET, HEAD) follow redirects, as registries send blob reads to a storage
+ * host, without the Authorization header once they leave the origin, and never from https to http; a write's
+ * redirect is returned as it is. Not fetch: on a registry's small answers node:http takes a third of the time, and it
+ * has no first-call cost of tens of milliseconds. Network errors carry their `code`; running out of time is a
+ * TimeoutError.
  */
 export async function httpRequest(url: string, init: HttpRequestInit): Promise<HttpResponse> {
   const signal = AbortSignal.timeout(init.timeoutMs);
+  const follows = init.method === 'GET' || init.method === 'HEAD';
   let target = new URL(url);
   let headers = init.headers ?? {};
   for (let redirects = 0; ; redirects++) {
     const response = await exchange(target, { ...init, headers }, signal);
     const location = response.header('location');
-    if (!REDIRECTS.has(response.status) || !location || redirects === MAX_REDIRECTS) return response;
+    if (!follows || !REDIRECTS.has(response.status) || !location || redirects === MAX_REDIRECTS) return response;
     const next = new URL(location, target);
-    if (next.host !== target.host) headers = withoutAuthorization(headers);
+    if (next.protocol !== 'https:' && (next.protocol !== 'http:' || target.protocol === 'https:')) {
+      throw new Error(
+        `${target.origin} redirected to ${next.protocol}//${next.host}, which this client does not follow`,
+      );
+    }
+    if (next.origin !== target.origin) headers = withoutAuthorization(headers);
     target = next;
   }
 }
@@ -49,7 +58,13 @@ function exchange(url: URL, init: HttpRequestInit, signal: AbortSignal): Promise
       { method: init.method, headers: init.headers, agent: AGENTS[url.protocol as 'http:' | 'https:'], signal },
       (response) => {
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let length = 0;
+        response.on('data', (chunk: Buffer) => {
+          length += chunk.length;
+          if (length > init.maxBytes) {
+            request.destroy(new Error(`${url.origin}${url.pathname} answered more than ${init.maxBytes} bytes`));
+          } else chunks.push(chunk);
+        });
         response.on('error', reject);
         response.on('end', () => {
           const status = response.statusCode ?? 0;

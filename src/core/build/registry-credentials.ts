@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { readDockerConfig } from './docker-config.js';
 
 export interface RegistryCredentials {
   username: string;
@@ -10,10 +8,6 @@ export interface RegistryCredentials {
 /** Finds the credentials for a registry host; undefined when there are none it can read. */
 export type CredentialLookup = (registry: string) => RegistryCredentials | undefined;
 
-interface DockerConfig {
-  auths?: Record<string, { auth?: string; username?: string; password?: string }>;
-}
-
 const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
 
 /**
@@ -21,9 +15,7 @@ const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
  * docker/login-action store them. Credential helpers (credsStore, credHelpers) are not read.
  */
 export function dockerConfigCredentials(env: NodeJS.ProcessEnv = process.env): CredentialLookup {
-  const config = readDockerConfig(
-    path.join(env.DOCKER_CONFIG ?? path.join(env.HOME ?? os.homedir(), '.docker'), 'config.json'),
-  );
+  const config = readDockerConfig(env);
   return (registry) => {
     const keys = registry === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io', 'index.docker.io'] : [registry];
     for (const key of keys.flatMap((host) => [host, `https://${host}`, `http://${host}`])) {
@@ -36,13 +28,4 @@ export function dockerConfigCredentials(env: NodeJS.ProcessEnv = process.env): C
     }
     return undefined;
   };
-}
-
-function readDockerConfig(file: string): DockerConfig {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as DockerConfig;
-  } catch {
-    // No config (never logged in) or an unreadable one: look the registry up anonymously.
-    return {};
-  }
 }

@@ -15,6 +15,8 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, firstDelayMs: 1000 };
 
 const REQUEST_TIMEOUT_MS = 15_000;
+// As containerd caps manifests: more is not an answer this client can use.
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 const INDEX_TYPES = [
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -39,6 +41,9 @@ export interface Manifest {
 }
 
 type Access = 'pull' | 'push';
+
+/** The registry does not answer at all (network errors, timeouts), after the retries: the push would fail too. */
+export class RegistryUnreachableError extends UserError {}
 
 /** The registry answered, but with a status the lookup cannot go past. */
 class RegistryStatusError extends Error {
@@ -73,10 +78,13 @@ export class RegistryClient {
     });
   }
 
-  /** The digest the registry serves for `image:tag`; undefined when it refuses to show it to these credentials. */
-  async manifestDigest(image: ImageRef, tag: string): Promise<string | undefined> {
+  /**
+   * The digest the registry serves for `image:tag` (a HEAD, which Docker Hub does not count as a pull); undefined
+   * when it refuses to show it to these credentials, or, when asked, when there is no such tag.
+   */
+  async manifestDigest(image: ImageRef, tag: string, { missingIsUndefined = false } = {}): Promise<string | undefined> {
     const head = await this.withRetries(image.registry, () =>
-      this.authorized(manifestUrl(image, tag), { method: 'HEAD' }, image, 'pull'),
+      this.authorized(manifestUrl(image, tag), { method: 'HEAD' }, image, 'pull', { missingIsUndefined }),
     );
     if (head === undefined) return undefined;
     return head.header('docker-content-digest') ?? (await this.manifest(image, tag))?.digest;
@@ -159,28 +167,33 @@ export class RegistryClient {
     if (!response.ok) return undefined;
     const body = parseJson(response.body) as { token?: string; access_token?: string };
     const token = body.token ?? body.access_token;
+    if (!token) return undefined;
     registerSecret(token);
-    return token ? `Bearer ${token}` : undefined;
+    return `Bearer ${token}`;
   }
 
-  private request(url: string, init: Omit<HttpRequestInit, 'timeoutMs'>): Promise<HttpResponse> {
-    return httpRequest(url, { ...init, timeoutMs: REQUEST_TIMEOUT_MS });
+  private request(url: string, init: Omit<HttpRequestInit, 'timeoutMs' | 'maxBytes'>): Promise<HttpResponse> {
+    return httpRequest(url, { ...init, timeoutMs: REQUEST_TIMEOUT_MS, maxBytes: MAX_ANSWER_BYTES });
   }
 
-  /** Runs `call`, retrying network failures and 5xx answers with doubling delays, then gives up with a UserError. */
+  /**
+   * Runs `call`, retrying network failures and 5xx answers with doubling delays, then gives up with a UserError.
+   * Anything else (a 4xx, bytes that do not match their digest) is thrown at once, as it is.
+   */
   private async withRetries<T>(registry: string, call: () => Promise<T>): Promise<T> {
     let delay = this.retry.firstDelayMs;
     for (let attempt = 1; ; attempt++) {
       try {
         return await call();
       } catch (error) {
-        const answered = error instanceof RegistryStatusError;
-        if (answered && error.status < 500) throw error;
+        const failing = error instanceof RegistryStatusError && error.status >= 500;
+        if (!failing && !isNetworkError(error)) throw error;
         if (attempt >= this.retry.attempts) {
-          const problem = answered
-            ? `keeps failing: ${error.message}`
-            : `is unreachable: ${describeNetworkError(error)}`;
-          throw new UserError(`Registry ${registry} ${problem} (${attempt} attempts).`);
+          if (failing)
+            throw new UserError(`Registry ${registry} keeps failing: ${error.message} (${attempt} attempts).`);
+          throw new RegistryUnreachableError(
+            `Registry ${registry} is unreachable: ${describeNetworkError(error)} (${attempt} attempts).`,
+          );
         }
         await sleep(delay);
         delay *= 2;
@@ -227,6 +240,12 @@ function parseChallenge(challenge: string): Record<string, string> {
   const params: Record<string, string> = {};
   for (const match of challenge.matchAll(/(\w+)="([^"]*)"/g)) params[match[1]!.toLowerCase()] = match[2]!;
   return params;
+}
+
+/** No answer at all: a system error (ECONNREFUSED, ENOTFOUND, ECONNRESET) or the time running out. */
+function isNetworkError(error: unknown): boolean {
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return name === 'TimeoutError' || (typeof code === 'string' && /^E[A-Z_]+$/.test(code));
 }
 
 /** A network error names its cause by code (ECONNREFUSED, ENOTFOUND); running out of time is a TimeoutError. */

@@ -28,8 +28,9 @@ interface ConfigJson {
 }
 
 /**
- * Looks at what each tag about to be pushed serves now, for an image labelled with `inputsDigest`. The lookup
- * also proves the registry answers, before anything is built.
+ * Looks at what each tag about to be pushed serves now, for an image labelled with `inputsDigest`: a HEAD per tag,
+ * then the manifest and config of each distinct image. The lookup also proves the registry answers, before anything
+ * is built.
  */
 export async function findReusableImage(
   registry: RegistryClient,
@@ -37,17 +38,17 @@ export async function findReusableImage(
   tags: readonly string[],
   inputsDigest: string,
 ): Promise<ReusableImage | undefined> {
-  const manifests = await Promise.all(tags.map((tag) => registry.manifest(image, tag)));
-  const served = new Map(tags.map((tag, index) => [tag, manifests[index]?.digest]));
-  const candidates = new Map<string, { tag: string; manifest: Manifest }>();
-  manifests.forEach((manifest, index) => {
-    if (manifest && !candidates.has(manifest.digest)) candidates.set(manifest.digest, { tag: tags[index]!, manifest });
-  });
-  for (const { tag, manifest } of candidates.values()) {
-    const config = await imageConfig(registry, image, manifest);
-    if (config?.labels[BUILD_INPUTS_LABEL] === inputsDigest) {
+  const digests = await Promise.all(
+    tags.map((tag) => registry.manifestDigest(image, tag, { missingIsUndefined: true })),
+  );
+  const served = new Map(tags.map((tag, index) => [tag, digests[index]]));
+  for (const digest of new Set(digests)) {
+    const manifest = digest ? await registry.manifest(image, digest) : undefined;
+    const config = manifest && (await imageConfig(registry, image, manifest));
+    if (manifest && config?.labels[BUILD_INPUTS_LABEL] === inputsDigest) {
+      const foundAt = image.withVersion({ tag: tags[digests.indexOf(digest)]! });
       const configDigest = isIndex(manifest) ? undefined : config.digest;
-      return { foundAt: image.withVersion({ tag }), manifest, configDigest, labels: config.labels, served };
+      return { foundAt, manifest, configDigest, labels: config.labels, served };
     }
   }
   return undefined;

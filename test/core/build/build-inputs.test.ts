@@ -40,12 +40,29 @@ describe('reuseBlockers', () => {
       'ADD git@github.com:acme/tools.git /tools',
     ].join('\n');
     expect(blockers(text)).toEqual([
-      'the # syntax= frontend docker/dockerfile:1 is not pinned by digest',
+      'the frontend docker/dockerfile:1 is not pinned by digest',
       'stage builder (line 3) uses alpine:3.20, which is not pinned by digest',
       'stage builder (line 3) uses golang:1.23, which is not pinned by digest',
       'stage 2 (line 6) uses an image named by a variable, ${OTHER}',
       'line 9 ADDs a URL without --checksum',
       'line 10 ADDs a URL without --checksum',
+    ]);
+  });
+
+  it('finds URLs in the JSON form and in every scheme, and a frontend given as a build arg', () => {
+    const text = [
+      `FROM ${PINNED}`,
+      'ADD ["https://example.com/tool.tgz", "/tool.tgz"]',
+      'ADD git://example.com/repo.git /src',
+      'ADD ssh://git@example.com/repo.git /src2',
+      'ADD --checksum=sha256:0123 ["https://example.com/pinned.tgz", "/pinned.tgz"]',
+      'ADD local.tgz /local',
+    ].join('\n');
+    expect(blockers(text, { BUILDKIT_SYNTAX: 'docker/dockerfile:labs' })).toEqual([
+      'the frontend docker/dockerfile:labs is not pinned by digest',
+      'line 2 ADDs a URL without --checksum',
+      'line 3 ADDs a URL without --checksum',
+      'line 4 ADDs a URL without --checksum',
     ]);
   });
 
@@ -70,8 +87,9 @@ describe('buildInputsDigest', () => {
       buildArgs: new Map([['A', '1']]),
       secretIds: ['npm'],
       labels: { 'org.opencontainers.image.created': '2024-01-01T00:00:00Z', 'org.opencontainers.image.version': '1' },
-      platforms: [],
+      platforms: ['linux/amd64'],
       network: undefined,
+      builder: 'docker',
     };
   });
   afterAll(() => rm(context, { recursive: true, force: true }));
@@ -99,6 +117,7 @@ describe('buildInputsDigest', () => {
       ['label', { ...recipe, labels: { ...recipe.labels, 'org.opencontainers.image.version': '2' } }, DOCKERFILE],
       ['platforms', { ...recipe, platforms: ['linux/arm64'] }, DOCKERFILE],
       ['network', { ...recipe, network: 'host' }, DOCKERFILE],
+      ['builder', { ...recipe, builder: 'buildx' }, DOCKERFILE],
     ];
     for (const [what, changed, text] of variants) {
       expect([what, buildInputsDigest(changed, text)]).not.toEqual([what, digest]);

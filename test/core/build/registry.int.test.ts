@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { RegistryClient } from '../../../src/core/build/registry.js';
+import { UserError } from '../../../src/core/errors.js';
 import { dockerConfigCredentials } from '../../../src/core/build/registry-credentials.js';
 import { ImageRef } from '../../../src/core/image-ref.js';
 import { tempTree } from '../../helpers/temp-dir.js';
@@ -142,9 +143,10 @@ describe('RegistryClient reading and tagging images on the real registry', () =>
   });
 });
 
-describe('RegistryClient following a redirect', () => {
+describe('RegistryClient on a registry that redirects or misbehaves', () => {
   let storage: Server;
   let registry: Server;
+  let odd: Server;
   const seen: Array<string | undefined> = [];
   const blob = Buffer.from('{"config":{}}');
   const digest = `sha256:${createHash('sha256').update(blob).digest('hex')}`;
@@ -153,6 +155,14 @@ describe('RegistryClient following a redirect', () => {
     storage = await listen((request, response) => {
       seen.push(request.headers.authorization);
       response.end(blob);
+    });
+    // A registry gone wrong: the wrong bytes, a redirect out of HTTP, an endless answer.
+    odd = await listen((request, response) => {
+      if (request.url?.endsWith('0'.repeat(64))) return void response.end('not the bytes of that digest');
+      if (request.url?.endsWith('1'.repeat(64))) {
+        return void response.writeHead(307, { Location: 'ftp://example.com/blob' }).end();
+      }
+      response.end(Buffer.alloc(5 * 1024 * 1024));
     });
     // Like a registry that keeps blobs elsewhere: a login, then a redirect to the storage host.
     registry = await listen((request, response) => {
@@ -163,7 +173,24 @@ describe('RegistryClient following a redirect', () => {
     });
   });
   afterAll(async () => {
-    await Promise.all([storage, registry].map((server) => new Promise((resolve) => server.close(resolve))));
+    await Promise.all([storage, registry, odd].map((server) => new Promise((resolve) => server.close(resolve))));
+  });
+
+  it('refuses, at once and as a plain error, bytes that do not match their digest, a redirect to another scheme, and an answer too long', async () => {
+    const client = new RegistryClient({ retry: { attempts: 3, firstDelayMs: 1000 } });
+    const image = ImageRef.parse(`127.0.0.1:${port(odd)}/acme/app`);
+    const started = Date.now();
+    for (const [digestOf, message] of [
+      [`sha256:${'0'.repeat(64)}`, /answered bytes that do not match/],
+      [`sha256:${'1'.repeat(64)}`, /redirected to ftp:\/\/example\.com, which this client does not follow/],
+      [`sha256:${'2'.repeat(64)}`, /answered more than 4194304 bytes/],
+    ] as const) {
+      const failure = await client.blob(image, digestOf).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(Error);
+      expect(failure).not.toBeInstanceOf(UserError);
+      expect((failure as Error).message).toMatch(message);
+    }
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('follows it to the storage host without the registry credentials', async () => {

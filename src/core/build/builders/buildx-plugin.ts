@@ -1,6 +1,6 @@
-import { accessSync, constants, readFileSync } from 'node:fs';
-import * as os from 'node:os';
+import { accessSync, constants } from 'node:fs';
 import * as path from 'node:path';
+import { dockerConfigDir, readDockerConfig } from '../docker-config.js';
 
 const UNIX_SYSTEM_DIRS = [
   '/usr/local/lib/docker/cli-plugins',
@@ -17,23 +17,14 @@ export function findBuildxPlugin(
   env: NodeJS.ProcessEnv = process.env,
   platform: NodeJS.Platform = process.platform,
 ): string | undefined {
-  const configDir = env.DOCKER_CONFIG || path.join(env.HOME || os.homedir(), '.docker');
   const file = platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-  const dirs = [path.join(configDir, 'cli-plugins'), ...extraDirs(configDir), ...systemDirs(env, platform)];
+  const extraDirs = readDockerConfig(env, platform).cliPluginsExtraDirs;
+  const dirs = [
+    path.join(dockerConfigDir(env, platform), 'cli-plugins'),
+    ...(Array.isArray(extraDirs) ? extraDirs.filter((dir): dir is string => typeof dir === 'string') : []),
+    ...systemDirs(env, platform),
+  ];
   return dirs.map((dir) => path.join(dir, file)).find((candidate) => isRunnable(candidate, platform));
-}
-
-function extraDirs(configDir: string): string[] {
-  try {
-    const config = JSON.parse(readFileSync(path.join(configDir, 'config.json'), 'utf8')) as {
-      cliPluginsExtraDirs?: unknown;
-    };
-    const dirs = config.cliPluginsExtraDirs;
-    return Array.isArray(dirs) ? dirs.filter((dir): dir is string => typeof dir === 'string') : [];
-  } catch {
-    // No config, or one the CLI would not read either.
-    return [];
-  }
 }
 
 function systemDirs(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string[] {

@@ -1,8 +1,8 @@
-export const id = 256;
-export const ids = [256];
+export const id = 43;
+export const ids = [43];
 export const modules = {
 
-/***/ 1256:
+/***/ 4424:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -723,8 +723,8 @@ function endsWithEscape(line, escape) {
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/dockerfile-checks.js
 
 const ROOT_USERS = new Set(['root', '0']);
-// Remote sources: http(s)/ftp URLs and git over ssh (git@host:repo).
-const URL_SOURCE = /^((https?|ftp):\/\/|git@)/i;
+// Remote sources: anything with a scheme (https://, ftp://, git://, ssh://) and git over ssh (git@host:repo).
+const URL_SOURCE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
 const DIGEST_PINNED = /@sha256:[a-f0-9]{64}$/;
 /**
  * Checks a Dockerfile as it will be built (for `target`, with these build args): one stage only, a final stage
@@ -779,8 +779,26 @@ function isPinnedByDigest(reference) {
 function addsUnverifiedUrl(instruction) {
     if (instruction.keyword !== 'ADD')
         return false;
-    const { flags, rest } = leadingFlags(instruction.text);
-    return (!flags.some((flag) => flag.startsWith('--checksum=')) && rest.slice(0, -1).some((source) => URL_SOURCE.test(source)));
+    const { flags } = leadingFlags(instruction.text);
+    return !flags.some((flag) => flag.startsWith('--checksum=')) && addSources(instruction.text).some(isRemote);
+}
+function isRemote(source) {
+    return URL_SOURCE.test(source);
+}
+/** The sources of `ADD [flags] src... dest`, in the shell form or the JSON form (`ADD ["src", "dest"]`). */
+function addSources(text) {
+    const rest = text.trim().replace(/^(?:--\S+\s+)*/, '');
+    if (rest.startsWith('[')) {
+        try {
+            const words = JSON.parse(rest);
+            if (Array.isArray(words))
+                return words.slice(0, -1).map(String);
+        }
+        catch {
+            // Not JSON after all: Docker then reads it in the shell form, as below.
+        }
+    }
+    return rest.split(/\s+/).slice(0, -1);
 }
 function baseNotPinned(dockerfile, stage, buildArgs) {
     if (dockerfile.stageNamed(stage.base, stage.index))
@@ -847,7 +865,7 @@ const BUILD_INPUTS_LABEL = 'gitops-delivery-actions.build-inputs';
 const SCHEME = 'build-inputs/v1';
 /**
  * The digest of everything a build reads: the Dockerfile, the context Docker would send (after .dockerignore),
- * target, build args, secret ids, labels, platforms and network. `created` is left out: a rerun builds the same
+ * target, build args, secret ids, labels, platforms, network and builder. `created` is left out: a rerun builds the same
  * image at another time.
  */
 function buildInputsDigest(recipe, dockerfileText) {
@@ -862,6 +880,7 @@ function buildInputsDigest(recipe, dockerfileText) {
         labels: sorted(labels),
         platforms: [...recipe.platforms].sort(),
         network: recipe.network ?? null,
+        builder: recipe.builder,
     });
     return `sha256:${build_inputs_sha256(canonical)}`;
 }
@@ -871,9 +890,10 @@ function buildInputsDigest(recipe, dockerfileText) {
  */
 function reuseBlockers(dockerfile, target, buildArgs) {
     const blockers = [];
-    if (dockerfile.syntax && !isPinnedByDigest(dockerfile.syntax)) {
-        blockers.push(`the # syntax= frontend ${dockerfile.syntax} is not pinned by digest`);
-    }
+    // The BUILDKIT_SYNTAX build arg overrides the directive.
+    const frontend = buildArgs.get('BUILDKIT_SYNTAX') ?? dockerfile.syntax;
+    if (frontend && !isPinnedByDigest(frontend))
+        blockers.push(`the frontend ${frontend} is not pinned by digest`);
     for (const stage of dockerfile.stagesNeededFor(target)) {
         const where = `stage ${stageLabel(stage)} (line ${stage.line})`;
         for (const image of externalImages(dockerfile, stage, buildArgs)) {
@@ -1166,6 +1186,28 @@ async function readMetadata(file) {
     }
 }
 
+;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/docker-config.js
+
+
+
+/** The docker CLI's config folder: DOCKER_CONFIG, else `.docker` in the home folder (USERPROFILE on Windows). */
+function dockerConfigDir(env = process.env, platform = process.platform) {
+    if (env.DOCKER_CONFIG)
+        return env.DOCKER_CONFIG;
+    const home = platform === 'win32' ? env.USERPROFILE || external_node_os_.homedir() : env.HOME || external_node_os_.homedir();
+    return external_node_path_.join(home, '.docker');
+}
+/** config.json from that folder; empty when there is none or the CLI could not read it either. */
+function readDockerConfig(env = process.env, platform = process.platform) {
+    try {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_.join(dockerConfigDir(env, platform), 'config.json'), 'utf8'));
+        return parsed && typeof parsed === 'object' ? parsed : {};
+    }
+    catch {
+        return {};
+    }
+}
+
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/builders/buildx-plugin.js
 
 
@@ -1181,21 +1223,14 @@ const UNIX_SYSTEM_DIRS = [
  * config.json's cliPluginsExtraDirs, then the system folders) without starting a process; undefined when none.
  */
 function findBuildxPlugin(env = process.env, platform = process.platform) {
-    const configDir = env.DOCKER_CONFIG || external_node_path_.join(env.HOME || external_node_os_.homedir(), '.docker');
     const file = platform === 'win32' ? 'docker-buildx.exe' : 'docker-buildx';
-    const dirs = [external_node_path_.join(configDir, 'cli-plugins'), ...extraDirs(configDir), ...systemDirs(env, platform)];
+    const extraDirs = readDockerConfig(env, platform).cliPluginsExtraDirs;
+    const dirs = [
+        external_node_path_.join(dockerConfigDir(env, platform), 'cli-plugins'),
+        ...(Array.isArray(extraDirs) ? extraDirs.filter((dir) => typeof dir === 'string') : []),
+        ...systemDirs(env, platform),
+    ];
     return dirs.map((dir) => external_node_path_.join(dir, file)).find((candidate) => isRunnable(candidate, platform));
-}
-function extraDirs(configDir) {
-    try {
-        const config = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_.join(configDir, 'config.json'), 'utf8'));
-        const dirs = config.cliPluginsExtraDirs;
-        return Array.isArray(dirs) ? dirs.filter((dir) => typeof dir === 'string') : [];
-    }
-    catch {
-        // No config, or one the CLI would not read either.
-        return [];
-    }
 }
 function systemDirs(env, platform) {
     if (platform !== 'win32')
@@ -1306,6 +1341,67 @@ function cliHasBuildKit(facts) {
     return major <= LAST_CLI_WITH_OWN_BUILDKIT && (major > firstMajor || (major === firstMajor && minor >= firstMinor));
 }
 
+;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/default-platform.js
+
+// Node's names for architectures, as Docker spells them.
+const DOCKER_ARCH = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ia32: '386',
+    ppc64: 'ppc64le',
+    s390x: 's390x',
+    riscv64: 'riscv64',
+    loong64: 'loong64',
+};
+/**
+ * The platform a build without `platforms` makes, `os/arch`: the engine's own. A Linux machine's local engine (no
+ * DOCKER_HOST, or a unix socket, and no other docker context) runs on this machine's architecture, which costs
+ * nothing to know; any other engine is asked (`docker version`).
+ */
+async function defaultPlatform(docker, env = process.env, machine = { platform: process.platform, arch: process.arch }) {
+    const arch = DOCKER_ARCH[machine.arch];
+    if (machine.platform === 'linux' && arch && usesLocalEngine(env))
+        return `linux/${arch}`;
+    const versions = await docker.versions();
+    return `${versions.serverOs}/${versions.serverArch}`;
+}
+function usesLocalEngine(env) {
+    if (env.DOCKER_HOST && !env.DOCKER_HOST.startsWith('unix://'))
+        return false;
+    if (env.DOCKER_HOST)
+        return true;
+    const configured = readDockerConfig(env).currentContext;
+    const context = env.DOCKER_CONTEXT ?? (typeof configured === 'string' ? configured : undefined);
+    return context === undefined || context === '' || context === 'default';
+}
+
+;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/registry-credentials.js
+
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+/**
+ * Credentials from the docker CLI's config.json ($DOCKER_CONFIG, else ~/.docker), where `docker login` and
+ * docker/login-action store them. Credential helpers (credsStore, credHelpers) are not read.
+ */
+function dockerConfigCredentials(env = process.env) {
+    const config = readDockerConfig(env);
+    return (registry) => {
+        const keys = registry === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io', 'index.docker.io'] : [registry];
+        for (const key of keys.flatMap((host) => [host, `https://${host}`, `http://${host}`])) {
+            const entry = config.auths?.[key];
+            if (!entry)
+                continue;
+            if (entry.username && entry.password)
+                return { username: entry.username, password: entry.password };
+            const decoded = entry.auth ? Buffer.from(entry.auth, 'base64').toString('utf8') : '';
+            const colon = decoded.indexOf(':');
+            if (colon > 0)
+                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+        }
+        return undefined;
+    };
+}
+
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/secrets.js
@@ -1324,22 +1420,27 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 // Kept alive across calls: a lookup, a tag and a read-back go to one registry within a second.
 const AGENTS = { 'http:': new external_node_http_.Agent({ keepAlive: true }), 'https:': new external_node_https_.Agent({ keepAlive: true }) };
 /**
- * One HTTP exchange with node:http, following redirects (registries send blob reads to a storage host) and dropping
- * the Authorization header when one leads to another host. Not fetch: on a registry's small answers node:http takes
- * a third of the time, and it has no first-call cost of tens of milliseconds. Network errors carry their `code`;
- * running out of time is a TimeoutError.
+ * One HTTP exchange with node:http. Reads (GET, HEAD) follow redirects, as registries send blob reads to a storage
+ * host, without the Authorization header once they leave the origin, and never from https to http; a write's
+ * redirect is returned as it is. Not fetch: on a registry's small answers node:http takes a third of the time, and it
+ * has no first-call cost of tens of milliseconds. Network errors carry their `code`; running out of time is a
+ * TimeoutError.
  */
 async function httpRequest(url, init) {
     const signal = AbortSignal.timeout(init.timeoutMs);
+    const follows = init.method === 'GET' || init.method === 'HEAD';
     let target = new URL(url);
     let headers = init.headers ?? {};
     for (let redirects = 0;; redirects++) {
         const response = await exchange(target, { ...init, headers }, signal);
         const location = response.header('location');
-        if (!REDIRECTS.has(response.status) || !location || redirects === MAX_REDIRECTS)
+        if (!follows || !REDIRECTS.has(response.status) || !location || redirects === MAX_REDIRECTS)
             return response;
         const next = new URL(location, target);
-        if (next.host !== target.host)
+        if (next.protocol !== 'https:' && (next.protocol !== 'http:' || target.protocol === 'https:')) {
+            throw new Error(`${target.origin} redirected to ${next.protocol}//${next.host}, which this client does not follow`);
+        }
+        if (next.origin !== target.origin)
             headers = withoutAuthorization(headers);
         target = next;
     }
@@ -1349,7 +1450,15 @@ function exchange(url, init, signal) {
     return new Promise((resolve, reject) => {
         const request = transport.request(url, { method: init.method, headers: init.headers, agent: AGENTS[url.protocol], signal }, (response) => {
             const chunks = [];
-            response.on('data', (chunk) => chunks.push(chunk));
+            let length = 0;
+            response.on('data', (chunk) => {
+                length += chunk.length;
+                if (length > init.maxBytes) {
+                    request.destroy(new Error(`${url.origin}${url.pathname} answered more than ${init.maxBytes} bytes`));
+                }
+                else
+                    chunks.push(chunk);
+            });
             response.on('error', reject);
             response.on('end', () => {
                 const status = response.statusCode ?? 0;
@@ -1376,6 +1485,8 @@ function withoutAuthorization(headers) {
 
 const DEFAULT_RETRY = { attempts: 4, firstDelayMs: 1000 };
 const REQUEST_TIMEOUT_MS = 15_000;
+// As containerd caps manifests: more is not an answer this client can use.
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 const INDEX_TYPES = [
     'application/vnd.oci.image.index.v1+json',
     'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -1386,6 +1497,9 @@ const MANIFEST_TYPES = [
     'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
+/** The registry does not answer at all (network errors, timeouts), after the retries: the push would fail too. */
+class RegistryUnreachableError extends errors/* UserError */.yo {
+}
 /** The registry answered, but with a status the lookup cannot go past. */
 class RegistryStatusError extends Error {
     status;
@@ -1415,9 +1529,12 @@ class RegistryClient {
                 throw new RegistryStatusError(response.status, `GET ${url}`);
         });
     }
-    /** The digest the registry serves for `image:tag`; undefined when it refuses to show it to these credentials. */
-    async manifestDigest(image, tag) {
-        const head = await this.withRetries(image.registry, () => this.authorized(manifestUrl(image, tag), { method: 'HEAD' }, image, 'pull'));
+    /**
+     * The digest the registry serves for `image:tag` (a HEAD, which Docker Hub does not count as a pull); undefined
+     * when it refuses to show it to these credentials, or, when asked, when there is no such tag.
+     */
+    async manifestDigest(image, tag, { missingIsUndefined = false } = {}) {
+        const head = await this.withRetries(image.registry, () => this.authorized(manifestUrl(image, tag), { method: 'HEAD' }, image, 'pull', { missingIsUndefined }));
         if (head === undefined)
             return undefined;
         return head.header('docker-content-digest') ?? (await this.manifest(image, tag))?.digest;
@@ -1499,13 +1616,18 @@ class RegistryClient {
             return undefined;
         const body = parseJson(response.body);
         const token = body.token ?? body.access_token;
+        if (!token)
+            return undefined;
         (0,secrets/* registerSecret */.c)(token);
-        return token ? `Bearer ${token}` : undefined;
+        return `Bearer ${token}`;
     }
     request(url, init) {
-        return httpRequest(url, { ...init, timeoutMs: REQUEST_TIMEOUT_MS });
+        return httpRequest(url, { ...init, timeoutMs: REQUEST_TIMEOUT_MS, maxBytes: MAX_ANSWER_BYTES });
     }
-    /** Runs `call`, retrying network failures and 5xx answers with doubling delays, then gives up with a UserError. */
+    /**
+     * Runs `call`, retrying network failures and 5xx answers with doubling delays, then gives up with a UserError.
+     * Anything else (a 4xx, bytes that do not match their digest) is thrown at once, as it is.
+     */
     async withRetries(registry, call) {
         let delay = this.retry.firstDelayMs;
         for (let attempt = 1;; attempt++) {
@@ -1513,14 +1635,13 @@ class RegistryClient {
                 return await call();
             }
             catch (error) {
-                const answered = error instanceof RegistryStatusError;
-                if (answered && error.status < 500)
+                const failing = error instanceof RegistryStatusError && error.status >= 500;
+                if (!failing && !isNetworkError(error))
                     throw error;
                 if (attempt >= this.retry.attempts) {
-                    const problem = answered
-                        ? `keeps failing: ${error.message}`
-                        : `is unreachable: ${describeNetworkError(error)}`;
-                    throw new errors/* UserError */.yo(`Registry ${registry} ${problem} (${attempt} attempts).`);
+                    if (failing)
+                        throw new errors/* UserError */.yo(`Registry ${registry} keeps failing: ${error.message} (${attempt} attempts).`);
+                    throw new RegistryUnreachableError(`Registry ${registry} is unreachable: ${describeNetworkError(error)} (${attempt} attempts).`);
                 }
                 await (0,external_node_timers_promises_.setTimeout)(delay);
                 delay *= 2;
@@ -1564,6 +1685,11 @@ function parseChallenge(challenge) {
         params[match[1].toLowerCase()] = match[2];
     return params;
 }
+/** No answer at all: a system error (ECONNREFUSED, ENOTFOUND, ECONNRESET) or the time running out. */
+function isNetworkError(error) {
+    const { code, name } = (error ?? {});
+    return name === 'TimeoutError' || (typeof code === 'string' && /^E[A-Z_]+$/.test(code));
+}
 /** A network error names its cause by code (ECONNREFUSED, ENOTFOUND); running out of time is a TimeoutError. */
 function describeNetworkError(error) {
     const { code, name, message } = (error ?? {});
@@ -1586,22 +1712,20 @@ function parseJson(bytes) {
 
 
 /**
- * Looks at what each tag about to be pushed serves now, for an image labelled with `inputsDigest`. The lookup
- * also proves the registry answers, before anything is built.
+ * Looks at what each tag about to be pushed serves now, for an image labelled with `inputsDigest`: a HEAD per tag,
+ * then the manifest and config of each distinct image. The lookup also proves the registry answers, before anything
+ * is built.
  */
 async function findReusableImage(registry, image, tags, inputsDigest) {
-    const manifests = await Promise.all(tags.map((tag) => registry.manifest(image, tag)));
-    const served = new Map(tags.map((tag, index) => [tag, manifests[index]?.digest]));
-    const candidates = new Map();
-    manifests.forEach((manifest, index) => {
-        if (manifest && !candidates.has(manifest.digest))
-            candidates.set(manifest.digest, { tag: tags[index], manifest });
-    });
-    for (const { tag, manifest } of candidates.values()) {
-        const config = await imageConfig(registry, image, manifest);
-        if (config?.labels[BUILD_INPUTS_LABEL] === inputsDigest) {
+    const digests = await Promise.all(tags.map((tag) => registry.manifestDigest(image, tag, { missingIsUndefined: true })));
+    const served = new Map(tags.map((tag, index) => [tag, digests[index]]));
+    for (const digest of new Set(digests)) {
+        const manifest = digest ? await registry.manifest(image, digest) : undefined;
+        const config = manifest && (await imageConfig(registry, image, manifest));
+        if (manifest && config?.labels[BUILD_INPUTS_LABEL] === inputsDigest) {
+            const foundAt = image.withVersion({ tag: tags[digests.indexOf(digest)] });
             const configDigest = isIndex(manifest) ? undefined : config.digest;
-            return { foundAt: image.withVersion({ tag }), manifest, configDigest, labels: config.labels, served };
+            return { foundAt, manifest, configDigest, labels: config.labels, served };
         }
     }
     return undefined;
@@ -1636,43 +1760,6 @@ function parse(bytes) {
     }
     catch {
         return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/registry-credentials.js
-
-
-
-const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
-/**
- * Credentials from the docker CLI's config.json ($DOCKER_CONFIG, else ~/.docker), where `docker login` and
- * docker/login-action store them. Credential helpers (credsStore, credHelpers) are not read.
- */
-function dockerConfigCredentials(env = process.env) {
-    const config = readDockerConfig(external_node_path_.join(env.DOCKER_CONFIG ?? external_node_path_.join(env.HOME ?? external_node_os_.homedir(), '.docker'), 'config.json'));
-    return (registry) => {
-        const keys = registry === 'docker.io' ? [DOCKER_HUB_KEY, 'docker.io', 'index.docker.io'] : [registry];
-        for (const key of keys.flatMap((host) => [host, `https://${host}`, `http://${host}`])) {
-            const entry = config.auths?.[key];
-            if (!entry)
-                continue;
-            if (entry.username && entry.password)
-                return { username: entry.username, password: entry.password };
-            const decoded = entry.auth ? Buffer.from(entry.auth, 'base64').toString('utf8') : '';
-            const colon = decoded.indexOf(':');
-            if (colon > 0)
-                return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-        }
-        return undefined;
-    };
-}
-function readDockerConfig(file) {
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        // No config (never logged in) or an unreadable one: look the registry up anonymously.
-        return {};
     }
 }
 
@@ -1796,7 +1883,12 @@ class Docker {
             const reason = lastLines(result.stderr || result.stdout, 1) || `exit code ${result.exitCode}`;
             throw new errors/* UserError */.yo(`The Docker Engine does not answer (${this.path} version): ${reason}`);
         }
-        return { client: parsed.Client?.Version ?? '', server: parsed.Server.Version, serverOs: parsed.Server.Os ?? '' };
+        return {
+            client: parsed.Client?.Version ?? '',
+            server: parsed.Server.Version,
+            serverOs: parsed.Server.Os ?? '',
+            serverArch: parsed.Server.Arch ?? '',
+        };
     }
     /** Whether `docker buildx` is installed as a CLI plugin. */
     async hasBuildx() {
@@ -2121,6 +2213,7 @@ var build_multistage_settings = __webpack_require__(6712);
 
 
 
+
 /**
  * Checks the Dockerfile, works out tags and labels, and either finds the same image already in the registry (built
  * from the same inputs) and points the tags at it, or builds with the builder the machine offers and pushes. Then
@@ -2132,16 +2225,14 @@ async function buildMultistage(settings, setOutput = actionOutputs, deps = {}) {
     const source = deps.source ?? (0,source_context/* readSourceContext */.j0)();
     const tags = (0,build_tags/* resolveTags */.yN)(settings.tagRules, source);
     const labels = imageLabels(settings.image, source, (0,build_tags/* versionOf */.E4)(tags), settings.labels);
-    const inputsDigest = reusableInputsDigest(settings, dockerfile, target, text, labels);
-    if (inputsDigest)
-        labels[BUILD_INPUTS_LABEL] = inputsDigest;
     const registry = deps.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
     const docker = deps.docker ?? (await Docker.create());
-    // Both before the build, so an unreachable registry fails in seconds rather than after a long build.
-    const [builder, reusable] = await Promise.all([
-        chooseBuilder(settings.builder, docker),
-        settings.push ? lookUpRegistry(registry, settings.image, tags, inputsDigest) : undefined,
-    ]);
+    const builder = await chooseBuilder(settings.builder, docker);
+    const inputsDigest = await reusableInputsDigest(settings, builder, docker, { dockerfile, text, target }, labels);
+    // Always set: an empty value hides one the base image may carry.
+    labels[BUILD_INPUTS_LABEL] = inputsDigest ?? '';
+    // Before the build, so an unreachable registry fails in seconds rather than after a long build.
+    const reusable = settings.push ? await lookUpRegistry(registry, settings.image, tags, inputsDigest) : undefined;
     const report = {
         image: settings.image.toString(),
         builder: builder.name,
@@ -2180,8 +2271,13 @@ async function buildMultistage(settings, setOutput = actionOutputs, deps = {}) {
 /** Notes in the report that nothing was built; returns the reused image's manifest digest. */
 function recordReuse(report, reusable, inputsDigest) {
     core/* info */.pq(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
-    Object.assign(report, { builder: 'none', stages: [], reusedFrom: reusable.foundAt, labels: reusable.labels });
-    report.imageId = reusable.configDigest;
+    Object.assign(report, {
+        builder: 'none',
+        stages: [],
+        reusedFrom: reusable.foundAt,
+        labels: reusable.labels,
+        imageId: reusable.configDigest,
+    });
     return reusable.manifest.digest;
 }
 /** Notes the build in the report; returns the manifest digest its push reported, if it pushed. */
@@ -2201,20 +2297,26 @@ async function recordServedDigest(report, registry, image, tags, pushedDigest) {
     report.digestSource = served.source;
 }
 /**
- * The digest of the build's inputs, when reuse is on and the inputs alone decide the image; otherwise undefined,
- * after saying why. The image carries it as a label, for later runs to find.
+ * The digest of the build's inputs, when reuse is on, the image is pushed (where a later run can find it) and the
+ * inputs alone decide the image; otherwise undefined, after saying why. The image carries it as a label.
  */
-function reusableInputsDigest(settings, dockerfile, target, dockerfileText, labels) {
-    if (!settings.reuse)
+async function reusableInputsDigest(settings, builder, docker, { dockerfile, text, target }, labels) {
+    if (!settings.reuse || !settings.push)
         return undefined;
     const blockers = reuseBlockers(dockerfile, target, settings.buildArgs);
     if (blockers.length > 0) {
         core/* info */.pq(`An earlier image cannot stand in for this build (${blockers.join('; ')}): building.`);
         return undefined;
     }
-    const recipe = { ...settings, secretIds: [...settings.secrets.keys()], labels };
+    const recipe = {
+        ...settings,
+        platforms: settings.platforms.length > 0 ? settings.platforms : [await defaultPlatform(docker)],
+        builder: builder.name === 'buildx' ? 'buildx' : 'docker',
+        secretIds: [...settings.secrets.keys()],
+        labels,
+    };
     try {
-        return buildInputsDigest(recipe, dockerfileText);
+        return buildInputsDigest(recipe, text);
     }
     catch (error) {
         // An unreadable file in the context, say: the build will tell what Docker makes of it.
@@ -2224,8 +2326,10 @@ function reusableInputsDigest(settings, dockerfile, target, dockerfileText, labe
 }
 /** An image under one of the tags built from the same inputs, if any; at least, proof that the registry answers. */
 async function lookUpRegistry(registry, image, tags, inputsDigest) {
-    if (!inputsDigest)
-        return registry.ensureReachable(image.registry).then(() => undefined);
+    if (!inputsDigest) {
+        await registry.ensureReachable(image.registry);
+        return undefined;
+    }
     return unlessItFails('Looking for an image of the same inputs', () => findReusableImage(registry, image, tags, inputsDigest));
 }
 /** Points the tags at the reusable image; false (so the caller builds) when the registry will not take it. */
@@ -2244,7 +2348,7 @@ async function unlessItFails(what, attempt) {
         return await attempt();
     }
     catch (error) {
-        if (error instanceof errors/* UserError */.yo)
+        if (error instanceof RegistryUnreachableError)
             throw error;
         core/* warning */.$e(`${what} failed (${error.message}): building.`);
         return undefined;
