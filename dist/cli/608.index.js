@@ -1713,24 +1713,50 @@ function parseJson(bytes) {
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/reuse.js
 
 
+const DOCKER_HUB = 'docker.io';
 /**
- * Looks at what each tag about to be pushed serves now, for an image labelled with `inputsDigest`: a HEAD per tag,
- * then the manifest and config of each distinct image. The lookup also proves the registry answers, before anything
- * is built.
+ * Reads what each tag about to be pushed serves now: the manifest, and the config of each distinct image. It needs
+ * no inputs digest, so it runs while that is computed; it also proves the registry answers before anything is built.
  */
-async function findReusableImage(registry, image, tags, inputsDigest) {
-    const digests = await Promise.all(tags.map((tag) => registry.manifestDigest(image, tag, { missingIsUndefined: true })));
-    const served = new Map(tags.map((tag, index) => [tag, digests[index]]));
-    for (const digest of new Set(digests)) {
-        const manifest = digest ? await registry.manifest(image, digest) : undefined;
-        const config = manifest && (await imageConfig(registry, image, manifest));
-        if (manifest && config?.labels[BUILD_INPUTS_LABEL] === inputsDigest) {
-            const foundAt = image.withVersion({ tag: tags[digests.indexOf(digest)] });
-            const configDigest = isIndex(manifest) ? undefined : config.digest;
-            return { foundAt, manifest, configDigest, labels: config.labels, served };
-        }
+async function readTagImages(registry, image, tags) {
+    const manifests = await servedManifests(registry, image, tags);
+    const configs = new Map();
+    for (const manifest of manifests) {
+        if (manifest && !configs.has(manifest.digest))
+            configs.set(manifest.digest, imageConfig(registry, image, manifest));
     }
-    return undefined;
+    return Promise.all(tags.map(async (tag, index) => {
+        const manifest = manifests[index];
+        return { tag, manifest, config: manifest && (await configs.get(manifest.digest)) };
+    }));
+}
+/** The first tag's image labelled with `inputsDigest`, if one is. */
+function findReusableImage(image, tagImages, inputsDigest) {
+    const found = tagImages.find(({ config }) => config?.labels[BUILD_INPUTS_LABEL] === inputsDigest);
+    if (!found?.manifest || !found.config)
+        return undefined;
+    return {
+        foundAt: image.withVersion({ tag: found.tag }),
+        manifest: found.manifest,
+        configDigest: isIndex(found.manifest) ? undefined : found.config.digest,
+        labels: found.config.labels,
+        served: new Map(tagImages.map(({ tag, manifest }) => [tag, manifest?.digest])),
+    };
+}
+/**
+ * The manifest each tag serves (undefined where there is none). One GET per tag; on Docker Hub, which counts every
+ * manifest GET as a pull but no HEAD, a HEAD per tag and then one GET per distinct digest.
+ */
+async function servedManifests(registry, image, tags) {
+    if (image.registry !== DOCKER_HUB)
+        return Promise.all(tags.map((tag) => registry.manifest(image, tag)));
+    const digests = await Promise.all(tags.map((tag) => registry.manifestDigest(image, tag, { missingIsUndefined: true })));
+    const byDigest = new Map();
+    for (const digest of digests) {
+        if (digest && !byDigest.has(digest))
+            byDigest.set(digest, registry.manifest(image, digest));
+    }
+    return Promise.all(digests.map((digest) => (digest ? byDigest.get(digest) : undefined)));
 }
 /**
  * Points every tag that does not serve the reusable image yet at it (a manifest PUT, no layer moves); false when
@@ -1976,13 +2002,18 @@ async function buildMultistage(settings, setOutput = outputs/* actionOutputs */.
     const tags = (0,build_tags/* resolveTags */.yN)(settings.tagRules, source);
     const labels = imageLabels(settings.image, source, (0,build_tags/* versionOf */.E4)(tags), settings.labels);
     const registry = deps.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
+    const mayReuse = reuseAllowed(settings, dockerfile, target);
+    // Started at once, so that the registry answers while the inputs are hashed; an unreachable one fails the step in
+    // seconds rather than after a long build.
+    const lookup = settings.push ? lookUpRegistry(registry, settings.image, tags, mayReuse) : undefined;
+    lookup?.catch(() => undefined); // Awaited below; until then a failure must not count as unhandled.
     const docker = deps.docker ?? (await Docker.create());
     const builder = await chooseBuilder(settings.builder, docker);
-    const inputsDigest = await reusableInputsDigest(settings, builder, docker, { dockerfile, text, target }, labels);
+    const inputsDigest = mayReuse ? await inputsDigestOf(settings, builder, docker, text, labels) : undefined;
     // Always set: an empty value hides one the base image may carry.
     labels[BUILD_INPUTS_LABEL] = inputsDigest ?? '';
-    // Before the build, so an unreachable registry fails in seconds rather than after a long build.
-    const reusable = settings.push ? await lookUpRegistry(registry, settings.image, tags, inputsDigest) : undefined;
+    const tagImages = await lookup;
+    const reusable = tagImages && inputsDigest ? findReusableImage(settings.image, tagImages, inputsDigest) : undefined;
     const report = {
         image: settings.image.toString(),
         builder: builder.name,
@@ -2047,17 +2078,20 @@ async function recordServedDigest(report, registry, image, tags, pushedDigest) {
     report.digestSource = served.source;
 }
 /**
- * The digest of the build's inputs, when reuse is on, the image is pushed (where a later run can find it) and the
- * inputs alone decide the image; otherwise undefined, after saying why. The image carries it as a label.
+ * Whether an image of the same inputs may stand in for this build: reuse is on, the image is pushed (where a later
+ * run can find it) and the inputs alone decide the image; when not for the last reason, says why.
  */
-async function reusableInputsDigest(settings, builder, docker, { dockerfile, text, target }, labels) {
+function reuseAllowed(settings, dockerfile, target) {
     if (!settings.reuse || !settings.push)
-        return undefined;
+        return false;
     const blockers = reuseBlockers(dockerfile, target, settings.buildArgs);
     if (blockers.length > 0) {
         core/* info */.pq(`An earlier image cannot stand in for this build (${blockers.join('; ')}): building.`);
-        return undefined;
     }
+    return blockers.length === 0;
+}
+/** The digest of the build's inputs, which the image carries as a label; undefined when the context is unreadable. */
+async function inputsDigestOf(settings, builder, docker, dockerfileText, labels) {
     const recipe = {
         ...settings,
         platforms: settings.platforms.length > 0 ? settings.platforms : [await defaultPlatform(docker)],
@@ -2066,7 +2100,7 @@ async function reusableInputsDigest(settings, builder, docker, { dockerfile, tex
         labels,
     };
     try {
-        return buildInputsDigest(recipe, text);
+        return buildInputsDigest(recipe, dockerfileText);
     }
     catch (error) {
         // An unreadable file in the context, say: the build will tell what Docker makes of it.
@@ -2074,13 +2108,13 @@ async function reusableInputsDigest(settings, builder, docker, { dockerfile, tex
         return undefined;
     }
 }
-/** An image under one of the tags built from the same inputs, if any; at least, proof that the registry answers. */
-async function lookUpRegistry(registry, image, tags, inputsDigest) {
-    if (!inputsDigest) {
+/** What the tags serve now, when reuse may use it; otherwise only proof that the registry answers. */
+async function lookUpRegistry(registry, image, tags, reuse) {
+    if (!reuse) {
         await registry.ensureReachable(image.registry);
         return undefined;
     }
-    return unlessItFails('Looking for an image of the same inputs', () => findReusableImage(registry, image, tags, inputsDigest));
+    return unlessItFails('Looking for an image of the same inputs', () => readTagImages(registry, image, tags));
 }
 /** Points the tags at the reusable image; false (so the caller builds) when the registry will not take it. */
 async function tagForReuse(registry, image, reusable) {

@@ -21,7 +21,13 @@ import { Dockerfile, type Stage, stageLabel } from '../../core/build/dockerfile.
 import { imageLabels } from '../../core/build/labels.js';
 import { dockerConfigCredentials } from '../../core/build/registry-credentials.js';
 import { RegistryClient, RegistryUnreachableError } from '../../core/build/registry.js';
-import { findReusableImage, type ReusableImage, tagReusableImage } from '../../core/build/reuse.js';
+import {
+  findReusableImage,
+  readTagImages,
+  type ReusableImage,
+  type TagImage,
+  tagReusableImage,
+} from '../../core/build/reuse.js';
 import { writeSecretFiles } from '../../core/build/secret-files.js';
 import { servedDigest } from '../../core/build/served-digest.js';
 import { readSourceContext, type SourceContext } from '../../core/build/source-context.js';
@@ -62,13 +68,18 @@ export async function buildMultistage(
   const tags = resolveTags(settings.tagRules, source);
   const labels = imageLabels(settings.image, source, versionOf(tags), settings.labels);
   const registry = deps.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
+  const mayReuse = reuseAllowed(settings, dockerfile, target);
+  // Started at once, so that the registry answers while the inputs are hashed; an unreachable one fails the step in
+  // seconds rather than after a long build.
+  const lookup = settings.push ? lookUpRegistry(registry, settings.image, tags, mayReuse) : undefined;
+  lookup?.catch(() => undefined); // Awaited below; until then a failure must not count as unhandled.
   const docker = deps.docker ?? (await Docker.create());
   const builder = await chooseBuilder(settings.builder, docker);
-  const inputsDigest = await reusableInputsDigest(settings, builder, docker, { dockerfile, text, target }, labels);
+  const inputsDigest = mayReuse ? await inputsDigestOf(settings, builder, docker, text, labels) : undefined;
   // Always set: an empty value hides one the base image may carry.
   labels[BUILD_INPUTS_LABEL] = inputsDigest ?? '';
-  // Before the build, so an unreachable registry fails in seconds rather than after a long build.
-  const reusable = settings.push ? await lookUpRegistry(registry, settings.image, tags, inputsDigest) : undefined;
+  const tagImages = await lookup;
+  const reusable = tagImages && inputsDigest ? findReusableImage(settings.image, tagImages, inputsDigest) : undefined;
   const report: BuildReport = {
     image: settings.image.toString(),
     builder: builder.name,
@@ -144,22 +155,26 @@ async function recordServedDigest(
 }
 
 /**
- * The digest of the build's inputs, when reuse is on, the image is pushed (where a later run can find it) and the
- * inputs alone decide the image; otherwise undefined, after saying why. The image carries it as a label.
+ * Whether an image of the same inputs may stand in for this build: reuse is on, the image is pushed (where a later
+ * run can find it) and the inputs alone decide the image; when not for the last reason, says why.
  */
-async function reusableInputsDigest(
-  settings: BuildMultistageSettings,
-  builder: ImageBuilder,
-  docker: Docker,
-  { dockerfile, text, target }: { dockerfile: Dockerfile; text: string; target: Stage },
-  labels: Record<string, string>,
-): Promise<string | undefined> {
-  if (!settings.reuse || !settings.push) return undefined;
+function reuseAllowed(settings: BuildMultistageSettings, dockerfile: Dockerfile, target: Stage): boolean {
+  if (!settings.reuse || !settings.push) return false;
   const blockers = reuseBlockers(dockerfile, target, settings.buildArgs);
   if (blockers.length > 0) {
     core.info(`An earlier image cannot stand in for this build (${blockers.join('; ')}): building.`);
-    return undefined;
   }
+  return blockers.length === 0;
+}
+
+/** The digest of the build's inputs, which the image carries as a label; undefined when the context is unreadable. */
+async function inputsDigestOf(
+  settings: BuildMultistageSettings,
+  builder: ImageBuilder,
+  docker: Docker,
+  dockerfileText: string,
+  labels: Record<string, string>,
+): Promise<string | undefined> {
   const recipe: BuildRecipe = {
     ...settings,
     platforms: settings.platforms.length > 0 ? settings.platforms : [await defaultPlatform(docker)],
@@ -168,7 +183,7 @@ async function reusableInputsDigest(
     labels,
   };
   try {
-    return buildInputsDigest(recipe, text);
+    return buildInputsDigest(recipe, dockerfileText);
   } catch (error) {
     // An unreadable file in the context, say: the build will tell what Docker makes of it.
     core.warning(`Could not read the build context to compare it with earlier builds (${(error as Error).message}).`);
@@ -176,20 +191,18 @@ async function reusableInputsDigest(
   }
 }
 
-/** An image under one of the tags built from the same inputs, if any; at least, proof that the registry answers. */
+/** What the tags serve now, when reuse may use it; otherwise only proof that the registry answers. */
 async function lookUpRegistry(
   registry: RegistryClient,
   image: ImageRef,
   tags: readonly string[],
-  inputsDigest: string | undefined,
-): Promise<ReusableImage | undefined> {
-  if (!inputsDigest) {
+  reuse: boolean,
+): Promise<TagImage[] | undefined> {
+  if (!reuse) {
     await registry.ensureReachable(image.registry);
     return undefined;
   }
-  return unlessItFails('Looking for an image of the same inputs', () =>
-    findReusableImage(registry, image, tags, inputsDigest),
-  );
+  return unlessItFails('Looking for an image of the same inputs', () => readTagImages(registry, image, tags));
 }
 
 /** Points the tags at the reusable image; false (so the caller builds) when the registry will not take it. */

@@ -15,6 +15,8 @@ export interface ReusableImage {
   served: ReadonlyMap<string, string | undefined>;
 }
 
+const DOCKER_HUB = 'docker.io';
+
 interface IndexJson {
   manifests?: Array<{ digest?: string; platform?: { os?: string; architecture?: string } }>;
 }
@@ -27,31 +29,75 @@ interface ConfigJson {
   config?: { Labels?: Record<string, string> | null };
 }
 
+/** What a tag serves now: nothing yet, or an image with its manifest and config. */
+export interface TagImage {
+  tag: string;
+  manifest: Manifest | undefined;
+  config: ImageConfig | undefined;
+}
+
+interface ImageConfig {
+  digest: string;
+  labels: Record<string, string>;
+}
+
 /**
- * Looks at what each tag about to be pushed serves now, for an image labelled with `inputsDigest`: a HEAD per tag,
- * then the manifest and config of each distinct image. The lookup also proves the registry answers, before anything
- * is built.
+ * Reads what each tag about to be pushed serves now: the manifest, and the config of each distinct image. It needs
+ * no inputs digest, so it runs while that is computed; it also proves the registry answers before anything is built.
  */
-export async function findReusableImage(
+export async function readTagImages(
   registry: RegistryClient,
   image: ImageRef,
   tags: readonly string[],
+): Promise<TagImage[]> {
+  const manifests = await servedManifests(registry, image, tags);
+  const configs = new Map<string, Promise<ImageConfig | undefined>>();
+  for (const manifest of manifests) {
+    if (manifest && !configs.has(manifest.digest)) configs.set(manifest.digest, imageConfig(registry, image, manifest));
+  }
+  return Promise.all(
+    tags.map(async (tag, index) => {
+      const manifest = manifests[index];
+      return { tag, manifest, config: manifest && (await configs.get(manifest.digest)) };
+    }),
+  );
+}
+
+/** The first tag's image labelled with `inputsDigest`, if one is. */
+export function findReusableImage(
+  image: ImageRef,
+  tagImages: readonly TagImage[],
   inputsDigest: string,
-): Promise<ReusableImage | undefined> {
+): ReusableImage | undefined {
+  const found = tagImages.find(({ config }) => config?.labels[BUILD_INPUTS_LABEL] === inputsDigest);
+  if (!found?.manifest || !found.config) return undefined;
+  return {
+    foundAt: image.withVersion({ tag: found.tag }),
+    manifest: found.manifest,
+    configDigest: isIndex(found.manifest) ? undefined : found.config.digest,
+    labels: found.config.labels,
+    served: new Map(tagImages.map(({ tag, manifest }) => [tag, manifest?.digest])),
+  };
+}
+
+/**
+ * The manifest each tag serves (undefined where there is none). One GET per tag; on Docker Hub, which counts every
+ * manifest GET as a pull but no HEAD, a HEAD per tag and then one GET per distinct digest.
+ */
+async function servedManifests(
+  registry: RegistryClient,
+  image: ImageRef,
+  tags: readonly string[],
+): Promise<Array<Manifest | undefined>> {
+  if (image.registry !== DOCKER_HUB) return Promise.all(tags.map((tag) => registry.manifest(image, tag)));
   const digests = await Promise.all(
     tags.map((tag) => registry.manifestDigest(image, tag, { missingIsUndefined: true })),
   );
-  const served = new Map(tags.map((tag, index) => [tag, digests[index]]));
-  for (const digest of new Set(digests)) {
-    const manifest = digest ? await registry.manifest(image, digest) : undefined;
-    const config = manifest && (await imageConfig(registry, image, manifest));
-    if (manifest && config?.labels[BUILD_INPUTS_LABEL] === inputsDigest) {
-      const foundAt = image.withVersion({ tag: tags[digests.indexOf(digest)]! });
-      const configDigest = isIndex(manifest) ? undefined : config.digest;
-      return { foundAt, manifest, configDigest, labels: config.labels, served };
-    }
+  const byDigest = new Map<string, Promise<Manifest | undefined>>();
+  for (const digest of digests) {
+    if (digest && !byDigest.has(digest)) byDigest.set(digest, registry.manifest(image, digest));
   }
-  return undefined;
+  return Promise.all(digests.map((digest) => (digest ? byDigest.get(digest) : undefined)));
 }
 
 /**
@@ -73,7 +119,7 @@ async function imageConfig(
   registry: RegistryClient,
   image: ImageRef,
   manifest: Manifest,
-): Promise<{ digest: string; labels: Record<string, string> } | undefined> {
+): Promise<ImageConfig | undefined> {
   let single: Manifest | undefined = manifest;
   if (isIndex(manifest)) {
     // Attestation manifests (provenance, SBOM) sit beside the images with platform unknown/unknown.
