@@ -412,6 +412,21 @@ describe('build-multistage reusing an image built from the same inputs', () => {
     // Empty rather than absent, so that a label of the base image does not show through.
     expect((await skopeoInspect(`${image}:unpinned`)).Labels).toHaveProperty([BUILD_INPUTS_LABEL], '');
   });
+  it('builds, with a warning, when the registry answers the lookup with something it cannot use', async () => {
+    const image = freshRepository('reuse');
+    succeeded(await run({ ...pinned(), image, tags: 'sha' }, {}, workspace));
+    class CorruptBlobs extends RegistryClient {
+      override blob(): Promise<Buffer | undefined> {
+        return Promise.reject(new Error('answered bytes that do not match their digest'));
+      }
+    }
+    const result = await run({ ...pinned(), image, tags: 'sha' }, { registry: new CorruptBlobs() }, workspace);
+    expect(succeeded(result).builder).toBe('buildkit');
+    expect(result.printed).toContain(
+      '::warning::Looking for an image of the same inputs failed (answered bytes that do not match their digest): building.',
+    );
+  });
+
   it('builds when the registry lets it read the image but not tag it', async () => {
     const repository = `testbed/reuse-${randomUUID().slice(0, 8)}`;
     succeeded(await run({ ...pinned(), image: `${testbed.registry}/${repository}`, tags: 'sha' }, {}, workspace));
