@@ -1616,7 +1616,7 @@ class RegistryClient {
         });
         if (!response.ok)
             return undefined;
-        const body = parseJson(response.body);
+        const body = parseJson(response.body) ?? {};
         const token = body.token ?? body.access_token;
         if (!token)
             return undefined;
@@ -1663,13 +1663,8 @@ function sha256Digest(bytes) {
 }
 /** A manifest served without a Content-Type names its type inside (both OCI and Docker v2 manifests do). */
 function mediaTypeOf(bytes) {
-    try {
-        const { mediaType } = JSON.parse(bytes.toString('utf8'));
-        return typeof mediaType === 'string' ? mediaType : '';
-    }
-    catch {
-        return '';
-    }
+    const mediaType = parseJson(bytes)?.mediaType;
+    return typeof mediaType === 'string' ? mediaType : '';
 }
 /** Docker's rule: loopback registries speak plain HTTP, every other one HTTPS; Docker Hub's API lives elsewhere. */
 function registryUrl(registry) {
@@ -1701,12 +1696,13 @@ function describeNetworkError(error) {
         return `${code}${message ? ` (${message})` : ''}`;
     return message ?? String(error);
 }
+/** A registry answer's JSON; undefined when it is not JSON. */
 function parseJson(bytes) {
     try {
         return JSON.parse(bytes.toString('utf8'));
     }
     catch {
-        return {};
+        return undefined;
     }
 }
 
@@ -1772,23 +1768,15 @@ async function imageConfig(registry, image, manifest) {
     let single = manifest;
     if (isIndex(manifest)) {
         // Attestation manifests (provenance, SBOM) sit beside the images with platform unknown/unknown.
-        const first = parse(manifest.bytes)?.manifests?.find((entry) => entry.platform?.os !== 'unknown');
+        const first = parseJson(manifest.bytes)?.manifests?.find((entry) => entry.platform?.os !== 'unknown');
         single = first?.digest ? await registry.manifest(image, first.digest) : undefined;
     }
-    const digest = single && parse(single.bytes)?.config?.digest;
+    const digest = single && parseJson(single.bytes)?.config?.digest;
     if (!digest)
         return undefined;
     const config = await registry.blob(image, digest);
-    const labels = config && parse(config)?.config?.Labels;
+    const labels = config && parseJson(config)?.config?.Labels;
     return { digest, labels: labels ?? {} };
-}
-function parse(bytes) {
-    try {
-        return JSON.parse(bytes.toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/secret-files.js

@@ -165,7 +165,7 @@ export class RegistryClient {
       headers: credentials ? { Authorization: basicAuth(credentials) } : {},
     });
     if (!response.ok) return undefined;
-    const body = parseJson(response.body) as { token?: string; access_token?: string };
+    const body = parseJson<{ token?: string; access_token?: string }>(response.body) ?? {};
     const token = body.token ?? body.access_token;
     if (!token) return undefined;
     registerSecret(token);
@@ -217,12 +217,8 @@ function sha256Digest(bytes: Buffer): string {
 
 /** A manifest served without a Content-Type names its type inside (both OCI and Docker v2 manifests do). */
 function mediaTypeOf(bytes: Buffer): string {
-  try {
-    const { mediaType } = JSON.parse(bytes.toString('utf8')) as { mediaType?: unknown };
-    return typeof mediaType === 'string' ? mediaType : '';
-  } catch {
-    return '';
-  }
+  const mediaType = parseJson<{ mediaType?: unknown }>(bytes)?.mediaType;
+  return typeof mediaType === 'string' ? mediaType : '';
 }
 
 /** Docker's rule: loopback registries speak plain HTTP, every other one HTTPS; Docker Hub's API lives elsewhere. */
@@ -256,10 +252,11 @@ function describeNetworkError(error: unknown): string {
   return message ?? String(error);
 }
 
-function parseJson(bytes: Buffer): unknown {
+/** A registry answer's JSON; undefined when it is not JSON. */
+export function parseJson<T>(bytes: Buffer): T | undefined {
   try {
-    return JSON.parse(bytes.toString('utf8'));
+    return JSON.parse(bytes.toString('utf8')) as T;
   } catch {
-    return {};
+    return undefined;
   }
 }

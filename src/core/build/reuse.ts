@@ -1,6 +1,6 @@
 import type { ImageRef } from '../image-ref.js';
 import { BUILD_INPUTS_LABEL } from './build-inputs.js';
-import { isIndex, type Manifest, type RegistryClient } from './registry.js';
+import { isIndex, type Manifest, parseJson, type RegistryClient } from './registry.js';
 
 /** An image the registry already serves under one of the tags, built from the same inputs. */
 export interface ReusableImage {
@@ -123,20 +123,12 @@ async function imageConfig(
   let single: Manifest | undefined = manifest;
   if (isIndex(manifest)) {
     // Attestation manifests (provenance, SBOM) sit beside the images with platform unknown/unknown.
-    const first = parse<IndexJson>(manifest.bytes)?.manifests?.find((entry) => entry.platform?.os !== 'unknown');
+    const first = parseJson<IndexJson>(manifest.bytes)?.manifests?.find((entry) => entry.platform?.os !== 'unknown');
     single = first?.digest ? await registry.manifest(image, first.digest) : undefined;
   }
-  const digest = single && parse<ManifestJson>(single.bytes)?.config?.digest;
+  const digest = single && parseJson<ManifestJson>(single.bytes)?.config?.digest;
   if (!digest) return undefined;
   const config = await registry.blob(image, digest);
-  const labels = config && parse<ConfigJson>(config)?.config?.Labels;
+  const labels = config && parseJson<ConfigJson>(config)?.config?.Labels;
   return { digest, labels: labels ?? {} };
-}
-
-function parse<T>(bytes: Buffer): T | undefined {
-  try {
-    return JSON.parse(bytes.toString('utf8')) as T;
-  } catch {
-    return undefined;
-  }
 }
