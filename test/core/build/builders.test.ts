@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BuildKitBuilder } from '../../../src/core/build/builders/buildkit.js';
@@ -125,10 +125,12 @@ describe('findBuildxPlugin', () => {
   });
 
   it('uses ~/.docker without DOCKER_CONFIG, and skips a file that cannot run', async () => {
-    await plugin(path.join(home, '.docker', 'cli-plugins'), 0o644);
+    const file = await plugin(path.join(home, '.docker', 'cli-plugins'), 0o644);
     const found = findBuildxPlugin({ HOME: home }, 'linux');
     // Only a system-wide plugin of this machine (none on the test bed) could be found instead.
     expect(found === undefined || !found.startsWith(home)).toBe(true);
+    await chmod(file, 0o755);
+    expect(findBuildxPlugin({ HOME: home }, 'linux')).toBe(file);
   });
 });
 
