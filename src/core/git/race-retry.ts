@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../errors.js';
+import { retry } from '../retry.js';
 import { isRefMovedError, type RefMovedError } from './ref-moved-error.js';
 
 /** How often, and how patiently, a run that lost a race to another push tries again. */
@@ -21,20 +21,29 @@ export async function retryOnRace<T>(
   attempt: (number: number) => Promise<T>,
   onRetry: (lost: RefMovedError, next: number) => void = () => undefined,
 ): Promise<{ result: T; attempts: number }> {
-  for (let number = 1; ; number++) {
-    try {
-      return { result: await attempt(number), attempts: number };
-    } catch (error) {
-      if (!isRefMovedError(error)) throw error;
-      if (number >= policy.maxAttempts) {
-        throw new UserError(
-          `Gave up after ${number} attempts: ${error.branch} kept moving under this run (${error.reason}). ` +
-            'Nothing was overwritten; run again, or raise max-attempts.',
-        );
-      }
-      onRetry(error, number + 1);
-      const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (number - 1));
-      await sleep(Math.random() * ceiling);
-    }
+  let attempts = 0;
+  try {
+    const result = await retry(
+      (number) => {
+        attempts = number;
+        return attempt(number);
+      },
+      {
+        what: 'Applying the change',
+        attempts: policy.maxAttempts,
+        firstDelayMs: policy.baseDelayMs,
+        maxDelayMs: policy.maxDelayMs,
+        jitter: 1,
+        retryable: isRefMovedError,
+        onRetry: (lost, next) => onRetry(lost as RefMovedError, next),
+      },
+    );
+    return { result, attempts };
+  } catch (error) {
+    if (!isRefMovedError(error)) throw error;
+    throw new UserError(
+      `Gave up after ${attempts} attempts: ${error.branch} kept moving under this run (${error.reason}). ` +
+        'Nothing was overwritten; run again, or raise max-attempts.',
+    );
   }
 }
