@@ -191,7 +191,7 @@ async function inputsDigestOf(
   }
 }
 
-/** What the tags serve now, when reuse may use it; otherwise only proof that the registry answers. */
+/** What the tags serve now, when reuse may use it; otherwise only a warning when the registry does not answer. */
 async function lookUpRegistry(
   registry: RegistryClient,
   image: ImageRef,
@@ -199,7 +199,7 @@ async function lookUpRegistry(
   reuse: boolean,
 ): Promise<TagImage[] | undefined> {
   if (!reuse) {
-    await registry.ensureReachable(image.registry);
+    await registry.warnUnlessReachable(image.registry);
     return undefined;
   }
   return unlessItFails('Looking for an image of the same inputs', () => readTagImages(registry, image, tags));

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { UserError } from '../errors.js';
+import * as core from '@actions/core';
+import { errorMessage, UserError } from '../errors.js';
+import type { HttpTransport } from '../http/transport.js';
+import { parseRetryAfter, retry } from '../retry.js';
 import type { ImageRef } from '../image-ref.js';
 import { registerSecret } from '../secrets.js';
 import { httpRequest, type HttpRequestInit, type HttpResponse } from './http-request.js';
@@ -13,6 +15,7 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, firstDelayMs: 1000 };
+const MAX_RETRY_DELAY_MS = 8_000;
 
 const REQUEST_TIMEOUT_MS = 15_000;
 // As containerd caps manifests: more is not an answer this client can use.
@@ -31,6 +34,8 @@ const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/;
 export interface RegistryClientOptions {
   credentials?: CredentialLookup;
   retry?: RetryPolicy;
+  /** Default: the process's (proxy from the environment, kept-alive connections). */
+  transport?: HttpTransport;
 }
 
 /** A manifest as the registry serves it: the exact bytes (their digest is the image's identity) and their type. */
@@ -50,6 +55,8 @@ class RegistryStatusError extends Error {
   constructor(
     readonly status: number,
     what: string,
+    /** What a 429 or 503 asked for in Retry-After. */
+    readonly retryAfterMs?: number,
   ) {
     super(`${what} answered HTTP ${status}`);
   }
@@ -63,10 +70,12 @@ class RegistryStatusError extends Error {
 export class RegistryClient {
   private readonly credentials: CredentialLookup;
   private readonly retry: RetryPolicy;
+  private readonly transport?: HttpTransport;
 
   constructor(options: RegistryClientOptions = {}) {
     this.credentials = options.credentials ?? (() => undefined);
     this.retry = options.retry ?? DEFAULT_RETRY;
+    this.transport = options.transport;
   }
 
   /** Resolves once the registry answers HTTP (any status: 401 is an answer); a UserError after the retries. */
@@ -74,8 +83,21 @@ export class RegistryClient {
     const url = `${registryUrl(registry)}/v2/`;
     await this.withRetries(registry, async () => {
       const response = await this.request(url, { method: 'GET' });
-      if (response.status >= 500) throw new RegistryStatusError(response.status, `GET ${url}`);
+      if (response.status >= 500) throw statusError(response, `GET ${url}`);
     });
+  }
+
+  /**
+   * One probe, for a run that needs nothing from the registry before its push: a registry that does not answer here
+   * (a proxy that only the docker daemon is configured for, say) is a warning, and the push decides.
+   */
+  async warnUnlessReachable(registry: string): Promise<void> {
+    const url = `${registryUrl(registry)}/v2/`;
+    try {
+      await this.request(url, { method: 'GET' });
+    } catch (error) {
+      core.warning(`Registry ${registry} did not answer GET ${url} (${describeNetworkError(error)}); building anyway.`);
+    }
   }
 
   /**
@@ -147,7 +169,7 @@ export class RegistryClient {
     }
     if (response.status === 401 || response.status === 403) return undefined;
     if (missingIsUndefined && response.status === 404) return undefined;
-    if (!response.ok) throw new RegistryStatusError(response.status, `${init.method} ${url}`);
+    if (!response.ok) throw statusError(response, `${init.method} ${url}`);
     return response;
   }
 
@@ -173,33 +195,52 @@ export class RegistryClient {
   }
 
   private request(url: string, init: Omit<HttpRequestInit, 'timeoutMs' | 'maxBytes'>): Promise<HttpResponse> {
-    return httpRequest(url, { ...init, timeoutMs: REQUEST_TIMEOUT_MS, maxBytes: MAX_ANSWER_BYTES });
+    return httpRequest(url, {
+      ...init,
+      timeoutMs: REQUEST_TIMEOUT_MS,
+      maxBytes: MAX_ANSWER_BYTES,
+      transport: this.transport,
+    });
   }
 
   /**
-   * Runs `call`, retrying network failures and 5xx answers with doubling delays, then gives up with a UserError.
-   * Anything else (a 4xx, bytes that do not match their digest) is thrown at once, as it is.
+   * Runs `call`, retrying network failures, 5xx and 429 answers with doubling delays (or the Retry-After asked
+   * for), then gives up with a UserError. Anything else (a 4xx, bytes that do not match their digest) is thrown at
+   * once, as it is.
    */
   private async withRetries<T>(registry: string, call: () => Promise<T>): Promise<T> {
-    let delay = this.retry.firstDelayMs;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await call();
-      } catch (error) {
-        const failing = error instanceof RegistryStatusError && error.status >= 500;
-        if (!failing && !isNetworkError(error)) throw error;
-        if (attempt >= this.retry.attempts) {
-          if (failing)
-            throw new UserError(`Registry ${registry} keeps failing: ${error.message} (${attempt} attempts).`);
-          throw new RegistryUnreachableError(
-            `Registry ${registry} is unreachable: ${describeNetworkError(error)} (${attempt} attempts).`,
-          );
-        }
-        await sleep(delay);
-        delay *= 2;
+    try {
+      return await retry(call, {
+        what: `Registry ${registry}`,
+        attempts: this.retry.attempts,
+        firstDelayMs: this.retry.firstDelayMs,
+        maxDelayMs: Math.max(MAX_RETRY_DELAY_MS, this.retry.firstDelayMs),
+        jitter: 0.2,
+        retryable: (error) => isFailingStatus(error) || isNetworkError(error),
+        retryAfterMs: (error) => (error instanceof RegistryStatusError ? error.retryAfterMs : undefined),
+        describe: (error) => (isFailingStatus(error) ? errorMessage(error) : describeNetworkError(error)),
+      });
+    } catch (error) {
+      const attempts = `${this.retry.attempts} attempts`;
+      if (isFailingStatus(error))
+        throw new UserError(`Registry ${registry} keeps failing: ${error.message} (${attempts}).`);
+      if (isNetworkError(error)) {
+        throw new RegistryUnreachableError(
+          `Registry ${registry} is unreachable: ${describeNetworkError(error)} (${attempts}).`,
+        );
       }
+      throw error;
     }
   }
+}
+
+function statusError(response: HttpResponse, what: string): RegistryStatusError {
+  return new RegistryStatusError(response.status, what, parseRetryAfter(response.header('retry-after')));
+}
+
+/** An answer that may be better in a moment: the registry failing (5xx) or asking to slow down (429). */
+function isFailingStatus(error: unknown): error is RegistryStatusError {
+  return error instanceof RegistryStatusError && (error.status >= 500 || error.status === 429);
 }
 
 /** Whether a manifest is an index (a list of per-platform manifests) rather than one image's manifest. */
@@ -248,6 +289,7 @@ function isNetworkError(error: unknown): boolean {
 function describeNetworkError(error: unknown): string {
   const { code, name, message } = (error ?? {}) as { code?: string; name?: string; message?: string };
   if (name === 'TimeoutError') return `no answer within ${REQUEST_TIMEOUT_MS / 1000} s`;
+  if (message?.startsWith('The proxy ')) return message;
   if (code) return `${code}${message ? ` (${message})` : ''}`;
   return message ?? String(error);
 }

@@ -1,0 +1,163 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { Duplex } from 'node:stream';
+import * as tls from 'node:tls';
+import { redact } from '../secrets.js';
+import { type ProxyEnvironment, type ProxyRoute, proxyFor } from './proxy.js';
+
+export interface HttpTransportOptions {
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read, at each request; default the process's environment. */
+  env?: ProxyEnvironment;
+  /** Extra trusted certificates (tests; on a runner, NODE_EXTRA_CA_CERTS does this). */
+  ca?: string | Buffer;
+}
+
+/** How one request leaves this machine: the agent to hand node:http, and what to send. */
+export interface Route {
+  agent: http.Agent;
+  /** The proxy it goes through, if any, for messages. */
+  proxy?: URL;
+  /** Through an HTTP proxy, the request line carries the absolute URL and the proxy's credentials ride along. */
+  absoluteForm: boolean;
+  proxyAuthorization?: string;
+}
+
+/**
+ * Picks, per request, the direct or proxied way to the target, and keeps one kept-alive agent per way (direct http,
+ * direct https, each proxy for http, each proxy tunnel for https), so connections are reused across calls.
+ */
+export class HttpTransport {
+  private readonly agents = new Map<string, http.Agent>();
+
+  constructor(private readonly options: HttpTransportOptions = {}) {}
+
+  route(target: URL): Route {
+    const proxy = proxyFor(target, this.options.env ?? process.env);
+    const https = target.protocol === 'https:';
+    if (!proxy)
+      return { agent: this.agent(https ? 'https:' : 'http:', () => this.directAgent(https)), absoluteForm: false };
+    if (!https) {
+      const agent = this.agent(`http via ${proxy.url.href}`, () => this.proxyAgent(proxy));
+      return { agent, proxy: proxy.url, absoluteForm: true, proxyAuthorization: proxy.authorization };
+    }
+    const agent = this.agent(`https via ${proxy.url.href}`, () => new TunnelAgent(proxy, this.tlsOptions()));
+    return { agent, proxy: proxy.url, absoluteForm: false };
+  }
+
+  private agent(key: string, create: () => http.Agent): http.Agent {
+    let agent = this.agents.get(key);
+    if (!agent) this.agents.set(key, (agent = create()));
+    return agent;
+  }
+
+  private directAgent(secure: boolean): http.Agent {
+    return secure ? new https.Agent({ keepAlive: true, ...this.tlsOptions() }) : new http.Agent({ keepAlive: true });
+  }
+
+  /** Absolute-form requests to the proxy itself: its connection is what is kept alive. */
+  private proxyAgent(proxy: ProxyRoute): http.Agent {
+    const base: http.Agent =
+      proxy.url.protocol === 'https:'
+        ? new https.Agent({ keepAlive: true, ...this.tlsOptions() })
+        : new http.Agent({ keepAlive: true });
+    const connect = base.createConnection.bind(base) as (options: object, callback: unknown) => Duplex;
+    const target = { host: proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'), port: proxyPort(proxy.url) };
+    // Every connection goes to the proxy, whatever host the request names.
+    base.createConnection = ((options: object, callback: unknown) =>
+      connect({ ...options, ...target, servername: target.host }, callback)) as typeof base.createConnection;
+    return base;
+  }
+
+  private tlsOptions(): tls.ConnectionOptions {
+    return this.options.ca ? { ca: [...tls.rootCertificates, this.options.ca.toString()] } : {};
+  }
+
+  /** Closes every kept-alive connection (tests; an action's process ends anyway). */
+  close(): void {
+    for (const agent of this.agents.values()) agent.destroy();
+    this.agents.clear();
+  }
+}
+
+/** HTTPS through a proxy: a CONNECT tunnel to the target, then TLS with the target inside it. */
+class TunnelAgent extends https.Agent {
+  constructor(
+    private readonly proxy: ProxyRoute,
+    tlsOptions: tls.ConnectionOptions,
+  ) {
+    super({ keepAlive: true, ...tlsOptions });
+  }
+
+  override createConnection(
+    options: https.RequestOptions & tls.ConnectionOptions,
+    callback: (error: Error | null, socket?: Duplex) => void,
+  ): undefined {
+    const host = String(options.host ?? options.hostname ?? 'localhost').replace(/^\[(.*)\]$/, '$1');
+    const port = Number(options.port ?? 443);
+    const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const headers: Record<string, string> = { Host: authority };
+    if (this.proxy.authorization) headers['Proxy-Authorization'] = this.proxy.authorization;
+    const transport = this.proxy.url.protocol === 'https:' ? https : http;
+    const connect = transport.request({
+      host: this.proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: proxyPort(this.proxy.url),
+      method: 'CONNECT',
+      path: authority,
+      headers,
+      agent: false,
+      signal: options.signal ?? undefined,
+      ca: options.ca,
+    });
+    let settled = false;
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      callback(error);
+    };
+    connect.once('connect', (response, socket) => {
+      if (response.statusCode !== 200) {
+        socket.destroy();
+        return fail(
+          new Error(
+            `The proxy ${redact(this.proxy.url.origin)} refused to open a tunnel to ${authority}: ` +
+              `HTTP ${response.statusCode} ${response.statusMessage ?? ''}`.trim(),
+          ),
+        );
+      }
+      const { path: _path, host: _host, port: _port, ...rest } = options;
+      const secure = tls.connect({ ...rest, socket, servername: isIpAddress(host) ? undefined : host });
+      settled = true;
+      callback(null, secure);
+    });
+    connect.once('error', (error) =>
+      fail(
+        Object.assign(new Error(`The proxy ${redact(this.proxy.url.origin)} did not answer: ${error.message}`), {
+          code: (error as NodeJS.ErrnoException).code,
+        }),
+      ),
+    );
+    // A proxy that never answers the CONNECT must not hold the request past its own deadline.
+    connect.setTimeout(Number(options.timeout ?? CONNECT_TIMEOUT_MS), () =>
+      connect.destroy(Object.assign(new Error('no answer to CONNECT'), { code: 'ETIMEDOUT' })),
+    );
+    connect.end();
+    return undefined;
+  }
+}
+
+const CONNECT_TIMEOUT_MS = 30_000;
+
+function proxyPort(url: URL): number {
+  return Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+}
+
+function isIpAddress(host: string): boolean {
+  return /^[\d.]+$/.test(host) || host.includes(':');
+}
+
+let shared: HttpTransport | undefined;
+
+/** The process's transport: the environment's proxy settings, Node's trusted certificates. */
+export function defaultTransport(): HttpTransport {
+  return (shared ??= new HttpTransport());
+}
