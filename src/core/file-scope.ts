@@ -88,7 +88,8 @@ function escapes(pattern: string, root: string): UserError {
   return new UserError(`Path "${pattern}" resolves outside the working directory ${root}; it is refused.`);
 }
 
-function isInside(root: string, candidate: string): boolean {
+/** Whether `candidate` is `root` or below it; both must already be real (symlink-free) absolute paths. */
+export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

@@ -15,7 +15,7 @@ export async function bumpManifest(
   const bumper = new ManifestBumper();
   const target = { image: settings.image, pin: settings.pin };
   const bumps = await bumper.plan(files, settings.workingDirectory, target);
-  if (!settings.dryRun) await bumper.write(bumps);
+  if (!settings.dryRun) await bumper.write(bumps, settings.workingDirectory);
 
   const changes = bumps.flatMap((bump) => bump.changes);
   const diff = unifiedDiff(bumps);

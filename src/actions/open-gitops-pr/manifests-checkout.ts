@@ -40,7 +40,7 @@ export class ManifestsCheckout {
   async write(commit: string, bumps: readonly FileBump[]): Promise<void> {
     if (this.checkedOut !== commit)
       throw new Error(`Edits planned for ${commit} but ${this.checkedOut} is checked out.`);
-    await this.bumper.write(bumps);
+    await this.bumper.write(bumps, this.git.directory);
   }
 
   private reportUnmatched(unmatched: readonly string[], commit: string): void {

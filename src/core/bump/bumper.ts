@@ -4,10 +4,17 @@ import { relativeToRoot } from '../file-scope.js';
 import { EditSession } from './edit-session.js';
 import type { ManifestEditor } from './editors/editor.js';
 import { ArgoCdKustomizeImagesEditor } from './editors/argocd-application.js';
+import { ArgoCdHelmParametersEditor } from './editors/argocd-helm-parameters.js';
+import { FluxSetterEditor } from './editors/flux-setters.js';
 import { HelmValuesEditor } from './editors/helm-values.js';
+import { ImageKeysEditor } from './editors/image-keys.js';
 import { KustomizeImagesEditor } from './editors/kustomize-images.js';
 import { WorkloadContainersEditor } from './editors/workload-containers.js';
+import { chartTemplates, FileScreen } from './file-screen.js';
+import type { ImageKeyRule } from './image-keys.js';
+import { formatImagePolicy } from './image-policy.js';
 import { ManifestDocument } from './manifest-document.js';
+import { type BumpNotice, type NoticeSink, runnerNotices } from './notices.js';
 import type { BumpTarget, ReferenceChange } from './types.js';
 import { YamlSource } from './yaml-source.js';
 
@@ -21,7 +28,12 @@ export const DEFAULT_EDITORS: readonly ManifestEditor[] = [
   new WorkloadContainersEditor(),
   new HelmValuesEditor(),
   new ArgoCdKustomizeImagesEditor(),
+  new ArgoCdHelmParametersEditor(),
+  new ImageKeysEditor(),
 ];
+
+/** With `imagePolicy` set, bump-manifest works the way Flux image automation does, and only that way. */
+export const SETTER_EDITORS: readonly ManifestEditor[] = [new FluxSetterEditor()];
 
 /** A file whose text changes, with the references that change in it. */
 export interface FileBump {
@@ -34,22 +46,44 @@ export interface FileBump {
   changes: ReferenceChange[];
 }
 
+/** What planning one file found, changed or not. */
+interface FilePlan {
+  bump?: FileBump;
+  session: EditSession;
+}
+
 /**
  * Points manifests at a new image. `plan` reads and edits in memory and fails on the first file that cannot
- * be read, parsed or edited; `write` then replaces every changed file, or none.
+ * be read, parsed or edited; `write` then replaces every changed file, or none. What a run skips or cannot
+ * edit safely goes to `notify` (runner annotations by default).
  */
 export class ManifestBumper {
-  constructor(private readonly editors: readonly ManifestEditor[] = DEFAULT_EDITORS) {}
+  constructor(
+    private readonly editors: readonly ManifestEditor[] = DEFAULT_EDITORS,
+    private readonly notify: NoticeSink = runnerNotices,
+  ) {}
 
   async plan(files: readonly string[], root: string, target: BumpTarget): Promise<FileBump[]> {
-    // Every spelling of the image contains its last path component: files without it are not parsed.
-    const needle = target.image.path.split('/').at(-1) as string;
-    const results = await mapConcurrently(files, READ_CONCURRENCY, async (file) => {
+    const templates = await chartTemplates(files);
+    const skipped = new Set([...templates.values()].flat());
+    const screen = new FileScreen(target);
+    const editors = target.imagePolicy ? SETTER_EDITORS : this.editors;
+    const inScope = files.filter((file) => !skipped.has(file));
+    const plans = await mapConcurrently(inScope, READ_CONCURRENCY, async (file) => {
       const path = relativeToRoot(root, file);
       const text = await readManifestText(file, path);
-      return text.includes(needle) ? this.planFile(file, path, text, target) : undefined;
+      return screen.mayHold(text, path) ? this.planFile(file, path, text, target, editors) : undefined;
     });
-    return results.filter((bump): bump is FileBump => bump !== undefined);
+    const found = plans.filter((plan): plan is FilePlan => plan !== undefined);
+    for (const [chart, chartFiles] of templates) {
+      const where = relativeToRoot(root, chart) || '.';
+      this.notify({
+        level: 'info',
+        message: `${where}: skipped ${chartFiles.length} file(s) under templates/ (Helm templates, not YAML); its values files are bumped.`,
+      });
+    }
+    for (const notice of reportOf(found, target, inScope.length)) this.notify(notice);
+    return found.flatMap((plan) => (plan.bump ? [plan.bump] : []));
   }
 
   async write(bumps: readonly FileBump[]): Promise<void> {
@@ -79,17 +113,58 @@ export class ManifestBumper {
     }
   }
 
-  private planFile(file: string, path: string, text: string, target: BumpTarget): FileBump | undefined {
+  private planFile(
+    file: string,
+    path: string,
+    text: string,
+    target: BumpTarget,
+    editors: readonly ManifestEditor[],
+  ): FilePlan {
     const source = new YamlSource(path, text);
     const session = new EditSession(source, target, path);
     for (const document of source.documents) {
       const manifest = new ManifestDocument(document, file);
-      for (const editor of this.editors) editor.edit(manifest, session);
+      for (const editor of editors) editor.edit(manifest, session);
     }
-    if (session.edits.length === 0) return undefined;
+    if (session.edits.length === 0) return { session };
+    // Editors run one after another: report the file's changes in its own order.
+    session.changes.sort((a, b) => a.line - b.line);
     const after = source.apply(session.edits);
-    return after === text ? undefined : { file, path, before: text, after, changes: session.changes };
+    return after === text
+      ? { session }
+      : { session, bump: { file, path, before: text, after, changes: session.changes } };
   }
+}
+
+/** The warnings of every file, then what the whole run did not find. */
+function reportOf(plans: readonly FilePlan[], target: BumpTarget, fileCount: number): BumpNotice[] {
+  const notices = plans.flatMap((plan) => plan.session.notices);
+  const used = new Set<ImageKeyRule>(plans.flatMap((plan) => [...plan.session.usedKeyRules]));
+  for (const rule of target.imageKeys ?? []) {
+    if (!used.has(rule))
+      notices.push({
+        level: 'warning',
+        message: `image-keys "${rule.text}" found none of its keys in the ${fileCount} file(s) in scope.`,
+      });
+  }
+  if (plans.some((plan) => plan.session.references > 0)) return notices;
+  if (target.imagePolicy) {
+    const policy = formatImagePolicy(target.imagePolicy);
+    notices.push({
+      level: 'warning',
+      message: `No field in the ${fileCount} file(s) in scope carries the marker {"$imagepolicy": "${policy}"} (or its :name, :tag, :digest forms): nothing to bump.`,
+    });
+    return notices;
+  }
+  const unattributed = plans.flatMap((plan) => plan.session.unattributed);
+  const hint = unattributed.length
+    ? ` Tag keys with no repository beside them may belong to it (${unattributed.slice(0, 5).join(', ')}${unattributed.length > 5 ? ', ...' : ''}): name them with image-keys.`
+    : '';
+  notices.push({
+    level: 'warning',
+    message: `No file of the ${fileCount} in scope refers to ${target.image.repository}: nothing to bump.${hint}`,
+  });
+  return notices;
 }
 
 async function readManifestText(file: string, path: string): Promise<string> {

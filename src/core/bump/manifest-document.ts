@@ -3,6 +3,8 @@ import { type Document, isMap, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import { stringAt } from './yaml-source.js';
 
 const KUSTOMIZATION_FILE = /^(?:kustomization\.ya?ml|Kustomization)$/;
+/** The parameter override files Argo CD reads beside an app's source (and Image Updater writes back). */
+export const ARGOCD_SOURCE_FILE = /^\.argocd-source(?:-[^/]+)?\.ya?ml$/;
 
 /** One YAML document with the facts the editors choose by: its kind, API group and file name. */
 export class ManifestDocument {
@@ -31,9 +33,20 @@ export class ManifestDocument {
     return this.kind === undefined && KUSTOMIZATION_FILE.test(path.basename(this.file));
   }
 
+  /** `.argocd-source[-<app>].yaml`: one Application source's overrides (`kustomize`, `helm`) at the root. */
+  get isArgoCdSourceOverride(): boolean {
+    return this.kind === undefined && ARGOCD_SOURCE_FILE.test(path.basename(this.file));
+  }
+
   /** A plain Helm values file: a mapping that is neither a Kubernetes object nor a kustomization. */
   get isHelmValues(): boolean {
-    return this.root !== undefined && this.kind === undefined && this.apiVersion === undefined && !this.isKustomization;
+    return (
+      this.root !== undefined &&
+      this.kind === undefined &&
+      this.apiVersion === undefined &&
+      !this.isKustomization &&
+      !this.isArgoCdSourceOverride
+    );
   }
 
   is(group: string, ...kinds: string[]): boolean {
@@ -55,8 +68,12 @@ export class ManifestDocument {
     return isSeq(node) ? node : undefined;
   }
 
-  /** `spec.source` and each of `spec.sources` of an Argo CD Application (or an ApplicationSet's template). */
+  /**
+   * `spec.source` and each of `spec.sources` of an Argo CD Application (or an ApplicationSet's template), or the
+   * root of a parameter override file.
+   */
   argoSources(): YAMLMap[] {
+    if (this.isArgoCdSourceOverride) return this.root ? [this.root] : [];
     const spec = this.is('argoproj.io', 'Application')
       ? this.mapAt('spec')
       : this.is('argoproj.io', 'ApplicationSet')

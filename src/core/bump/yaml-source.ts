@@ -140,6 +140,70 @@ export class YamlSource {
   }
 }
 
+/**
+ * YAML written inside a literal block string of another file (Argo CD's `helm.values: |`): parsed on its own,
+ * with offsets and lines mapped back to the outer file so edits land inside the block, indentation kept.
+ */
+export class EmbeddedYamlSource extends YamlSource {
+  private constructor(
+    private readonly outer: YamlSource,
+    text: string,
+    private readonly innerStarts: number[],
+    private readonly outerStarts: number[],
+  ) {
+    super(outer.file, text);
+  }
+
+  /** The block's content as its own source, or the reason it cannot be edited in place. */
+  static fromBlock(outer: YamlSource, scalar: Scalar): EmbeddedYamlSource | string {
+    if (scalar.type !== 'BLOCK_LITERAL') return 'it is not a literal block (|), so its lines cannot be edited in place';
+    const [start, end] = scalar.range as [number, number, number];
+    const headerEnd = outer.text.indexOf('\n', start);
+    if (headerEnd < 0 || headerEnd >= end) return 'it is empty';
+    if (/\d/.test(outer.text.slice(start, headerEnd).split('#')[0] as string)) {
+      return 'it has an explicit indentation indicator';
+    }
+    const lines: string[] = [];
+    const innerStarts: number[] = [];
+    const outerStarts: number[] = [];
+    let indent: number | undefined;
+    let innerLength = 0;
+    for (let lineStart = headerEnd + 1; lineStart < end;) {
+      const newline = outer.text.indexOf('\n', lineStart);
+      const lineEnd = newline < 0 || newline >= end ? end : newline + 1;
+      const line = outer.text.slice(lineStart, lineEnd);
+      if (indent === undefined && line.trim() !== '') indent = line.length - line.trimStart().length;
+      const cut = Math.min(indent ?? 0, line.replace(/\r?\n$/, '').length);
+      innerStarts.push(innerLength);
+      outerStarts.push(lineStart + cut);
+      lines.push(line.slice(cut));
+      innerLength += line.length - cut;
+      lineStart = lineEnd;
+    }
+    try {
+      return new EmbeddedYamlSource(outer, lines.join(''), innerStarts, outerStarts);
+    } catch (error) {
+      return `it is not valid YAML (${(error as Error).message.replace(/^[^:]*:\d*:? ?/, '')})`;
+    }
+  }
+
+  /** The offset in the outer file of an offset in the block's content. */
+  toOuter(offset: number): number {
+    let low = 0;
+    let high = this.innerStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.innerStarts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return (this.outerStarts[low] as number) + offset - (this.innerStarts[low] as number);
+  }
+
+  override lineOf(offset: number): number {
+    return this.outer.lineOf(this.toOuter(offset));
+  }
+}
+
 /** A mapping's value for `key` when it is a scalar string. */
 export function stringAt(map: unknown, key: string): string | undefined {
   if (!isMap(map)) return undefined;

@@ -14,7 +14,7 @@ export async function overrideImages(file: string, images: readonly ImageRef[]):
   const changes: ReferenceChange[] = [];
   for (const image of images) {
     const bumps = await bumper.plan([file], path.dirname(file), overrideTarget(image));
-    await bumper.write(bumps);
+    await bumper.write(bumps, path.dirname(file));
     changes.push(...bumps.flatMap((bump) => bump.changes));
   }
   return changes;

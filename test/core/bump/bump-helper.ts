@@ -21,7 +21,7 @@ export async function bump(
     image: ref,
     pin: pin ?? (ref.digest ? (ref.tag ? 'tag+digest' : 'digest') : 'tag'),
   });
-  await bumper.write(bumps);
+  await bumper.write(bumps, root);
   return { after: await readTree(root, Object.keys(files)), changes: bumps.flatMap((b) => b.changes), root };
 }
 

@@ -247,7 +247,7 @@ describe('byte preservation', () => {
       image: ImageRef.parse(`${API}:2`),
       pin: 'tag',
     });
-    await bumper.write(bumps);
+    await bumper.write(bumps, root);
     expect(bumps).toEqual([]);
     expect((await fs.stat(path.join(root, 'pod.yaml'))).mtime).toEqual(past);
   });
