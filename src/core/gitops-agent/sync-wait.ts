@@ -92,14 +92,21 @@ export async function waitForSync(
     imagesSeen,
   });
 
-  if (request.refresh) await source.refresh();
+  const notePrevious = (report: AgentReport) => {
+    previousRevision ??= namesCommit(report.appliedRevision, request.revision)
+      ? report.previousRevision
+      : report.appliedRevision;
+  };
+  // Read once before the refresh: afterwards the agent may already compare with the awaited commit.
+  if (request.refresh) {
+    notePrevious(evaluator.evaluate(await source.read(), request.revision));
+    await source.refresh();
+  }
   for (;;) {
     const object = await source.read();
     const report = evaluator.evaluate(object, request.revision);
     last = report;
-    previousRevision ??= namesCommit(report.appliedRevision, request.revision)
-      ? report.previousRevision
-      : report.appliedRevision;
+    notePrevious(report);
     if (report.seen) mark('seen by the agent');
     if (report.applied) mark('synced');
 

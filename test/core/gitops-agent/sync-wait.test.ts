@@ -76,7 +76,7 @@ describe('waitForSync', () => {
     expect(result.timeline.map((item) => item.event)).toEqual(['seen by the agent', 'synced', 'healthy']);
     expect(result.imagesSeen).toEqual([`ghcr.io/acme/api@${DIGEST}`]);
     expect(calls).toEqual({ refresh: 1, reads: 4 });
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(2);
   });
 
   it('waits for the digest to run after the commit is healthy', async () => {

@@ -1,0 +1,135 @@
+/** wait-for-sync against the Argo CD API double, whose every answer is checked against Argo CD's swagger. */
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { SyncNotReachedError, waitForSyncAction } from '../../src/actions/wait-for-sync/run.js';
+import { readWaitForSyncSettings } from '../../src/actions/wait-for-sync/settings.js';
+import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
+import { outputsToRecord } from '../../src/core/outputs.js';
+import { APPLICATION_ROUTE, ArgoCdApiDouble } from '../doubles/argocd-api/server.js';
+import { tempTree } from '../helpers/temp-dir.js';
+
+const OLD = 'a'.repeat(40);
+const NEW = 'b'.repeat(40);
+const DIGEST = `sha256:${'d'.repeat(64)}`;
+const SOURCE = { repoURL: 'git://127.0.0.1/manifests.git', path: 'apps/web', targetRevision: 'main' };
+
+describe('wait-for-sync with Argo CD through its API', () => {
+  let double: ArgoCdApiDouble;
+  let dir: string;
+  let log: string[];
+
+  beforeEach(async () => {
+    double = await ArgoCdApiDouble.start();
+    double.addApplication({ name: 'web', source: SOURCE });
+    double.update('web', (app) => {
+      const status = app.status as Record<string, unknown>;
+      status.sync = {
+        status: 'Synced',
+        revision: OLD,
+        comparedTo: { source: SOURCE, destination: { namespace: 'default' } },
+      };
+      status.health = { status: 'Healthy' };
+    });
+    dir = await tempTree();
+    log = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      log.push(String(chunk));
+      return true;
+    });
+  });
+
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    expect(double.schemaViolations()).toEqual([]);
+    await double.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  async function run(inputs: Record<string, string>) {
+    const outputs: Record<string, string> = {};
+    const settings = readWaitForSyncSettings(
+      new InputReader(
+        inputsFromRecord({
+          agent: 'argocd',
+          'argocd-server': double.url,
+          'argocd-token': double.token,
+          'argocd-application': 'web',
+          revision: NEW,
+          'poll-interval': '1s',
+          timeout: '30s',
+          ...inputs,
+        }),
+      ),
+      { RUNNER_TEMP: dir },
+    );
+    const summaryFile = path.join(dir, 'summary.md');
+    let error: unknown;
+    try {
+      await waitForSyncAction(settings, outputsToRecord(outputs), { summaryFile });
+    } catch (caught) {
+      error = caught;
+    }
+    const summary = await fs.readFile(summaryFile, 'utf8').catch(() => '');
+    return { outputs, error, summary };
+  }
+
+  it('asks for a refresh, follows the rollout to Healthy and sees the digest running', async () => {
+    const rollout = double.rollout('web', { revision: NEW, images: [`ghcr.io/acme/web@${DIGEST}`] });
+    const { outputs, error, summary } = await run({ refresh: 'true', 'image-ref': `ghcr.io/acme/web@${DIGEST}` });
+    await rollout;
+    expect(error).toBeUndefined();
+    expect(outputs).toMatchObject({ status: 'synced', revision: NEW, health: 'Healthy', 'previous-revision': OLD });
+    expect(outputs['synced-at']).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(summary).toContain('wait-for-sync: synced');
+    expect(summary).toMatch(/seen by the agent[\s\S]*healthy/);
+    expect(summary).toContain(`ghcr.io/acme/web@${DIGEST}`);
+  });
+
+  it('fails fast on Degraded, with the resource and what Argo CD said', async () => {
+    const rollout = double.rollout('web', { revision: NEW, outcome: 'Degraded' });
+    const { outputs, error, summary } = await run({ refresh: 'true' });
+    await rollout;
+    expect(error).toBeInstanceOf(SyncNotReachedError);
+    expect(outputs).toMatchObject({ status: 'degraded', revision: NEW, health: 'Degraded' });
+    expect(outputs.message).toContain('exceeded its progress deadline');
+    expect(summary).toContain('Deployment default/web');
+  });
+
+  it('fails fast on a failed sync operation', async () => {
+    const rollout = double.rollout('web', { revision: NEW, outcome: 'Failed' });
+    const { outputs } = await run({ refresh: 'true' });
+    await rollout;
+    expect(outputs.status).toBe('failed');
+    expect(outputs.message).toContain('one or more objects failed to apply');
+  });
+
+  it('times out with what it saw last when Argo CD never notices the commit (no refresh asked)', async () => {
+    void double.rollout('web', { revision: NEW });
+    const { outputs, error } = await run({ timeout: '3s' });
+    expect(error).toBeInstanceOf(SyncNotReachedError);
+    expect(outputs.status).toBe('timeout');
+    expect(outputs.message).toContain(`sync Synced at ${OLD.slice(0, 12)}`);
+    // Polled, not hammered: about one read per poll interval.
+    expect(double.requestCount(APPLICATION_ROUTE)).toBeLessThanOrEqual(5);
+  });
+
+  it('says the token was refused without printing it', async () => {
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+    const { error, outputs } = await run({ 'argocd-token': token });
+    expect(String(error)).toContain('refused "argocd-token" (401: invalid session: token signature is invalid)');
+    expect(String(error)).not.toContain(token);
+    // Only the runner's mask command carries it, which the runner consumes.
+    const printed = log
+      .join('')
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'));
+    expect(printed.join('\n')).not.toContain(token);
+    expect(outputs).toEqual({});
+  });
+
+  it('says an app it may not see may not exist (Argo CD answers 403 for both)', async () => {
+    const { error } = await run({ 'argocd-application': 'nope' });
+    expect(String(error)).toContain('does not show application nope to "argocd-token" (403: permission denied)');
+  });
+});
