@@ -1,16 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { access, chmod, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream } from 'node:stream/web';
-import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import { getExecOutput } from '@actions/exec';
 import * as io from '@actions/io';
 import * as tc from '@actions/tool-cache';
-import { UserError } from './errors.js';
+import { errorMessage, UserError } from './errors.js';
+import { downloadToFile, HttpStatusError, HttpTimeoutError } from './http/request.js';
+import type { HttpTransport } from './http/transport.js';
+import { retry } from './retry.js';
 import {
   PLATFORM_KEYS,
   RELEASES,
@@ -34,6 +33,10 @@ export interface InstallOptions {
   releases?: ReleaseTable;
   /** Limit for one download attempt, response body included. */
   timeoutMs?: number;
+  /** A longer download fails: no release file of these tools comes near it. */
+  maxBytes?: number;
+  /** Default: the process's (proxy from the environment). */
+  transport?: HttpTransport;
   /** Extra attempts after a 5xx, a timeout or a network failure; never after a 4xx. */
   retries?: number;
   /** Wait before the first retry; doubles on each further one. */
@@ -52,6 +55,7 @@ export interface InstalledTool {
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_RETRIES = 2;
 export const DEFAULT_RETRY_DELAY_MS = 2_000;
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
 
 const VERSION = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -210,47 +214,61 @@ async function unpack(file: string, asset: PinnedAsset, temp: string): Promise<s
   return dir;
 }
 
-/** Worth another attempt: the server or the network may do better in a moment. */
-class TransientDownloadError extends Error {}
-
+/**
+ * Downloads through the one request policy (proxy, timeout, size cap), retrying what may do better in a moment: a
+ * 5xx, 408 or 429 answer, a timeout, a network failure. Any other answer is the user's to fix, at once.
+ */
 async function downloadWithRetries(url: string, dest: string, options: InstallOptions): Promise<void> {
-  const retries = options.retries ?? DEFAULT_RETRIES;
-  const delayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await downloadOnce(url, dest, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    } catch (error) {
-      if (!(error instanceof TransientDownloadError)) throw error;
-      if (attempt >= retries) {
-        const attempts = attempt === 0 ? '1 attempt' : `${attempt + 1} attempts`;
-        throw new Error(`Download of ${url} failed after ${attempts}: ${error.message}.`, { cause: error });
-      }
-      const wait = delayMs * 2 ** attempt;
-      core.info(`Download of ${url} failed (${error.message}); retrying in ${wait} ms`);
-      await sleep(wait);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const attempts = (options.retries ?? DEFAULT_RETRIES) + 1;
+  const firstDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
+  const reason = (error: unknown) =>
+    error instanceof HttpTimeoutError
+      ? `timed out after ${timeoutMs} ms`
+      : error instanceof HttpStatusError
+        ? `HTTP ${error.status}`
+        : networkReason(error);
+  try {
+    await retry(
+      async () => {
+        await rm(dest, { force: true });
+        await downloadToFile(url, dest, {
+          timeoutMs,
+          maxBytes: options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES,
+          transport: options.transport,
+        });
+      },
+      {
+        what: `Download of ${url}`,
+        attempts,
+        firstDelayMs,
+        maxDelayMs: firstDelayMs * 8,
+        jitter: 0.2,
+        retryable: isTransient,
+        retryAfterMs: (error) => (error instanceof HttpStatusError ? error.retryAfterMs : undefined),
+        describe: reason,
+      },
+    );
+  } catch (error) {
+    if (error instanceof HttpStatusError && !isTransient(error)) {
+      throw new UserError(
+        `Download of ${url} failed: HTTP ${[error.status, error.statusText].filter(Boolean).join(' ')}.`,
+      );
     }
+    if (!isTransient(error)) throw error;
+    const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+    throw new Error(`Download of ${url} failed after ${tries}: ${reason(error)}.`, { cause: error });
   }
 }
 
-async function downloadOnce(url: string, dest: string, timeoutMs: number): Promise<void> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    if (response.status >= 500) throw new TransientDownloadError(`HTTP ${response.status}`);
-    if (!response.ok || !response.body) {
-      const status = [response.status, response.statusText].filter(Boolean).join(' ');
-      throw new UserError(`Download of ${url} failed: HTTP ${status}.`);
-    }
-    await pipeline(Readable.fromWeb(response.body as ReadableStream<Uint8Array>), createWriteStream(dest));
-  } catch (error) {
-    if (error instanceof TransientDownloadError || error instanceof UserError) throw error;
-    if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
-      throw new TransientDownloadError(`timed out after ${timeoutMs} ms`);
-    }
-    throw new TransientDownloadError(networkReason(error));
-  }
+function isTransient(error: unknown): boolean {
+  if (error instanceof HttpStatusError) return error.status >= 500 || error.status === 408 || error.status === 429;
+  if (error instanceof HttpTimeoutError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z_]+$/.test(code);
 }
 
 function networkReason(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : errorMessage(error);
 }

@@ -166,11 +166,9 @@ describe('installing from a local release server', () => {
 
   it('fails fast on a 404, naming the URL and the status, without retrying', async () => {
     const missing = { ...tarball(), url: `${baseUrl}/missing.tar.gz` };
-    const started = Date.now();
     await expect(installTool({ tool: 'hello' }, { ...fast(missing), retries: 5 })).rejects.toThrow(
       new UserError(`Download of ${baseUrl}/missing.tar.gz failed: HTTP 404 Not Found.`),
     );
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(requests).toEqual(['/missing.tar.gz']);
   });
 
@@ -180,9 +178,8 @@ describe('installing from a local release server', () => {
     await expect(installTool({ tool: 'hello' }, fast(hanging))).rejects.toThrow(
       `Download of ${baseUrl}/hang failed after 2 attempts: timed out after 300 ms.`,
     );
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(600);
-    expect(elapsed).toBeLessThan(3_000);
+    // Each attempt waited out its own timeout: a lower bound, which a loaded machine cannot break.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
     expect(requests).toEqual(['/hang', '/hang']);
   });
 

@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
+import { parseRetryAfter } from '../retry.js';
 import { redact } from '../secrets.js';
 import { defaultTransport, type HttpTransport } from './transport.js';
 
@@ -81,7 +82,8 @@ export async function downloadToFile(
     const status = response.statusCode ?? 0;
     if (status < 200 || status >= 300) {
       response.resume();
-      throw new HttpStatusError(status, response.statusMessage ?? '', `GET ${target.href}`);
+      const retryAfter = parseRetryAfter(headerValue(response, 'retry-after'));
+      throw new HttpStatusError(status, response.statusMessage ?? '', `GET ${target.href}`, retryAfter);
     }
     let length = 0;
     const cap = new Transform({
@@ -101,6 +103,8 @@ export class HttpStatusError extends Error {
     readonly status: number,
     readonly statusText: string,
     what: string,
+    /** What a 429 or 503 asked for in Retry-After. */
+    readonly retryAfterMs?: number,
   ) {
     super(`${what} answered HTTP ${[status, statusText].filter(Boolean).join(' ')}`);
   }

@@ -124,8 +124,15 @@ class TunnelAgent extends https.Agent {
           ),
         );
       }
-      const { path: _path, host: _host, port: _port, ...rest } = options;
-      const secure = tls.connect({ ...rest, socket, servername: isIpAddress(host) ? undefined : host });
+      // The socket is the tunnel: host, port and path must not make tls open a connection of its own.
+      const secure = tls.connect({
+        ...options,
+        host: undefined,
+        port: undefined,
+        path: undefined,
+        socket,
+        servername: isIpAddress(host) ? undefined : host,
+      });
       settled = true;
       callback(null, secure);
     });
