@@ -1,0 +1,193 @@
+/**
+ * wait-for-sync reading Flux (and Argo CD) objects with real kubectl from the Kubernetes API double, which serves
+ * their CRDs; the test plays the controller by writing status through the status subresource, as Flux does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { SyncNotReachedError, waitForSyncAction } from '../../src/actions/wait-for-sync/run.js';
+import { readWaitForSyncSettings } from '../../src/actions/wait-for-sync/settings.js';
+import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
+import { outputsToRecord } from '../../src/core/outputs.js';
+import { machineKubectlInstall, machineKubectlVersion } from '../core/kubernetes/kubectl-apply-harness.js';
+import { GITOPS_CRDS, KubernetesApiDouble } from '../doubles/kubernetes-api/server.js';
+import { tempTree } from '../helpers/temp-dir.js';
+
+const run = promisify(execFile);
+const OLD = 'a'.repeat(40);
+const NEW = 'b'.repeat(40);
+const DIGEST = `sha256:${'d'.repeat(64)}`;
+
+describe('wait-for-sync with Flux through the Kubernetes API', () => {
+  let double: KubernetesApiDouble;
+  let dir: string;
+  // The machine's kubectl as the installer's default: the action pins no other version input.
+  const version = machineKubectlVersion();
+  const machine = machineKubectlInstall(version);
+  const install = {
+    ...machine,
+    releases: {
+      kubectl: {
+        ...(machine.releases?.kubectl as NonNullable<typeof machine.releases>['kubectl']),
+        defaultVersion: version,
+      },
+    },
+  };
+  const kubectl = (...args: string[]) =>
+    run('kubectl', ['--kubeconfig', path.join(dir, 'kubeconfig'), ...args], { timeout: 30_000 });
+  const setStatus = (resource: string, name: string, status: object) =>
+    kubectl(
+      'patch',
+      resource,
+      name,
+      '-n',
+      'flux-system',
+      '--subresource=status',
+      '--type=merge',
+      '-p',
+      JSON.stringify({ status }),
+    );
+  const ready = (revision: string) => ({
+    lastAppliedRevision: `main@sha1:${revision}`,
+    lastAttemptedRevision: `main@sha1:${revision}`,
+    observedGeneration: 1,
+    conditions: [
+      {
+        type: 'Ready',
+        status: 'True',
+        reason: 'ReconciliationSucceeded',
+        message: `Applied revision: main@sha1:${revision}`,
+        lastTransitionTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      },
+    ],
+    inventory: { entries: [{ id: 'apps_web_apps_Deployment', v: 'v1' }] },
+  });
+
+  beforeAll(async () => {
+    double = await KubernetesApiDouble.start();
+    double.installCustomResources(
+      GITOPS_CRDS.argoCdApplication,
+      GITOPS_CRDS.fluxKustomization,
+      GITOPS_CRDS.fluxHelmRelease,
+    );
+    for (const name of ['flux-system', 'apps'])
+      double.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    dir = await tempTree({ kubeconfig: double.kubeconfig() });
+    double.seed({
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      metadata: { name: 'apps', namespace: 'flux-system' },
+      spec: { interval: '1m', path: './apps', prune: true, sourceRef: { kind: 'GitRepository', name: 'flux-system' } },
+    });
+    double.seed({
+      apiVersion: 'helm.toolkit.fluxcd.io/v2',
+      kind: 'HelmRelease',
+      metadata: { name: 'podinfo', namespace: 'flux-system' },
+      spec: {
+        interval: '1m',
+        chart: { spec: { chart: './charts/podinfo', sourceRef: { kind: 'GitRepository', name: 'flux-system' } } },
+      },
+    });
+    double.seed({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'apps' },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: { containers: [{ name: 'web', image: `ghcr.io/acme/web@${DIGEST}` }] },
+        },
+      },
+    });
+    await setStatus('kustomization', 'apps', ready(OLD));
+  });
+
+  afterAll(async () => {
+    await double.stop();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  async function wait(inputs: Record<string, string>) {
+    const outputs: Record<string, string> = {};
+    let error: unknown;
+    try {
+      const settings = readWaitForSyncSettings(
+        new InputReader(
+          inputsFromRecord({
+            agent: 'flux',
+            kubeconfig: double.kubeconfig(),
+            revision: NEW,
+            'poll-interval': '1s',
+            timeout: '30s',
+            ...inputs,
+          }),
+        ),
+        { RUNNER_TEMP: dir },
+      );
+      await waitForSyncAction(settings, outputsToRecord(outputs), {
+        install,
+        summaryFile: path.join(dir, 'summary.md'),
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    return { outputs, error };
+  }
+
+  it('waits for the Kustomization to apply the commit, reads the digest from its inventory, and asks to reconcile when told', async () => {
+    const applied = new Promise((resolve) => setTimeout(resolve, 1500)).then(() =>
+      setStatus('kustomization', 'apps', ready(NEW)),
+    );
+    const { outputs, error } = await wait({
+      'flux-kustomization': 'flux-system/apps',
+      'image-ref': `ghcr.io/acme/web@${DIGEST}`,
+      refresh: 'true',
+    });
+    await applied;
+    expect(error).toBeUndefined();
+    expect(outputs).toMatchObject({ status: 'synced', revision: NEW, health: 'Ready=True', 'previous-revision': OLD });
+    const annotations = double.object('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', 'flux-system', 'apps')
+      ?.metadata as {
+      annotations?: Record<string, string>;
+    };
+    expect(annotations.annotations?.['reconcile.fluxcd.io/requestedAt']).toMatch(/^\d{4}-/);
+  });
+
+  it('fails fast on a failed health check for the commit', async () => {
+    await setStatus('kustomization', 'apps', {
+      ...ready(OLD),
+      lastAttemptedRevision: `main@sha1:${NEW}`,
+      conditions: [
+        {
+          type: 'Ready',
+          status: 'False',
+          reason: 'HealthCheckFailed',
+          message: 'health check failed after 30s: timeout waiting for: [Deployment/apps/web status: InProgress]',
+          lastTransitionTime: '2026-01-02T03:04:05Z',
+        },
+      ],
+    });
+    const { outputs, error } = await wait({ 'flux-kustomization': 'flux-system/apps' });
+    expect(error).toBeInstanceOf(SyncNotReachedError);
+    expect(outputs.status).toBe('degraded');
+    expect(outputs.message).toContain('HealthCheckFailed: health check failed after 30s');
+  });
+
+  it('says so when a HelmRelease is named as a Kustomization', async () => {
+    const { error, outputs } = await wait({ 'flux-kustomization': 'flux-system/podinfo' });
+    expect(String(error)).toContain(
+      'Input "flux-kustomization" names flux-system/podinfo, which is a HelmRelease, not a Kustomization: name it in "flux-helm-release".',
+    );
+    expect(outputs).toEqual({});
+  });
+
+  it('says so when the object does not exist', async () => {
+    const { error } = await wait({ 'flux-helm-release': 'flux-system/nope' });
+    expect(String(error)).toContain(
+      'HelmRelease flux-system/nope (input "flux-helm-release") does not exist in the cluster.',
+    );
+  });
+});
