@@ -23,7 +23,7 @@ export class FileScreen {
       ? []
       : [
           // Tag-only parameters there are reported when nothing else refers to the image.
-          (file) => ARGOCD_SOURCE_FILE.test(path.posix.basename(file)),
+          (file) => file.includes('.argocd-source') && ARGOCD_SOURCE_FILE.test(path.posix.basename(file)),
           ...keysAlone.map((rule) => (file: string) => !rule.matcher || rule.matcher.test(file)),
         ];
   }
