@@ -3,9 +3,15 @@ import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { policyFetch } from '../http/fetch.js';
+import type { HttpTransport } from '../http/transport.js';
 
 /** Requests that hit a rate limit are retried this often, each after the wait GitHub asks for. */
 const RATE_LIMIT_RETRIES = 3;
+/** Per request, body included; GitHub itself gives up on a request after 10 s. */
+export const GITHUB_TIMEOUT_MS = 30_000;
+/** The largest answers read are lists of 100 items and commit diffs, far below this. */
+export const GITHUB_MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -15,11 +21,16 @@ export interface GitHubClientOptions {
   apiUrl: string;
   /** Milliseconds per unit of the waits the retry and throttling plugins compute (seconds on GitHub); tests shrink it. */
   waitUnitMs?: number;
+  timeoutMs?: number;
+  maxAnswerBytes?: number;
+  /** Default: the process's (proxy from the environment, kept-alive connections). */
+  transport?: HttpTransport;
 }
 
 /**
  * Octokit for one run: 5xx answers retried with growing pauses, primary and secondary rate limits waited out as
- * `retry-after` / `x-ratelimit-reset` say, and writes paced as GitHub asks of each client.
+ * `retry-after` / `x-ratelimit-reset` say, and writes paced as GitHub asks of each client. Every request goes
+ * through the one request policy (core/http): the environment's proxy, a deadline, an answer-size cap.
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const waitUnitMs = options.waitUnitMs ?? 1000;
@@ -36,6 +47,15 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     options.token,
     {
       baseUrl: options.apiUrl.replace(/\/+$/, ''),
+      // Replaces @actions/github's fetch, which has neither deadline nor cap and decides on the proxy for
+      // GITHUB_API_URL rather than for this client's URL.
+      request: {
+        fetch: policyFetch({
+          timeoutMs: options.timeoutMs ?? GITHUB_TIMEOUT_MS,
+          maxBytes: options.maxAnswerBytes ?? GITHUB_MAX_ANSWER_BYTES,
+          transport: options.transport,
+        }),
+      },
       retry: { retryAfterBaseValue: waitUnitMs },
       throttle: {
         // Pacing is per run, as on a runner, where each run is its own process.

@@ -12,6 +12,8 @@ export interface HttpResponse {
   status: number;
   ok: boolean;
   header(name: string): string | undefined;
+  /** Every header, lower-case names, repeated ones joined with ", ". */
+  headers: Record<string, string>;
   body: Buffer;
   /** Where the answer came from, after any redirects. */
   url: string;
@@ -64,6 +66,7 @@ export async function httpRequest(url: string, init: HttpRequestInit): Promise<H
       status,
       ok: status >= 200 && status < 300,
       header: (name) => headerValue(response, name),
+      headers: Object.fromEntries(Object.keys(response.headers).map((name) => [name, headerValue(response, name)!])),
       body,
       url: target.href,
       redirected: target.href !== new URL(url).href,
