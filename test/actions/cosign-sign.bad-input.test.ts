@@ -24,7 +24,7 @@ const image = (value: string, error: string | RegExp = /Invalid image-ref/): Bad
   error,
 });
 const keyed = (inputs: Record<string, string>, error: string | RegExp, env?: BadCase['env']): BadCase => ({
-  inputs: { 'image-ref': IMAGE, mode: 'key', ...inputs },
+  inputs: { 'image-ref': IMAGE, method: 'key', ...inputs },
   error,
   ...(env ? { env } : {}),
 });
@@ -47,7 +47,7 @@ const cases: Record<string, BadCase> = {
     error: 'Keyless signing needs the job permission "id-token: write", which this job lacks',
   },
   'keyless with the token URL but no request token': {
-    inputs: { 'image-ref': IMAGE, mode: 'keyless' },
+    inputs: { 'image-ref': IMAGE, method: 'keyless' },
     env: { ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined },
     error: '"id-token: write"',
   },
@@ -56,59 +56,68 @@ const cases: Record<string, BadCase> = {
     env: { GITHUB_WORKFLOW_REF: undefined },
     error: 'set input "certificate-identity"',
   },
-  'unknown mode': { inputs: { 'image-ref': IMAGE, mode: 'kms' }, error: 'Input "mode" must be one of keyless, key' },
+  'unknown method': {
+    inputs: { 'image-ref': IMAGE, method: 'kms' },
+    error: 'Input "method" must be one of keyless, key',
+  },
   'keyless with a key': {
-    inputs: { 'image-ref': IMAGE, mode: 'keyless', key: 'keys/cosign.key' },
-    error: 'Input "key" is for mode: key',
+    inputs: { 'image-ref': IMAGE, method: 'keyless', 'private-key': 'keys/cosign.key' },
+    error: 'Input "private-key" is for method: key; remove it or set method: key.',
   },
   'keyless with a password': {
-    inputs: { 'image-ref': IMAGE, password: PASSWORD },
-    error: 'Input "password" is for mode: key',
+    inputs: { 'image-ref': IMAGE, 'private-key-password': PASSWORD },
+    error: 'Input "private-key-password" is for method: key',
   },
   'keyless with a public key': {
     inputs: { 'image-ref': IMAGE, 'public-key': 'keys/cosign.pub' },
-    error: 'Input "public-key" is for mode: key',
+    error: 'Input "public-key" is for method: key',
   },
-  'key mode without a key': keyed({}, 'mode: key needs input "key"'),
-  'missing key file': keyed({ key: 'keys/missing.key' }, 'Cannot read the key file "keys/missing.key": ENOENT'),
-  'key file is a directory': keyed({ key: 'keys' }, 'Cannot read the key file "keys"'),
-  'public key given as the key': keyed({ key: 'keys/cosign.pub' }, 'is a public key ("PUBLIC KEY")'),
-  'key file that is no PEM': keyed({ key: 'notes.txt' }, 'holds no PEM block'),
+  'key method without a key': keyed({}, 'method: key needs input "private-key"'),
+  'missing key file': keyed(
+    { 'private-key': 'keys/missing.key' },
+    'Cannot read the key file "keys/missing.key": ENOENT',
+  ),
+  'key file is a directory': keyed({ 'private-key': 'keys' }, 'Cannot read the key file "keys"'),
+  'public key given as the key': keyed({ 'private-key': 'keys/cosign.pub' }, 'is a public key ("PUBLIC KEY")'),
+  'key file that is no PEM': keyed({ 'private-key': 'notes.txt' }, 'holds no PEM block'),
   'encrypted cosign key without a password': keyed(
-    { key: 'keys/cosign.key' },
-    /The key .*cosign\.key is encrypted and needs its password: set input "password"/,
+    { 'private-key': 'keys/cosign.key' },
+    /The key .*cosign\.key is encrypted and needs its password: set input "private-key-password"/,
   ),
   'encrypted sigstore key without a password': keyed(
-    { key: 'keys/empty-password.key' },
+    { 'private-key': 'keys/empty-password.key' },
     /empty-password\.key is encrypted and needs its password/,
   ),
   'key in a variable without a password': keyed(
-    { key: 'env://SIGNING_KEY' },
+    { 'private-key': 'env://SIGNING_KEY' },
     'The key in SIGNING_KEY is encrypted and needs its password',
     { SIGNING_KEY: 'fixture:keys/cosign-test.key' },
   ),
   'key variable not set': keyed(
-    { key: 'env://NO_SUCH_KEY' },
+    { 'private-key': 'env://NO_SUCH_KEY' },
     'names the environment variable NO_SUCH_KEY, which is not set',
   ),
   'key variable not a name': keyed(
-    { key: 'env://1-bad' },
-    '"1-bad" in input "key" is not an environment variable name',
+    { 'private-key': 'env://1-bad' },
+    '"1-bad" in input "private-key" is not an environment variable name',
   ),
   'key variable holding no PEM': keyed(
-    { key: 'env://SIGNING_KEY' },
+    { 'private-key': 'env://SIGNING_KEY' },
     'environment variable SIGNING_KEY holds no PEM block',
     {
       SIGNING_KEY: 'not a key',
     },
   ),
   'inline key of another kind': keyed(
-    { key: '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----' },
+    { 'private-key': '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEE\n-----END EC PRIVATE KEY-----' },
     'is a "EC PRIVATE KEY" PEM, not a cosign key; convert it with "cosign import-key-pair',
   ),
-  'unknown key scheme': keyed({ key: 'file://keys/cosign.key' }, 'Input "key" uses the unknown scheme "file://"'),
+  'unknown key scheme': keyed(
+    { 'private-key': 'file://keys/cosign.key' },
+    'Input "private-key" uses the unknown scheme "file://"',
+  ),
   'public key file missing': keyed(
-    { key: 'awskms:///alias/signer', 'public-key': 'keys/nope.pub' },
+    { 'private-key': 'awskms:///alias/signer', 'public-key': 'keys/nope.pub' },
     'The public key file "keys/nope.pub" (input "public-key") does not exist.',
   ),
   'annotation without =': {
@@ -143,16 +152,16 @@ const cases: Record<string, BadCase> = {
     inputs: { 'image-ref': IMAGE, 'signature-format': 'referrers' },
     error: 'Input "signature-format" must be one of bundle, legacy; got "referrers".',
   },
-  'version that is not one': {
-    inputs: { 'image-ref': IMAGE, version: 'latest' },
-    error: 'Input "version" must be a cosign version like 3.0.6, got "latest".',
+  'cosign-version that is not one': {
+    inputs: { 'image-ref': IMAGE, 'cosign-version': 'latest' },
+    error: 'Input "cosign-version" must be a cosign version like 3.0.6, got "latest".',
   },
   'bundle format on cosign 2.5': {
-    inputs: { 'image-ref': IMAGE, version: '2.5.3' },
+    inputs: { 'image-ref': IMAGE, 'cosign-version': '2.5.3' },
     error: 'signature-format "bundle" needs cosign 2.6.0 or later, not 2.5.3',
   },
   'cosign 1': {
-    inputs: { 'image-ref': IMAGE, version: '1.13.1', 'signature-format': 'legacy' },
+    inputs: { 'image-ref': IMAGE, 'cosign-version': '1.13.1', 'signature-format': 'legacy' },
     error: 'cosign 1.13.1 is too old: use cosign 2.x or 3.x',
   },
   'verify not a boolean': {
@@ -213,7 +222,7 @@ describe('cosign-sign refuses bad input with one line, before installing or sign
   });
 
   it('accepts an encrypted key without the input when COSIGN_PASSWORD is set for the job (an empty password)', () => {
-    const read = settingsFor(keyed({ key: 'keys/empty-password.key' }, '', { COSIGN_PASSWORD: '' }));
+    const read = settingsFor(keyed({ 'private-key': 'keys/empty-password.key' }, '', { COSIGN_PASSWORD: '' }));
     expect(read().signing.describe()).toBe(`key ${path.join(workspace, 'keys', 'empty-password.key')}`);
   });
 });

@@ -38,7 +38,7 @@ describe('the cosign-sign bundle', () => {
     await fs.rm(log, { force: true });
     const run = await runBundledAction(
       'cosign-sign',
-      { 'image-ref': KEY_IMAGE, key: 'keys/cosign.key', password: PASSWORD },
+      { 'image-ref': KEY_IMAGE, 'private-key': 'keys/cosign.key', 'private-key-password': PASSWORD },
       { workspace, env: runnerEnv() },
     );
     expect(errorLines(run)).toEqual([]);
@@ -70,8 +70,8 @@ describe('the cosign-sign bundle', () => {
     ],
     [
       'an encrypted key without its password',
-      { 'image-ref': KEY_IMAGE, key: 'keys/cosign.key' },
-      'is encrypted and needs its password',
+      { 'image-ref': KEY_IMAGE, 'private-key': 'keys/cosign.key' },
+      'is encrypted and needs its password: set input "private-key-password"',
     ],
   ])('refuses %s with one ::error line, exit 1, no output and no cosign call', async (_, inputs, error) => {
     await fs.rm(log, { force: true });

@@ -128,7 +128,7 @@ describe('cosign-sign, keyless', () => {
     expect(summary).toContain(outputs['verify-command']);
   });
 
-  it('is the default mode when no key is given, and needs no key material in the environment', async () => {
+  it('is the default method when no private-key is given, and needs no key material in the environment', async () => {
     double.replay({ verify: 'keyless' });
     await sign({ 'image-ref': GCP_IMAGE });
     for (const call of double.calls()) {
@@ -157,8 +157,8 @@ describe('cosign-sign, with a key', () => {
     double.replay({ verify: 'key' });
     const { outputs, summary } = await sign({
       'image-ref': KEY_IMAGE,
-      key: 'keys/cosign.key',
-      password: PASSWORD,
+      'private-key': 'keys/cosign.key',
+      'private-key-password': PASSWORD,
     });
 
     const keyFile = path.join(workspace, 'keys', 'cosign.key');
@@ -186,8 +186,8 @@ describe('cosign-sign, with a key', () => {
     double.replay({ verify: 'key' });
     const { outputs } = await sign({
       'image-ref': KEY_IMAGE,
-      key: 'keys/cosign.key',
-      password: PASSWORD,
+      'private-key': 'keys/cosign.key',
+      'private-key-password': PASSWORD,
       'public-key': 'keys/cosign.pub',
     });
     expect(double.callsOf('public-key')).toEqual([]);
@@ -202,7 +202,10 @@ describe('cosign-sign, with a key', () => {
     double.replay({ verify: 'key' });
     process.env.COSIGN_KEY = keyPem;
     try {
-      await sign({ 'image-ref': KEY_IMAGE, key: input, password: PASSWORD }, jobEnv({ COSIGN_KEY: keyPem }));
+      await sign(
+        { 'image-ref': KEY_IMAGE, 'private-key': input, 'private-key-password': PASSWORD },
+        jobEnv({ COSIGN_KEY: keyPem }),
+      );
     } finally {
       delete process.env.COSIGN_KEY;
     }
@@ -214,7 +217,11 @@ describe('cosign-sign, with a key', () => {
 
   it('hands PEM text given inline to cosign through COSIGN_PRIVATE_KEY', async () => {
     double.replay({ verify: 'key' });
-    const { outputs, summary } = await sign({ 'image-ref': KEY_IMAGE, key: keyPem, password: PASSWORD });
+    const { outputs, summary } = await sign({
+      'image-ref': KEY_IMAGE,
+      'private-key': keyPem,
+      'private-key-password': PASSWORD,
+    });
     expect(only('sign').argv.slice(0, 4)).toEqual(['sign', '--yes', '--key', 'env://COSIGN_PRIVATE_KEY']);
     expect(only('sign').envNames).toEqual(expect.arrayContaining(['COSIGN_PRIVATE_KEY', 'COSIGN_PASSWORD']));
     for (const text of [double.recordedText(), JSON.stringify(outputs), summary, printedOutsideMasks()]) {
@@ -226,7 +233,7 @@ describe('cosign-sign, with a key', () => {
   it('signs with a KMS key and verifies by the same URI', async () => {
     double.replay({ verify: 'kms' });
     const kms = 'gcpkms://projects/project/locations/global/keyRings/cosign/cryptoKeys/signer/cryptoKeyVersions/1';
-    const { outputs } = await sign({ 'image-ref': GCP_IMAGE, key: kms });
+    const { outputs } = await sign({ 'image-ref': GCP_IMAGE, 'private-key': kms });
     expect(only('sign').argv.slice(0, 4)).toEqual(['sign', '--yes', '--key', kms]);
     expect(only('sign').envNames).not.toContain('COSIGN_PASSWORD');
     expect(double.callsOf('public-key')).toEqual([]);
@@ -238,8 +245,8 @@ describe('cosign-sign, with a key', () => {
     double.replay({ verify: 'key' });
     await sign({
       'image-ref': KEY_IMAGE,
-      key: 'keys/cosign.key',
-      password: PASSWORD,
+      'private-key': 'keys/cosign.key',
+      'private-key-password': PASSWORD,
       annotations: 'git-sha=0123abc\nbuilt-by=release workflow',
     });
     const argv = only('sign').argv;
@@ -248,7 +255,7 @@ describe('cosign-sign, with a key', () => {
 });
 
 describe('cosign-sign, signature formats across cosign versions', () => {
-  const keyInputs = { 'image-ref': KEY_IMAGE, key: 'keys/cosign.key', password: PASSWORD };
+  const keyInputs = { 'image-ref': KEY_IMAGE, 'private-key': 'keys/cosign.key', 'private-key-password': PASSWORD };
 
   it('legacy on cosign 3: turns off the bundle format and the signing config, and points at the .sig tag', async () => {
     double.replay({ verify: 'key' });
@@ -270,7 +277,7 @@ describe('cosign-sign, signature formats across cosign versions', () => {
 
   it('bundle on cosign 2.6: asks for the bundle format and the signing config, and writes no bundle file', async () => {
     double.replay({ verify: 'key', version: '2.6.1' });
-    const { outputs } = await sign({ ...keyInputs, version: '2.6.1', 'version-sha256': 'a'.repeat(64) });
+    const { outputs } = await sign({ ...keyInputs, 'cosign-version': '2.6.1', 'cosign-sha256': 'a'.repeat(64) });
     expect(only('sign').argv.slice(0, 4)).toEqual([
       'sign',
       '--yes',
@@ -284,14 +291,19 @@ describe('cosign-sign, signature formats across cosign versions', () => {
 
   it('legacy on cosign 2: cosign 2 defaults to it, so no format flags', async () => {
     double.replay({ verify: 'key', version: '2.6.1' });
-    await sign({ ...keyInputs, version: '2.6.1', 'version-sha256': 'a'.repeat(64), 'signature-format': 'legacy' });
+    await sign({
+      ...keyInputs,
+      'cosign-version': '2.6.1',
+      'cosign-sha256': 'a'.repeat(64),
+      'signature-format': 'legacy',
+    });
     expect(only('sign').argv.slice(0, 3)).toEqual(['sign', '--yes', '--key']);
     expect(only('verify').argv.slice(0, 2)).toEqual(['verify', '--key']);
   });
 });
 
 describe('cosign-sign, attestations', () => {
-  const inputs = { key: 'keys/cosign.key', password: PASSWORD, verify: 'false' };
+  const inputs = { 'private-key': 'keys/cosign.key', 'private-key-password': PASSWORD, verify: 'false' };
 
   it('attests a trivy report as --type vuln, wrapped the way trivy --format cosign-vuln does', async () => {
     const image = `docker.io/library/alpine@${ALPINE_DIGEST}`;
@@ -353,7 +365,9 @@ describe('cosign-sign, what it checks', () => {
     const other = `localhost:5000/tcpconnect@sha256:${'b'.repeat(64)}`;
     const outputs: Record<string, string> = {};
     const settings = readCosignSignSettings(
-      new InputReader(inputsFromRecord({ 'image-ref': other, key: 'keys/cosign.key', password: PASSWORD })),
+      new InputReader(
+        inputsFromRecord({ 'image-ref': other, 'private-key': 'keys/cosign.key', 'private-key-password': PASSWORD }),
+      ),
       jobEnv(),
     );
     await expect(cosignSign(settings, outputsToRecord(outputs), double.installOptions)).rejects.toThrow(
@@ -381,11 +395,15 @@ describe('cosign-sign, what it checks', () => {
 
   it('gives cosign only digest references, and always --yes to sign and attest', async () => {
     double.replay({ verify: 'key' });
-    await sign({ 'image-ref': `${KEY_IMAGE.replace('@', ':latest@')}`, key: 'keys/cosign.key', password: PASSWORD });
+    await sign({
+      'image-ref': `${KEY_IMAGE.replace('@', ':latest@')}`,
+      'private-key': 'keys/cosign.key',
+      'private-key-password': PASSWORD,
+    });
     await sign({
       'image-ref': `docker.io/library/alpine:3.10@${ALPINE_DIGEST}`,
-      key: 'keys/cosign.key',
-      password: PASSWORD,
+      'private-key': 'keys/cosign.key',
+      'private-key-password': PASSWORD,
       attest: 'trivy.json',
       verify: 'false',
     });
