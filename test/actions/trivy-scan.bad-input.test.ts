@@ -64,38 +64,41 @@ const cases: Record<string, BadCase> = {
     inputs: { 'sbom-file': 'out/trivy.json' },
     error: /^Inputs "json-file" and "sbom-file" name the same file/,
   },
-  'trivy version not a version': { inputs: { version: 'latest' }, error: /^"latest" is not a version of trivy/ },
+  'trivy version not a version': {
+    inputs: { 'trivy-version': 'latest' },
+    error: /^"latest" is not a version of trivy/,
+  },
   'trivy version without a pinned hash': {
-    inputs: { version: '0.74.0' },
+    inputs: { 'trivy-version': '0.74.0' },
     error: /^trivy 0\.74\.0 has no pinned SHA-256 for/,
   },
   'missing ignore file': {
-    inputs: { trivyignores: '.trivyignore' },
+    inputs: { 'ignore-files': '.trivyignore' },
     error: 'Cannot read ignore file .trivyignore (ENOENT).',
   },
   'ignore file is a directory': {
-    inputs: { trivyignores: 'security' },
+    inputs: { 'ignore-files': 'security' },
     files: { 'security/.keep': '' },
     error: 'Cannot read ignore file security (EISDIR).',
   },
   'second ignore file missing': {
-    inputs: { trivyignores: '.trivyignore\nsecurity/.trivyignore.yaml' },
+    inputs: { 'ignore-files': '.trivyignore\nsecurity/.trivyignore.yaml' },
     files: { '.trivyignore': 'CVE-2019-14697\n' },
     error: 'Cannot read ignore file security/.trivyignore.yaml (ENOENT).',
   },
   'invalid YAML ignore file': {
-    inputs: { trivyignores: '.trivyignore.yaml' },
+    inputs: { 'ignore-files': '.trivyignore.yaml' },
     files: { '.trivyignore.yaml': 'vulnerabilities:\n  - id: CVE-2019-14697\n   paths: [a\n' },
     error: /^\.trivyignore\.yaml:\d+: invalid YAML/,
   },
   'YAML ignore file with an unknown section': {
-    inputs: { trivyignores: '.trivyignore.yaml' },
+    inputs: { 'ignore-files': '.trivyignore.yaml' },
     files: { '.trivyignore.yaml': 'vulnerability:\n  - id: CVE-2019-14697\n' },
     error:
       '.trivyignore.yaml:1: unknown section "vulnerability"; use vulnerabilities, misconfigurations, secrets, licenses.',
   },
   'expiry that is not a date': {
-    inputs: { trivyignores: '.trivyignore' },
+    inputs: { 'ignore-files': '.trivyignore' },
     files: { '.trivyignore': 'CVE-2019-14697 exp:2026-02-30x\n' },
     error: '.trivyignore:1: "2026-02-30x" is not a date; write it as YYYY-MM-DD.',
   },

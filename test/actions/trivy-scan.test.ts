@@ -126,9 +126,9 @@ describe('trivy-scan', () => {
 
   it('applies ignore files and ignore-unfixed alike to the gate, counts, SARIF, JSON report and summary', async () => {
     const files = { '.trivyignore': '# accepted until the base image moves\nCVE-2019-18224 exp:2026-06-30\n' };
-    const inputs = { ...FILES, severity: 'CRITICAL,HIGH,MEDIUM,LOW', trivyignores: '.trivyignore' };
+    const inputs = { ...FILES, severity: 'CRITICAL,HIGH,MEDIUM,LOW', 'ignore-files': '.trivyignore' };
     const unfixedOnly = await runTrivyScan(
-      { ...inputs, trivyignores: '', 'ignore-unfixed': 'true' },
+      { ...inputs, 'ignore-files': '', 'ignore-unfixed': 'true' },
       { report: 'json/image-debian-buster.json', sbom: 'cyclonedx/image-fluentd.cdx.json', files },
     );
     expect(unfixedOnly.exitCode).toBe(1);
@@ -149,7 +149,7 @@ describe('trivy-scan', () => {
 
   it('reports an expired ignore entry at its file and line, and gates on the finding again', async () => {
     const run = await runTrivyScan(
-      { trivyignores: 'security/.trivyignore.yaml' },
+      { 'ignore-files': 'security/.trivyignore.yaml' },
       {
         report: 'json/image-debian-buster.json',
         files: {
