@@ -1,15 +1,38 @@
-// Rewrites the README's generated regions (usage, inputs, outputs of each action) from the action.yml files.
-// Usage: node scripts/generate-docs.mjs [--check]   --check writes nothing and exits 1 when a region is stale.
+// Rewrites the generated parts of the docs from the action.yml files: the root action.yml's inputs and outputs (the
+// chained steps' own, under their vocabulary names), then the README's regions (usage, inputs, outputs of each action).
+// Usage: node scripts/generate-docs.mjs [--check]   --check writes nothing and exits 1 when anything is stale.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateReadme } from './docs-lib.mjs';
+import { renderRootAction } from './root-action.mjs';
+import { renderWorkflows } from './workflows.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-function main() {
+async function main() {
   const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+  const rootAction = await renderRootAction(root);
+  if (!rootAction.stale) {
+    console.log('action.yml is up to date');
+  } else if (values.check) {
+    console.error('action.yml inputs or outputs are stale: run npm run docs');
+    process.exitCode = 1;
+  } else {
+    writeFileSync(path.join(root, 'action.yml'), rootAction.text);
+    console.log('action.yml: rewrote inputs and outputs');
+  }
+  for (const workflow of await renderWorkflows(root)) {
+    if (!workflow.stale) continue;
+    if (values.check) {
+      console.error(`${workflow.file} is stale: run npm run docs`);
+      process.exitCode = 1;
+    } else {
+      writeFileSync(path.join(root, workflow.file), workflow.text);
+      console.log(`${workflow.file}: rewrote the step inputs, secrets and with: blocks`);
+    }
+  }
   const { text, staleRegions } = generateReadme(root);
   if (staleRegions.length === 0) {
     console.log('README.md is up to date');
@@ -23,7 +46,7 @@ function main() {
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -1,12 +1,16 @@
 import * as os from 'node:os';
 import { InputReader, type InputSource } from '../core/inputs.js';
 import type { OutputSink } from '../core/outputs.js';
-import { readBuildMultistageSettings } from './build-multistage/settings.js';
-import { readBumpManifestSettings } from './bump-manifest/settings.js';
-import { readCosignSignSettings } from './cosign-sign/settings.js';
-import { readKubectlApplySettings, STATE as KUBECTL_APPLY_STATE } from './kubectl-apply/settings.js';
-import { readOpenGitopsPrSettings } from './open-gitops-pr/settings.js';
-import { readTrivyScanSettings } from './trivy-scan/settings.js';
+import { INPUTS as BUILD_INPUTS, readBuildMultistageSettings } from './build-multistage/settings.js';
+import { INPUTS as BUMP_INPUTS, readBumpManifestSettings } from './bump-manifest/settings.js';
+import { INPUTS as SIGN_INPUTS, readCosignSignSettings } from './cosign-sign/settings.js';
+import {
+  INPUTS as APPLY_INPUTS,
+  readKubectlApplySettings,
+  STATE as KUBECTL_APPLY_STATE,
+} from './kubectl-apply/settings.js';
+import { INPUTS as GITOPS_INPUTS, readOpenGitopsPrSettings } from './open-gitops-pr/settings.js';
+import { INPUTS as SCAN_INPUTS, readTrivyScanSettings } from './trivy-scan/settings.js';
 
 /** Where a step runs when no GitHub runner hosts it: the CLI, or the deliver action chaining steps in one process. */
 export interface StepHost {
@@ -22,6 +26,8 @@ export function processHost(): StepHost {
 
 /** One action as reading its settings (all validation), checks that need more than inputs, then running it. */
 interface StepDefinition<Settings> {
+  /** Every input the step reads, as its action.yml names them. */
+  inputs: readonly string[];
   read(inputs: InputReader, host: StepHost): Settings;
   /** Checks a chain runs before its first step changes anything (files, credentials the settings only hold). */
   preflight?(settings: Settings, host: StepHost): Promise<void>;
@@ -33,36 +39,42 @@ const step = <Settings>(definition: StepDefinition<Settings>) => definition;
 // Each run module is imported only when its step runs, so a bad input fails before heavy code loads.
 export const STEPS = {
   'build-multistage': step({
+    inputs: Object.values(BUILD_INPUTS),
     read: (inputs, host) => readBuildMultistageSettings(inputs, host.workspace),
     run: async (settings, setOutput) => {
       await (await import('./build-multistage/run.js')).buildMultistage(settings, setOutput);
     },
   }),
   'trivy-scan': step({
+    inputs: Object.values(SCAN_INPUTS),
     read: (inputs, host) => readTrivyScanSettings(inputs, host.workspace),
     run: async (settings, setOutput) => {
       await (await import('./trivy-scan/run.js')).trivyScan(settings, setOutput);
     },
   }),
   'cosign-sign': step({
+    inputs: Object.values(SIGN_INPUTS),
     read: (inputs, host) => readCosignSignSettings(inputs, host.env),
     run: async (settings, setOutput) => {
       await (await import('./cosign-sign/run.js')).cosignSign(settings, setOutput);
     },
   }),
   'bump-manifest': step({
+    inputs: Object.values(BUMP_INPUTS),
     read: (inputs, host) => readBumpManifestSettings(inputs, host.workspace),
     run: async (settings, setOutput) => {
       await (await import('./bump-manifest/run.js')).bumpManifest(settings, setOutput);
     },
   }),
   'open-gitops-pr': step({
+    inputs: Object.values(GITOPS_INPUTS),
     read: (inputs, host) => readOpenGitopsPrSettings(inputs, host.env),
     run: async (settings, setOutput) => {
       await (await import('./open-gitops-pr/run.js')).openGitopsPr(settings, setOutput);
     },
   }),
   'kubectl-apply': step({
+    inputs: Object.values(APPLY_INPUTS),
     read: (inputs, host) => readKubectlApplySettings(inputs, host.workspace),
     preflight: async (settings) => {
       const { Kubeconfig } = await import('../core/kubernetes/kubeconfig.js');

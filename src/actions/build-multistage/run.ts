@@ -39,6 +39,7 @@ import { relativeToRoot } from '../../core/file-scope.js';
 import { actionOutputs, type OutputSink } from '../../core/outputs.js';
 import { type BuildReport, failureSummary, successSummary } from './report.js';
 import { type BuildMultistageSettings, OUTPUTS, type Policy } from './settings.js';
+import { escapeForLog } from '../../core/workflow-commands.js';
 
 /** The collaborators a run uses; tests pass their own, the action the defaults. */
 export interface BuildMultistageDeps {
@@ -162,7 +163,7 @@ function reuseAllowed(settings: BuildMultistageSettings, dockerfile: Dockerfile,
   if (!settings.reuse || !settings.push) return false;
   const blockers = reuseBlockers(dockerfile, target, settings.buildArgs);
   if (blockers.length > 0) {
-    core.info(`An earlier image cannot stand in for this build (${blockers.join('; ')}): building.`);
+    core.info(`An earlier image cannot stand in for this build (${escapeForLog(blockers.join('; '))}): building.`);
   }
   return blockers.length === 0;
 }
@@ -243,7 +244,9 @@ async function buildWithFallbacks(
   for (let builder = first; ;) {
     report.builder = builder.name;
     report.stages = builder.stagesBuilt(dockerfile, target).map(stageLabel);
-    core.info(`Builder: ${builder.name}; stages: ${report.stages.join(', ')}; tags: ${report.tags.join(', ')}`);
+    core.info(
+      escapeForLog(`Builder: ${builder.name}; stages: ${report.stages.join(', ')}; tags: ${report.tags.join(', ')}`),
+    );
     builder.refuseUnsupported(request);
     try {
       return await builder.build(request);
@@ -309,7 +312,8 @@ function setOutputs(setOutput: OutputSink, settings: BuildMultistageSettings, re
   const imageRef = report.digest ? settings.image.withVersion({ digest: report.digest }) : '';
   setOutput(OUTPUTS.digest, report.digest ?? '');
   setOutput(OUTPUTS.imageRef, imageRef);
-  setOutput(OUTPUTS.tags, JSON.stringify(report.tags));
+  setOutput(OUTPUTS.tags, report.tags.join('\n'));
+  setOutput(OUTPUTS.tagsJson, JSON.stringify(report.tags));
   setOutput(OUTPUTS.imageId, report.imageId ?? '');
   setOutput(OUTPUTS.metadata, JSON.stringify(report));
   core.info(

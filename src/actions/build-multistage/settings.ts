@@ -10,7 +10,7 @@ import { registerSecret } from '../../core/secrets.js';
 export const INPUTS = {
   image: 'image',
   context: 'context',
-  file: 'file',
+  dockerfile: 'dockerfile',
   target: 'target',
   buildArgs: 'build-args',
   secrets: 'secrets',
@@ -30,6 +30,7 @@ export const OUTPUTS = {
   digest: 'digest',
   imageRef: 'image-ref',
   tags: 'tags',
+  tagsJson: 'tags-json',
   imageId: 'image-id',
   metadata: 'metadata',
 } as const;
@@ -74,8 +75,8 @@ export function readBuildMultistageSettings(inputs: InputReader, workspace: stri
   const image = readImage(inputs);
   const context = inputs.path(INPUTS.context, workspace);
   requireKind(context, 'directory', `Build context "${inputs.string(INPUTS.context, '.')}"`);
-  const dockerfile = inputs.optional(INPUTS.file)
-    ? inputs.path(INPUTS.file, workspace)
+  const dockerfile = inputs.optional(INPUTS.dockerfile)
+    ? inputs.path(INPUTS.dockerfile, workspace)
     : path.join(context, 'Dockerfile');
   requireKind(dockerfile, 'file', `Dockerfile "${path.relative(workspace, dockerfile) || dockerfile}"`);
   return {

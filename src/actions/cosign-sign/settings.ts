@@ -20,15 +20,15 @@ import { RELEASES } from '../../core/tool-versions.js';
 
 export const INPUTS = {
   imageRef: 'image-ref',
-  mode: 'mode',
-  key: 'key',
-  password: 'password',
+  method: 'method',
+  privateKey: 'private-key',
+  privateKeyPassword: 'private-key-password',
   publicKey: 'public-key',
   annotations: 'annotations',
   attest: 'attest',
   signatureFormat: 'signature-format',
-  version: 'version',
-  versionSha256: 'version-sha256',
+  cosignVersion: 'cosign-version',
+  cosignSha256: 'cosign-sha256',
   verify: 'verify',
   certificateIdentity: 'certificate-identity',
   certificateOidcIssuer: 'certificate-oidc-issuer',
@@ -59,12 +59,12 @@ export interface CosignSignSettings {
 /** Every check that needs no network: a bad input fails here, before cosign is installed or anything is signed. */
 export function readCosignSignSettings(inputs: InputReader, env: NodeJS.ProcessEnv = process.env): CosignSignSettings {
   // First, so no later message or log line can show it.
-  const password = inputs.optional(INPUTS.password);
+  const password = inputs.optional(INPUTS.privateKeyPassword);
   registerSecret(password);
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const image = readImage(inputs.required(INPUTS.imageRef));
   const digest = image.digest as string;
-  const version = inputs.optional(INPUTS.version) ?? RELEASES.cosign.defaultVersion;
+  const version = inputs.optional(INPUTS.cosignVersion) ?? RELEASES.cosign.defaultVersion;
   const warnings: string[] = [];
   return {
     image,
@@ -74,7 +74,7 @@ export function readCosignSignSettings(inputs: InputReader, env: NodeJS.ProcessE
     attestations: readAttest(inputs).map((file) =>
       readAttestationSource(file, workspace, digest, (message) => warnings.push(message)),
     ),
-    cosign: { version, ...optional('sha256', inputs.optional(INPUTS.versionSha256)) },
+    cosign: { version, ...optional('sha256', inputs.optional(INPUTS.cosignSha256)) },
     verify: inputs.boolean(INPUTS.verify, true),
     tempDir: env.RUNNER_TEMP ?? os.tmpdir(),
     warnings,
@@ -94,7 +94,7 @@ function parseVersion(version: string): CosignVersion {
     return CosignVersion.parse(version);
   } catch {
     throw new UserError(
-      `Input "${INPUTS.version}" must be a cosign version like ${RELEASES.cosign.defaultVersion}, got "${version}".`,
+      `Input "${INPUTS.cosignVersion}" must be a cosign version like ${RELEASES.cosign.defaultVersion}, got "${version}".`,
     );
   }
 }
@@ -105,16 +105,19 @@ function readSigningMethod(
   workspace: string,
   env: NodeJS.ProcessEnv,
 ): SigningMethod {
-  const keyInput = inputs.optional(INPUTS.key);
-  const mode = inputs.choice(INPUTS.mode, SIGNING_MODES, keyInput ? 'key' : 'keyless');
+  const keyInput = inputs.optional(INPUTS.privateKey);
+  const mode = inputs.choice(INPUTS.method, SIGNING_MODES, keyInput ? 'key' : 'keyless');
   if (mode === 'keyless') {
-    for (const name of [INPUTS.key, INPUTS.password, INPUTS.publicKey]) {
-      if (inputs.optional(name)) throw new UserError(`Input "${name}" is for mode: key; remove it or set mode: key.`);
+    for (const name of [INPUTS.privateKey, INPUTS.privateKeyPassword, INPUTS.publicKey]) {
+      if (inputs.optional(name))
+        throw new UserError(`Input "${name}" is for ${INPUTS.method}: key; remove it or set ${INPUTS.method}: key.`);
     }
     return readKeyless(inputs, env);
   }
   if (!keyInput) {
-    throw new UserError(`mode: key needs input "${INPUTS.key}": a key file, env://NAME, or a KMS URI.`);
+    throw new UserError(
+      `${INPUTS.method}: key needs input "${INPUTS.privateKey}": a key file, env://NAME, or a KMS URI.`,
+    );
   }
   const key = readSigningKey(keyInput, workspace, env);
   requirePasswordIfNeeded(key, password, env);
@@ -125,7 +128,7 @@ function readSigningMethod(
 function readKeyless(inputs: InputReader, env: NodeJS.ProcessEnv): KeylessSigning {
   if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new UserError(
-      'Keyless signing needs the job permission "id-token: write", which this job lacks: add "permissions: id-token: write" to the job, or sign with mode: key.',
+      'Keyless signing needs the job permission "id-token: write", which this job lacks: add "permissions: id-token: write" to the job, or sign with method: key.',
     );
   }
   const issuer = inputs.string(INPUTS.certificateOidcIssuer, GITHUB_OIDC_ISSUER);

@@ -1,131 +1,31 @@
 import { UserError } from '../../core/errors.js';
 import type { InputReader, InputSource } from '../../core/inputs.js';
 import type { StepName } from '../steps.js';
+import { rootName } from '../vocabulary.js';
+import { CHAIN_STEPS, FIXED_INPUTS, type FixedInput } from './chain.js';
 
+/** deliver's own inputs; every other input is a step's, under the name the vocabulary gives it (rootName). */
 export const INPUTS = {
-  mode: 'mode',
+  deliveryMode: 'delivery-mode',
   image: 'image',
-  context: 'context',
-  dockerfile: 'dockerfile',
-  target: 'target',
-  buildArgs: 'build-args',
-  buildSecrets: 'build-secrets',
-  tags: 'tags',
-  platforms: 'platforms',
-  buildNetwork: 'build-network',
-  buildReuse: 'build-reuse',
-  scanSeverity: 'scan-severity',
-  scanIgnoreUnfixed: 'scan-ignore-unfixed',
-  scanIgnoreFiles: 'scan-ignore-files',
-  sarifFile: 'sarif-file',
-  signingMode: 'signing-mode',
-  cosignPrivateKey: 'cosign-private-key',
-  cosignPassword: 'cosign-password',
-  cosignPublicKey: 'cosign-public-key',
-  manifests: 'manifests',
-  namespace: 'namespace',
-  kubeconfig: 'kubeconfig',
-  kubeContext: 'kube-context',
-  manifestsRepository: 'manifests-repository',
-  manifestsBase: 'manifests-base',
-  manifestsPaths: 'manifests-paths',
-  gitopsToken: 'gitops-token',
-  pullRequestLabels: 'pull-request-labels',
-  pullRequestReviewers: 'pull-request-reviewers',
-} as const;
-
-export const OUTPUTS = {
-  digest: 'digest',
-  imageRef: 'image-ref',
-  scanCounts: 'scan-counts',
-  signatureRef: 'signature-ref',
-  verifyCommand: 'verify-command',
-  status: 'status',
-  applied: 'applied',
-  pullRequestUrl: 'pull-request-url',
-  pullRequestNumber: 'pull-request-number',
-  operation: 'operation',
 } as const;
 
 export type DeliveryMode = 'push' | 'pull';
+const DELIVERY_MODES: readonly DeliveryMode[] = ['push', 'pull'];
 
-/** What a step input is fed from: one of deliver's inputs, a fixed value, or the pushed image by digest. */
-type Feed = { input: string } | { value: string } | { imageRef: true };
-const input = (name: string): Feed => ({ input: name });
-const value = (text: string): Feed => ({ value: text });
-const IMAGE_REF: Feed = { imageRef: true };
+/** What the steps that already ran reported: step name -> output name -> value. */
+export type ChainOutputs = ReadonlyMap<StepName, ReadonlyMap<string, string>>;
 
-/** One step of the chain and how its inputs are fed; steps not listed get no value (their defaults). */
+/** One step of the chain and the inputs it does not take from the user (./chain.ts). */
 export interface ChainStep {
   name: StepName;
-  feeds: Record<string, Feed>;
+  fixed: Readonly<Record<string, FixedInput>>;
 }
-
-const BUILD: ChainStep = {
-  name: 'build-multistage',
-  feeds: {
-    image: input(INPUTS.image),
-    context: input(INPUTS.context),
-    file: input(INPUTS.dockerfile),
-    target: input(INPUTS.target),
-    'build-args': input(INPUTS.buildArgs),
-    secrets: input(INPUTS.buildSecrets),
-    tags: input(INPUTS.tags),
-    platforms: input(INPUTS.platforms),
-    network: input(INPUTS.buildNetwork),
-    reuse: input(INPUTS.buildReuse),
-    push: value('true'),
-  },
-};
-const SCAN: ChainStep = {
-  name: 'trivy-scan',
-  feeds: {
-    'image-ref': IMAGE_REF,
-    severity: input(INPUTS.scanSeverity),
-    'ignore-unfixed': input(INPUTS.scanIgnoreUnfixed),
-    trivyignores: input(INPUTS.scanIgnoreFiles),
-    'sarif-file': input(INPUTS.sarifFile),
-    'fail-build': value('true'),
-  },
-};
-const SIGN: ChainStep = {
-  name: 'cosign-sign',
-  feeds: {
-    'image-ref': IMAGE_REF,
-    mode: input(INPUTS.signingMode),
-    key: input(INPUTS.cosignPrivateKey),
-    password: input(INPUTS.cosignPassword),
-    'public-key': input(INPUTS.cosignPublicKey),
-    verify: value('true'),
-  },
-};
-const APPLY: ChainStep = {
-  name: 'kubectl-apply',
-  feeds: {
-    manifests: input(INPUTS.manifests),
-    namespace: input(INPUTS.namespace),
-    kubeconfig: input(INPUTS.kubeconfig),
-    context: input(INPUTS.kubeContext),
-    images: IMAGE_REF,
-  },
-};
-const HAND_OFF: ChainStep = {
-  name: 'open-gitops-pr',
-  feeds: {
-    repository: input(INPUTS.manifestsRepository),
-    base: input(INPUTS.manifestsBase),
-    paths: input(INPUTS.manifestsPaths),
-    token: input(INPUTS.gitopsToken),
-    labels: input(INPUTS.pullRequestLabels),
-    reviewers: input(INPUTS.pullRequestReviewers),
-    image: IMAGE_REF,
-  },
-};
 
 /** The chain for each mode: the hand-off runs only after the scan passed and the signature verified. */
 export const CHAINS: Record<DeliveryMode, readonly ChainStep[]> = {
-  push: [BUILD, SCAN, SIGN, APPLY],
-  pull: [BUILD, SCAN, SIGN, HAND_OFF],
+  push: CHAIN_STEPS.push.map((name) => ({ name, fixed: FIXED_INPUTS[name] ?? {} })),
+  pull: CHAIN_STEPS.pull.map((name) => ({ name, fixed: FIXED_INPUTS[name] ?? {} })),
 };
 
 // Stands in for the digest while every step's inputs are checked before anything is built.
@@ -137,22 +37,38 @@ export interface DeliverSettings {
 }
 
 export function readDeliverSettings(inputs: InputReader): DeliverSettings {
-  const mode = inputs.required(INPUTS.mode);
-  if (mode !== 'push' && mode !== 'pull') {
+  const mode = inputs.required(INPUTS.deliveryMode);
+  if (!(DELIVERY_MODES as readonly string[]).includes(mode)) {
     throw new UserError(
-      `Input "${INPUTS.mode}" must be push (apply to the cluster) or pull (open a GitOps PR), got "${mode}".`,
+      `Input "${INPUTS.deliveryMode}" must be push (apply to the cluster) or pull (open a GitOps PR), got "${mode}".`,
     );
   }
-  return { mode, chain: CHAINS[mode] };
+  return { mode: mode as DeliveryMode, chain: CHAINS[mode as DeliveryMode] };
 }
 
-/** The inputs one step sees: deliver's own inputs renamed, fixed values, and the image reference by digest. */
-export function stepInputs(step: ChainStep, source: InputSource, imageRef: string): InputSource {
+/** The outputs the checks before the build pretend the steps reported: the image by a placeholder digest. */
+export function placeholderOutputs(inputs: InputSource): ChainOutputs {
+  const imageRef = `${inputs(INPUTS.image)}@${DIGEST_PLACEHOLDER}`;
+  return new Map([['build-multistage', new Map([['image-ref', imageRef]])]]);
+}
+
+/** The inputs one step sees: deliver's inputs under the step's own names, and what the chain fixes. */
+export function stepInputs(step: ChainStep, source: InputSource, outputs: ChainOutputs): InputSource {
   return (name) => {
-    const feed = step.feeds[name];
-    if (feed === undefined) return '';
-    if ('input' in feed) return source(feed.input);
-    if ('value' in feed) return feed.value;
-    return imageRef;
+    const fixedInput = step.fixed[name];
+    if (!fixedInput) return source(rootName(step.name, name));
+    if ('value' in fixedInput) return fixedInput.value;
+    const [fromStep, output] = fixedInput.from;
+    return outputs.get(fromStep as StepName)?.get(output) ?? '';
   };
+}
+
+/**
+ * A step's error in the names the user wrote: `Input "severity"` of trivy-scan becomes `Input "scan-severity"`.
+ * Messages name inputs as `input "<name>"` (src/core/inputs.ts), so the rewrite is exact for the step's own names.
+ */
+export function inUserNames(message: string, step: StepName, stepInputNames: readonly string[]): string {
+  return message.replace(/\b([Ii]nput) "([a-z0-9-]+)"/g, (text, word: string, name: string) =>
+    stepInputNames.includes(name) ? `${word} "${rootName(step, name)}"` : text,
+  );
 }

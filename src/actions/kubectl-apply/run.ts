@@ -15,6 +15,7 @@ import {
   type ObjectRef,
   refDocument,
   refKey,
+  objectPath,
   refOf,
 } from '../../core/kubernetes/kube-object.js';
 import { Kubeconfig } from '../../core/kubernetes/kubeconfig.js';
@@ -28,6 +29,7 @@ import { UserError } from '../../core/errors.js';
 import type { OutputSink } from '../../core/outputs.js';
 import { code, JobSummary } from '../../core/summary.js';
 import { INPUTS, type KubectlApplySettings, OUTPUTS, STATE } from './settings.js';
+import { escapeForLog, printUntrusted } from '../../core/workflow-commands.js';
 
 export type ApplyStatus = 'succeeded' | 'rolled-back' | 'failed';
 
@@ -120,7 +122,7 @@ async function renderManifests(
     },
     { kubectl, helm: () => Helm.find() },
   );
-  core.info(`Rendering ${settings.manifests.join(', ')} with the ${renderer.name} renderer`);
+  core.info(`Rendering ${settings.manifests.map(escapeForLog).join(', ')} with the ${renderer.name} renderer`);
   const rendered = ManifestSet.parse(await renderer.render());
   // Image overrides edit the rendered copy with the bump core; the repository is never touched.
   const renderedFile = path.join(workDir, 'rendered.yaml');
@@ -168,7 +170,8 @@ class ApplyRun {
         ['Image override', 'Was'],
         facts.imageChanges.map((change) => [code(change.to), code(change.from)]),
       );
-      for (const change of facts.imageChanges) core.info(`Image override: ${change.from} -> ${change.to}`);
+      for (const change of facts.imageChanges)
+        core.info(escapeForLog(`Image override: ${change.from} -> ${change.to}`));
     }
     if (this.settings.dryRun !== 'none') return this.dryRun(manifests, manifestsFile);
 
@@ -180,7 +183,7 @@ class ApplyRun {
     const before = await this.liveWorkloads(manifests);
     // kubectl's strict validation costs ~20 ms per object; the server has just validated this very set strictly.
     const applied = await this.kubectl.apply(manifestsFile, { ...this.options, validate: !checkedAll });
-    this.setOutput(OUTPUTS.applied, JSON.stringify(applied.map(refOf)));
+    this.setObjects(applied);
     this.setOutput(OUTPUTS.diff, '');
     core.info(`Applied ${applied.length} object(s) with one kubectl apply.`);
     if (this.settings.prune) await this.prune(manifests, applied);
@@ -214,12 +217,19 @@ class ApplyRun {
     let diff: string;
     if (this.settings.dryRun === 'server') diff = await this.kubectl.diff(manifestsFile, this.options);
     else diff = clientDiff(manifests.objects, await this.kubectl.get(manifestsFile, this.settings.namespace));
-    this.setOutput(OUTPUTS.applied, JSON.stringify(manifests.objects.map(refOf)));
+    this.setObjects(manifests.objects);
     this.setOutput(OUTPUTS.diff, diff);
-    core.info(diff || 'No differences.');
+    if (diff) printUntrusted(diff);
+    else core.info('No differences.');
     if (diff) this.summary.details('Diff', diff, 'diff');
     else this.summary.paragraph('No differences with the cluster.');
     return this.finish('succeeded');
+  }
+
+  private setObjects(objects: readonly KubeObject[]): void {
+    const refs = objects.map(refOf);
+    this.setOutput(OUTPUTS.objects, refs.map(objectPath).join('\n'));
+    this.setOutput(OUTPUTS.objectsJson, JSON.stringify(refs));
   }
 
   /** Every kind must be served by the cluster (or be a CRD of this very set), or nothing is applied. */
@@ -338,7 +348,7 @@ class ApplyRun {
         ),
       ];
       core.error(`${describeRef(failure.ref)} did not become ready: ${failure.readiness.message}`);
-      for (const line of lines) core.info(`  ${line}`);
+      printUntrusted(lines.map((line) => `  ${line}`).join('\n'));
       this.summary.details(
         `${describeRef(failure.ref)}: ${failure.readiness.message}`,
         lines.join('\n') || 'No conditions or events.',
@@ -350,7 +360,7 @@ class ApplyRun {
     for (const { ref, reason } of plan.impossible)
       core.warning(`${describeRef(ref)} cannot be rolled back: ${reason}.`);
     for (const { ref, strategy } of plan.steps) {
-      core.info(`Rolling back ${describeRef(ref)} (${strategy.action})`);
+      core.info(escapeForLog(`Rolling back ${describeRef(ref)} (${strategy.action})`));
       await strategy.rollBack(this.kubectl, ref);
     }
     const strategies = new Map(plan.steps.map((step) => [refKey(step.ref), step.strategy]));

@@ -11,14 +11,14 @@ export const INPUTS = {
   namespace: 'namespace',
   createNamespace: 'create-namespace',
   kubeconfig: 'kubeconfig',
-  context: 'context',
-  images: 'images',
+  kubeContext: 'kube-context',
+  imageRefs: 'image-refs',
   serverSide: 'server-side',
   fieldManager: 'field-manager',
   forceConflicts: 'force-conflicts',
   prune: 'prune',
   applySet: 'apply-set',
-  dryRun: 'dry-run',
+  dryRunStrategy: 'dry-run-strategy',
   wait: 'wait',
   timeout: 'timeout',
   rollbackOnFailure: 'rollback-on-failure',
@@ -28,7 +28,8 @@ export const INPUTS = {
 } as const;
 
 export const OUTPUTS = {
-  applied: 'applied',
+  objects: 'objects',
+  objectsJson: 'objects-json',
   status: 'status',
   rolledBack: 'rolled-back',
   diff: 'diff',
@@ -102,7 +103,7 @@ export function readKubectlApplySettings(inputs: InputReader, workspace: string)
     );
   }
   const serverSide = inputs.boolean(INPUTS.serverSide, true);
-  const dryRun = inputs.choice(INPUTS.dryRun, DRY_RUNS, 'none');
+  const dryRun = inputs.choice(INPUTS.dryRunStrategy, DRY_RUNS, 'none');
   const fieldManager = inputs.string(INPUTS.fieldManager, DEFAULT_FIELD_MANAGER);
   if (!/^[\w.:-]{1,128}$/.test(fieldManager)) {
     throw new UserError(
@@ -117,7 +118,7 @@ export function readKubectlApplySettings(inputs: InputReader, workspace: string)
     namespace,
     createNamespace: inputs.boolean(INPUTS.createNamespace, false),
     kubeconfig: inputs.optional(INPUTS.kubeconfig),
-    context: inputs.optional(INPUTS.context),
+    context: inputs.optional(INPUTS.kubeContext),
     images: readImages(inputs),
     serverSide,
     fieldManager,
@@ -135,11 +136,11 @@ export function readKubectlApplySettings(inputs: InputReader, workspace: string)
 }
 
 function readImages(inputs: InputReader): ImageRef[] {
-  return inputs.list(INPUTS.images).map((text) => {
-    const image = ImageRef.parse(text, `image in "${INPUTS.images}"`);
+  return inputs.list(INPUTS.imageRefs).map((text) => {
+    const image = ImageRef.parse(text, `image in "${INPUTS.imageRefs}"`);
     if (!image.tag && !image.digest) {
       throw new UserError(
-        `Image "${text}" in "${INPUTS.images}" must carry a tag or a digest, e.g. ${text}@sha256:...`,
+        `Image "${text}" in "${INPUTS.imageRefs}" must carry a tag or a digest, e.g. ${text}@sha256:...`,
       );
     }
     return image;

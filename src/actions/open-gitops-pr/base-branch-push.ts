@@ -1,7 +1,7 @@
 import type { Delivery, DeliveryContext, DeliveryOutcome } from './delivery.js';
 import { fetchTips } from './delivery.js';
 
-/** `mode: push`: one commit straight onto the base, for environments that need no review. */
+/** `publish-method: push`: one commit straight onto the base, for environments that need no review. */
 export class BaseBranchPush implements Delivery {
   readonly branch: string;
 

@@ -24,12 +24,12 @@ export interface ChangeDescription {
 export function templateValues(change: ChangeDescription): TemplateValues {
   const { image, paths, base } = change.target;
   return {
-    image: image.toString(),
+    'image-ref': image.toString(),
     'image-name': image.spelledName,
     tag: image.tag ?? '',
     digest: image.digest ?? '',
     version: versionOf(image),
-    paths: paths.join(', '),
+    manifests: paths.join(', '),
     files: change.bumps.map((bump) => bump.path).join(', '),
     changes: changesTable(change.bumps),
     repository: change.repository,
@@ -73,7 +73,7 @@ function defaultBody(change: ChangeDescription, values: TemplateValues): string 
     ...change.evidence.map((row) => [row.label, row.value]),
   ];
   return new JobSummary()
-    .paragraph(`Points ${change.target.paths.map(code).join(', ')} on ${code(values.base)} at ${code(values.image)}.`)
+    .paragraph(`Points ${change.target.paths.map(code).join(', ')} on ${code(values.base)} at ${code(values['image-ref'])}.`)
     .table(['Image', code(image.toString())], facts)
     .paragraph('**Changes**')
     .paragraph(values.changes)

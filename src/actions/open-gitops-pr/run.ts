@@ -17,7 +17,8 @@ import type { Delivery, DeliveryContext, DeliveryOutcome } from './delivery.js';
 import { ManifestsCheckout, sparseDirectories } from './manifests-checkout.js';
 import { type ChangeDescription, commitMessage, pullRequestBody, pullRequestTitle } from './messages.js';
 import { PullRequestBranch } from './pull-request-branch.js';
-import { type OpenGitopsPrSettings, OUTPUTS } from './settings.js';
+import { INPUTS, type OpenGitopsPrSettings, OUTPUTS } from './settings.js';
+import { escapeForLog } from '../../core/workflow-commands.js';
 
 export type Operation = 'created' | 'updated' | 'unchanged' | 'pushed';
 
@@ -51,10 +52,12 @@ export async function openGitopsPr(
   const client = createGitHubClient({ token: settings.token, apiUrl: settings.apiUrl, waitUnitMs: options.waitUnitMs });
   const repository = await getRepository(client, settings.repository);
   refuseReadOnly(repository);
-  const target = new ChangeTarget(settings.image, settings.paths, settings.base ?? repository.defaultBranch);
+  const target = new ChangeTarget(settings.target.image, settings.paths, settings.base ?? repository.defaultBranch);
   const branch = settings.mode === 'push' ? target.base : (settings.branch ?? target.defaultBranch);
   if (settings.mode === 'pull-request' && branch === target.base) {
-    throw new UserError(`Input "branch" is the base, ${branch}: name another branch, or use mode: push.`);
+    throw new UserError(
+      `Input "${INPUTS.branch}" is the base, ${branch}: name another branch, or use ${INPUTS.publishMethod}: push.`,
+    );
   }
 
   const workDirectory = await fs.mkdtemp(path.join(settings.tempDirectory, 'open-gitops-pr-'));
@@ -64,8 +67,7 @@ export async function openGitopsPr(
       { url: repository.cloneUrl, token: settings.token },
       sparseDirectories(settings.paths),
     );
-    const bump = { image: settings.image, pin: settings.pin };
-    const checkout = new ManifestsCheckout(git, settings.paths, bump, settings.failOnNoMatch);
+    const checkout = new ManifestsCheckout(git, settings.paths, settings.target, settings.failOnNoMatch);
     const describe = (bumps: ChangeDescription['bumps']): ChangeDescription => ({
       target,
       repository: formatRepositoryName(settings.repository),
@@ -89,7 +91,9 @@ export async function openGitopsPr(
       policy,
       () => delivery.attempt(),
       (lost, next) =>
-        core.info(`${lost.message} Applying the bump again on the new tip (attempt ${next} of ${policy.maxAttempts}).`),
+        core.info(
+          `${escapeForLog(lost.message)} Applying the bump again on the new tip (attempt ${next} of ${policy.maxAttempts}).`,
+        ),
     );
 
     const pullRequest =
@@ -156,16 +160,17 @@ function warnAboutIgnoredInputs(settings: OpenGitopsPrSettings): void {
   if (settings.mode !== 'push') return;
   const { extras } = settings;
   const ignored = [
-    settings.branch && 'branch',
-    settings.body && 'body',
-    extras.draft && 'draft',
-    extras.labels.length > 0 && 'labels',
-    extras.reviewers.length > 0 && 'reviewers',
-    extras.teamReviewers.length > 0 && 'team-reviewers',
-    extras.assignees.length > 0 && 'assignees',
-    extras.autoMerge && 'auto-merge',
+    settings.branch && INPUTS.branch,
+    settings.body && INPUTS.pullRequestBody,
+    extras.draft && INPUTS.pullRequestDraft,
+    extras.labels.length > 0 && INPUTS.pullRequestLabels,
+    extras.reviewers.length > 0 && INPUTS.pullRequestReviewers,
+    extras.teamReviewers.length > 0 && INPUTS.pullRequestTeamReviewers,
+    extras.assignees.length > 0 && INPUTS.pullRequestAssignees,
+    extras.autoMerge && INPUTS.autoMerge,
   ].filter(Boolean);
-  if (ignored.length > 0) core.warning(`mode: push opens no pull request, so ${ignored.join(', ')} are ignored.`);
+  if (ignored.length > 0)
+    core.warning(`${INPUTS.publishMethod}: push opens no pull request, so ${ignored.join(', ')} are ignored.`);
 }
 
 function report(
@@ -181,9 +186,9 @@ function report(
   setOutput(OUTPUTS.pullRequestNumber, result.pullRequest ? String(result.pullRequest.number) : '');
   setOutput(OUTPUTS.pullRequestUrl, result.pullRequest?.url ?? '');
   const where = `${formatRepositoryName(settings.repository)}@${result.branch}`;
-  const files = outcome.bumps.map((bump) => bump.path).join(', ') || 'none';
+  const files = outcome.bumps.map((bump) => escapeForLog(bump.path)).join(', ') || 'none';
   core.info(`${result.operation}: ${where} at ${result.headSha || '(no branch)'}; files: ${files}.`);
-  if (result.pullRequest) core.info(`Pull request: ${result.pullRequest.url}`);
+  if (result.pullRequest) core.info(`Pull request: ${escapeForLog(result.pullRequest.url)}`);
 }
 
 async function summarize(
@@ -193,7 +198,7 @@ async function summarize(
   base: string,
 ): Promise<void> {
   const repository = formatRepositoryName(settings.repository);
-  const summary = new JobSummary().heading(`open-gitops-pr: ${settings.image} in ${repository}`);
+  const summary = new JobSummary().heading(`open-gitops-pr: ${settings.target.image} in ${repository}`);
   const pullRequest = result.pullRequest
     ? `pull request [#${result.pullRequest.number}](${result.pullRequest.url})`
     : '';

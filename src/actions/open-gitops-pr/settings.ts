@@ -1,13 +1,12 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readPin } from '../../core/bump/read-pin.js';
-import type { Pin } from '../../core/bump/types.js';
+import { BUMP_TARGET_INPUTS, readBumpTarget } from '../../core/bump/read-target.js';
+import type { BumpTarget } from '../../core/bump/types.js';
 import { UserError } from '../../core/errors.js';
 import { GITHUB_COM_API_URL, MERGE_METHODS, type MergeMethod } from '../../core/github/names.js';
 import type { PullRequestExtras } from '../../core/github/pull-requests.js';
 import { parseRepositoryName, type RepositoryName } from '../../core/github/repository.js';
 import { GITHUB_ACTIONS_BOT, type GitIdentity, parseIdentity } from '../../core/git/identity.js';
-import { ImageRef } from '../../core/image-ref.js';
 import type { InputReader } from '../../core/inputs.js';
 import { type RunLinks, runLinks } from '../../core/run-context.js';
 import { registerSecret } from '../../core/secrets.js';
@@ -18,22 +17,21 @@ export const INPUTS = {
   token: 'token',
   base: 'base',
   branch: 'branch',
-  image: 'image',
-  paths: 'paths',
-  pin: 'pin',
-  mode: 'mode',
-  title: 'title',
-  body: 'body',
+  ...BUMP_TARGET_INPUTS,
+  manifests: 'manifests',
+  publishMethod: 'publish-method',
+  pullRequestTitle: 'pull-request-title',
+  pullRequestBody: 'pull-request-body',
   evidence: 'evidence',
-  labels: 'labels',
-  reviewers: 'reviewers',
-  teamReviewers: 'team-reviewers',
-  assignees: 'assignees',
-  draft: 'draft',
+  pullRequestLabels: 'pull-request-labels',
+  pullRequestReviewers: 'pull-request-reviewers',
+  pullRequestTeamReviewers: 'pull-request-team-reviewers',
+  pullRequestAssignees: 'pull-request-assignees',
+  pullRequestDraft: 'pull-request-draft',
   autoMerge: 'auto-merge',
-  signCommits: 'sign-commits',
+  signedCommits: 'signed-commits',
   commitMessage: 'commit-message',
-  author: 'author',
+  commitAuthor: 'commit-author',
   githubApiUrl: 'github-api-url',
   failOnNoMatch: 'fail-on-no-match',
   maxAttempts: 'max-attempts',
@@ -51,7 +49,7 @@ export const OUTPUTS = {
 export type DeliveryMode = 'pull-request' | 'push';
 export const DELIVERY_MODES: readonly DeliveryMode[] = ['pull-request', 'push'];
 
-const DEFAULT_TITLE = 'Deploy {{ image-name }} {{ version }} to {{ paths }}';
+const DEFAULT_TITLE = 'Deploy {{ image-name }} {{ version }} to {{ manifests }}';
 const DEFAULT_MAX_ATTEMPTS = 10;
 
 /** A line of proof from an earlier step (scan counts, a signature), shown in the pull request body. */
@@ -71,9 +69,9 @@ export interface OpenGitopsPrSettings {
   base?: string;
   /** Undefined: derived from the change target. */
   branch?: string;
-  image: ImageRef;
+  /** The image, its pin, and the Flux policy or key paths that scope the edit. */
+  target: BumpTarget;
   paths: string[];
-  pin: Pin;
   mode: DeliveryMode;
   title: MessageTemplate;
   /** Undefined: the built-in body. */
@@ -97,44 +95,43 @@ export function readOpenGitopsPrSettings(inputs: InputReader, env: NodeJS.Proces
   registerSecret(token);
   const repositoryText = inputs.string(INPUTS.repository, env.GITHUB_REPOSITORY ?? '');
   if (!repositoryText) throw new UserError(`Input "${INPUTS.repository}" is required outside GitHub Actions.`);
-  const image = ImageRef.parse(inputs.required(INPUTS.image), INPUTS.image);
-  const mode = inputs.choice(INPUTS.mode, DELIVERY_MODES, 'pull-request');
-  const signCommits = inputs.boolean(INPUTS.signCommits, false);
-  const authorText = inputs.optional(INPUTS.author);
+  const target = readBumpTarget(inputs);
+  const mode = inputs.choice(INPUTS.publishMethod, DELIVERY_MODES, 'pull-request');
+  const signCommits = inputs.boolean(INPUTS.signedCommits, false);
+  const authorText = inputs.optional(INPUTS.commitAuthor);
   if (signCommits && authorText) {
     throw new UserError(
-      `Inputs "${INPUTS.author}" and "${INPUTS.signCommits}" exclude each other: GitHub signs only commits it authors.`,
+      `Inputs "${INPUTS.commitAuthor}" and "${INPUTS.signedCommits}" exclude each other: GitHub signs only commits it authors.`,
     );
   }
-  const title = MessageTemplate.parse(inputs.string(INPUTS.title, DEFAULT_TITLE), INPUTS.title);
-  const body = inputs.optional(INPUTS.body);
+  const title = MessageTemplate.parse(inputs.string(INPUTS.pullRequestTitle, DEFAULT_TITLE), INPUTS.pullRequestTitle);
+  const body = inputs.optional(INPUTS.pullRequestBody);
   return {
     repository: parseRepositoryName(repositoryText, INPUTS.repository),
     token,
     base: readBranchName(inputs, INPUTS.base),
     branch: readBranchName(inputs, INPUTS.branch),
-    image,
+    target,
     paths: readPaths(inputs),
-    pin: readPin(inputs, image, INPUTS),
     mode,
     title,
-    body: body === undefined ? undefined : MessageTemplate.parse(body, INPUTS.body),
+    body: body === undefined ? undefined : MessageTemplate.parse(body, INPUTS.pullRequestBody),
     commitMessage: inputs.optional(INPUTS.commitMessage)
       ? MessageTemplate.parse(inputs.required(INPUTS.commitMessage), INPUTS.commitMessage)
       : title,
     evidence: readEvidence(inputs),
     extras: {
-      draft: inputs.boolean(INPUTS.draft, false),
-      labels: inputs.list(INPUTS.labels),
-      reviewers: inputs.list(INPUTS.reviewers),
-      teamReviewers: inputs.list(INPUTS.teamReviewers),
-      assignees: inputs.list(INPUTS.assignees),
+      draft: inputs.boolean(INPUTS.pullRequestDraft, false),
+      labels: inputs.list(INPUTS.pullRequestLabels),
+      reviewers: inputs.list(INPUTS.pullRequestReviewers),
+      teamReviewers: inputs.list(INPUTS.pullRequestTeamReviewers),
+      assignees: inputs.list(INPUTS.pullRequestAssignees),
       autoMerge: inputs.optional(INPUTS.autoMerge)
         ? inputs.choice<MergeMethod>(INPUTS.autoMerge, MERGE_METHODS, 'merge')
         : undefined,
     },
     signCommits,
-    author: authorText ? parseIdentity(authorText, INPUTS.author) : GITHUB_ACTIONS_BOT,
+    author: authorText ? parseIdentity(authorText, INPUTS.commitAuthor) : GITHUB_ACTIONS_BOT,
     apiUrl: readApiUrl(inputs, env),
     failOnNoMatch: inputs.boolean(INPUTS.failOnNoMatch, false),
     maxAttempts: inputs.integer(INPUTS.maxAttempts, DEFAULT_MAX_ATTEMPTS),
@@ -156,8 +153,9 @@ function readBranchName(inputs: InputReader, input: string): string | undefined 
 
 /** Paths are relative to the manifests repository's root and may not leave it. */
 function readPaths(inputs: InputReader): string[] {
-  const paths = inputs.list(INPUTS.paths);
-  if (paths.length === 0) throw new UserError(`Input "${INPUTS.paths}" is required: name files, directories or globs.`);
+  const paths = inputs.list(INPUTS.manifests);
+  if (paths.length === 0)
+    throw new UserError(`Input "${INPUTS.manifests}" is required: name files, directories or globs.`);
   for (const item of paths) {
     const normalized = path.posix.normalize(item.replace(/\\/g, '/'));
     if (path.posix.isAbsolute(normalized) || normalized === '..' || normalized.startsWith('../')) {

@@ -2,12 +2,12 @@ import { UserError } from '../../core/errors.js';
 
 /** The names a title, body or commit-message template may use, as `{{ name }}`. */
 export const PLACEHOLDERS = [
-  'image',
+  'image-ref',
   'image-name',
   'tag',
   'digest',
   'version',
-  'paths',
+  'manifests',
   'files',
   'changes',
   'repository',

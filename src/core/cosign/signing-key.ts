@@ -41,7 +41,7 @@ export function readSigningKey(value: string, workspace: string, env: NodeJS.Pro
   }
   if (scheme) {
     throw new UserError(
-      `Input "key" uses the unknown scheme "${scheme}": use a file path, env://NAME, or one of ${KMS_SCHEMES.join(', ')}.`,
+      `Input "private-key" uses the unknown scheme "${scheme}": use a file path, env://NAME, or one of ${KMS_SCHEMES.join(', ')}.`,
     );
   }
   const file = path.resolve(workspace, value);
@@ -52,10 +52,10 @@ export function readSigningKey(value: string, workspace: string, env: NodeJS.Pro
 
 function envKey(variable: string, env: NodeJS.ProcessEnv): SigningKey {
   if (!ENV_NAME.test(variable))
-    throw new UserError(`"${variable}" in input "key" is not an environment variable name.`);
+    throw new UserError(`"${variable}" in input "private-key" is not an environment variable name.`);
   const pem = env[variable];
   if (!pem)
-    throw new UserError(`Input "key" names the environment variable ${variable}, which is not set or is empty.`);
+    throw new UserError(`Input "private-key" names the environment variable ${variable}, which is not set or is empty.`);
   registerSecret(pem);
   return {
     kind: 'env',
@@ -95,7 +95,7 @@ function inspectPem(text: string, where: string): { encrypted: boolean } {
 export function requirePasswordIfNeeded(key: SigningKey, password: string | undefined, env: NodeJS.ProcessEnv): void {
   if (!key.encrypted || password !== undefined || env.COSIGN_PASSWORD !== undefined) return;
   throw new UserError(
-    `The key ${describeKey(key)} is encrypted and needs its password: set input "password" (or COSIGN_PASSWORD in env for a key with an empty password).`,
+    `The key ${describeKey(key)} is encrypted and needs its password: set input "private-key-password" (or COSIGN_PASSWORD in env for a key with an empty password).`,
   );
 }
 

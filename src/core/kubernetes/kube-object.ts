@@ -29,6 +29,11 @@ export function refOf(object: KubeObject): ObjectRef {
   return namespace ? { apiVersion, kind, namespace, name } : { apiVersion, kind, name };
 }
 
+/** `Deployment/shop/web` (`Namespace/shop` when cluster-scoped): one line of a list output. */
+export function objectPath(ref: ObjectRef): string {
+  return [ref.kind, ref.namespace, ref.name].filter(Boolean).join('/');
+}
+
 /** `Deployment web -n shop`, for logs and summaries. */
 export function describeRef(ref: ObjectRef): string {
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;

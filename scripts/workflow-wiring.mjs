@@ -1,0 +1,91 @@
+// How the reusable workflows wire this library's actions: for each step that runs one of the actions (by step id),
+// the inputs the workflow sets itself, with why. Every other input of the action is a workflow input (or, for a
+// secret, a workflow secret) under its vocabulary name; scripts/workflows.mjs writes those parts of the workflow files
+// and test/repo/vocabulary.test.ts checks them.
+
+const PUSHED_IMAGE = {
+  with: '${{ needs.build.outputs.image-ref }}',
+  reason: 'every job after the build takes the image by digest from the build job',
+};
+
+// The build, scan and sign jobs are the same in both workflows (test/workflows/delivery.test.ts keeps them so).
+const SHARED_STEPS = {
+  build: {
+    action: 'build-multistage',
+    fixed: { push: { with: 'true', reason: 'later jobs need the digest the registry serves' } },
+  },
+  scan: {
+    action: 'trivy-scan',
+    fixed: {
+      'image-ref': PUSHED_IMAGE,
+      'allow-tag': { with: 'false', reason: 'the scan reads the pushed digest' },
+      'fail-build': {
+        with: 'false',
+        reason: 'the gate is enforced in a later step, after the SARIF upload, so that code scanning shows what failed',
+      },
+      'sarif-file': { with: 'trivy-results.sarif', reason: 'the job uploads it to code scanning (upload-sarif)' },
+      'json-file': { with: '', reason: 'reports stay in the scan job; the SARIF goes to code scanning' },
+      'sbom-file': { with: '', reason: 'reports stay in the scan job; attest them with the single actions' },
+    },
+  },
+  sign: {
+    action: 'cosign-sign',
+    fixed: {
+      'image-ref': PUSHED_IMAGE,
+      attest: { with: 'none', reason: 'the scan reports stay in the scan job' },
+      'public-key': {
+        with: '${{ steps.public-key.outputs.path }}',
+        reason: 'the workflow takes sign-public-key as PEM text and writes it to a file for cosign',
+      },
+      'certificate-identity': {
+        with: "${{ inputs.sign-method != 'key' && format('{0}/{1}', github.server_url, job.workflow_ref) || '' }}",
+        reason: 'a job of a reusable workflow signs as that workflow file, not as the caller',
+      },
+      'certificate-oidc-issuer': {
+        with: 'https://token.actions.githubusercontent.com',
+        reason: "GitHub Actions' OIDC issuer signs every keyless signature here",
+      },
+      annotations: {
+        with: 'source-commit=${{ github.sha }}\nrun=${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}\n${{ inputs.sign-annotations }}',
+        reason: 'the source commit and the run are always signed in; sign-annotations adds to them',
+      },
+      verify: { with: 'true', reason: 'nothing is handed off unless the signature verifies' },
+    },
+    // a workflow input that only feeds a fixed value above
+    extraInputs: ['annotations'],
+  },
+};
+
+export const WORKFLOWS = {
+  '.github/workflows/deliver-pull.yml': {
+    ...SHARED_STEPS,
+    'hand-off': {
+      action: 'open-gitops-pr',
+      fixed: {
+        'image-ref': PUSHED_IMAGE,
+        repository: {
+          with: '${{ inputs.gitops-repository || github.repository }}',
+          reason: 'defaults to the caller',
+        },
+        evidence: {
+          with: 'Scan: ${{ needs.scan.outputs.counts }} (gate: ${{ inputs.scan-severity }})\nSignature: ${{ needs.sign.outputs.signature-ref }}\nVerify: ${{ needs.sign.outputs.verify-command }}\n${{ inputs.gitops-evidence }}',
+          reason: 'what the scan and sign jobs proved is always shown; gitops-evidence adds to it',
+        },
+      },
+      extraInputs: ['repository', 'evidence'],
+    },
+  },
+  '.github/workflows/deliver-push.yml': {
+    ...SHARED_STEPS,
+    apply: {
+      action: 'kubectl-apply',
+      fixed: {
+        'image-refs': PUSHED_IMAGE,
+        'working-directory': {
+          with: '${{ github.workspace }}/manifests',
+          reason: 'the job checks the GitOps repository out there',
+        },
+      },
+    },
+  },
+};
