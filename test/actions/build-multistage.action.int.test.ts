@@ -44,7 +44,8 @@ describe('the bundled build-multistage action', () => {
 
     expect(run.exitCode).toBe(0);
     const tags = ['2.0.0', '2.0', '2', 'sha-2d3c1c1'].map((tag) => `${image}:${tag}`);
-    expect(JSON.parse(run.outputs.tags!)).toEqual(tags);
+    expect(JSON.parse(run.outputs['tags-json']!)).toEqual(tags);
+    expect(run.outputs.tags).toBe(tags.join('\n'));
     for (const reference of tags) expect((await skopeoInspect(reference)).Digest).toBe(run.outputs.digest);
     expect(run.outputs['image-ref']).toBe(`${image}@${run.outputs.digest}`);
     expect(JSON.parse(run.outputs.metadata!)).toMatchObject({ builder: 'buildkit', digestSource: 'registry' });

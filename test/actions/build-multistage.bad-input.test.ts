@@ -45,13 +45,13 @@ const cases: Record<string, BadCase> = {
     inputs: { context: 'web' },
     error: 'Dockerfile "web/Dockerfile" does not exist.',
   },
-  'missing Dockerfile named by file': {
-    inputs: { file: 'docker/Dockerfile.prod' },
+  'missing Dockerfile named by dockerfile': {
+    inputs: { dockerfile: 'docker/Dockerfile.prod' },
     error: 'Dockerfile "docker/Dockerfile.prod" does not exist.',
   },
   'Dockerfile is a directory': {
     files: { 'Dockerfile.d/README': 'x' },
-    inputs: { file: 'Dockerfile.d' },
+    inputs: { dockerfile: 'Dockerfile.d' },
     error: 'Dockerfile "Dockerfile.d" is not a file.',
   },
   'build arg without =': {

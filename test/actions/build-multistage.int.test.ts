@@ -89,7 +89,8 @@ describe('build-multistage with the docker CLI and BuildKit', () => {
     const report = succeeded(result);
 
     const expectedTags = ['sha-3f78685', 'main', 'latest', 'candidate'].map((tag) => `${image}:${tag}`);
-    expect(JSON.parse(result.outputs.tags!)).toEqual(expectedTags);
+    expect(JSON.parse(result.outputs['tags-json']!)).toEqual(expectedTags);
+    expect(result.outputs.tags).toBe(expectedTags.join('\n'));
     expect(result.outputs.digest).toMatch(/^sha256:[a-f0-9]{64}$/);
     expect(result.outputs['image-ref']).toBe(`${image}@${result.outputs.digest}`);
     for (const reference of expectedTags) {
