@@ -32,11 +32,15 @@ export const SHARED_NAMES: Record<string, string> = {
 
 /**
  * Names several steps share that mean one step's thing: wait-for-sync's repository and token are the GitOps
- * repository and token of open-gitops-pr, so they take its prefix.
+ * repository and token of open-gitops-pr, and bump-manifest's pin, image-policy and image-keys are the bump that
+ * open-gitops-pr commits, so they take its prefix.
  */
 export const OWNED_BY: Record<string, string> = {
   repository: 'open-gitops-pr',
   token: 'open-gitops-pr',
+  pin: 'open-gitops-pr',
+  'image-policy': 'open-gitops-pr',
+  'image-keys': 'open-gitops-pr',
 };
 
 /**

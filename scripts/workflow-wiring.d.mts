@@ -1,0 +1,16 @@
+/** A value a workflow passes to one of its steps itself, and why the user does not choose it. */
+export interface WorkflowFixedInput {
+  with: string;
+  reason: string;
+}
+
+/** One step of a reusable workflow that runs one of the actions. */
+export interface WiredStep {
+  action: string;
+  fixed?: Record<string, WorkflowFixedInput>;
+  /** Inputs fixed above whose value still takes a workflow input (e.g. annotations appended to the fixed ones). */
+  extraInputs?: string[];
+}
+
+/** Workflow file -> step id -> its wiring. */
+export const WORKFLOWS: Record<string, Record<string, WiredStep>>;
