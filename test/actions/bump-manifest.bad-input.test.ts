@@ -22,7 +22,10 @@ interface BadCase {
   error: string | RegExp;
 }
 
-const image = (value: string): BadCase => ({ inputs: { image: value }, error: /Invalid image|must carry/ });
+const image = (value: string): BadCase => ({
+  inputs: { 'image-ref': value },
+  error: /Invalid image-ref|Input "image-ref" must carry/,
+});
 const cases: Record<string, BadCase> = {
   'uppercase repository': image('UPPER/case:1'),
   'uppercase path component': image('ghcr.io/acme/API:1'),
@@ -40,48 +43,48 @@ const cases: Record<string, BadCase> = {
   'two tags': image('api:1:2'),
   'bad registry host': image('-ghcr.io/acme/api:1'),
   'digest without hex': image('ghcr.io/acme/api:1@sha256:'),
-  'missing image': { inputs: { image: '' }, error: 'Input "image" is required.' },
+  'missing image-ref': { inputs: { 'image-ref': '' }, error: 'Input "image-ref" is required.' },
   'unknown pin': { inputs: { pin: 'sha' }, error: 'Input "pin" must be one of tag, digest, tag+digest; got "sha".' },
   'pin digest without digest': { inputs: { pin: 'digest' }, error: 'pin "digest" needs a digest' },
   'pin tag without tag': {
-    inputs: { image: `ghcr.io/acme/api@${DIGEST}`, pin: 'tag' },
+    inputs: { 'image-ref': `ghcr.io/acme/api@${DIGEST}`, pin: 'tag' },
     error: 'pin "tag" needs a tag',
   },
   'pin tag+digest without digest': { inputs: { pin: 'tag+digest' }, error: 'pin "tag+digest" needs a digest' },
   'dry-run not a boolean': { inputs: { 'dry-run': 'yes please' }, error: 'Input "dry-run" must be true or false' },
-  'paths missing': { inputs: { paths: '' }, error: 'Input "paths" is required' },
-  'paths only separators': { inputs: { paths: ' ,\n, ' }, error: 'Input "paths" is required' },
-  'missing file': { inputs: { paths: 'missing.yaml' }, error: 'Path "missing.yaml" matches no YAML file' },
-  'missing directory': { inputs: { paths: 'apps/missing/' }, error: 'matches no YAML file' },
+  'manifests missing': { inputs: { manifests: '' }, error: 'Input "manifests" is required' },
+  'manifests only separators': { inputs: { manifests: ' ,\n, ' }, error: 'Input "manifests" is required' },
+  'missing file': { inputs: { manifests: 'missing.yaml' }, error: 'Path "missing.yaml" matches no YAML file' },
+  'missing directory': { inputs: { manifests: 'apps/missing/' }, error: 'matches no YAML file' },
   'directory without YAML': {
     files: { 'docs/readme.txt': 'hi' },
-    inputs: { paths: 'docs' },
+    inputs: { manifests: 'docs' },
     error: 'Path "docs" matches no YAML file',
   },
-  'glob matching nothing': { inputs: { paths: 'apps/*/values.yaml' }, error: 'matches no YAML file' },
-  'one of several paths missing': {
-    inputs: { paths: 'deploy.yaml,gone.yaml' },
+  'glob matching nothing': { inputs: { manifests: 'apps/*/values.yaml' }, error: 'matches no YAML file' },
+  'one of several manifests missing': {
+    inputs: { manifests: 'deploy.yaml,gone.yaml' },
     error: 'Path "gone.yaml" matches no YAML file',
   },
-  'parent directory': { inputs: { paths: '../' }, error: 'resolves outside the working directory' },
-  'parent file': { inputs: { paths: '../outside.yaml' }, error: 'resolves outside the working directory' },
-  'absolute path outside': { inputs: { paths: '/etc/passwd' }, error: 'resolves outside the working directory' },
-  'absolute directory outside': { inputs: { paths: '/etc' }, error: 'resolves outside the working directory' },
-  'glob climbing out': { inputs: { paths: '../*.yaml' }, error: 'must stay inside' },
-  'absolute glob': { inputs: { paths: '/tmp/*.yaml' }, error: 'must stay inside' },
-  'unclosed glob brace': { inputs: { paths: 'apps/{a,b.yaml' }, error: 'has an unclosed "{"' },
+  'parent directory': { inputs: { manifests: '../' }, error: 'resolves outside the working directory' },
+  'parent file': { inputs: { manifests: '../outside.yaml' }, error: 'resolves outside the working directory' },
+  'absolute path outside': { inputs: { manifests: '/etc/passwd' }, error: 'resolves outside the working directory' },
+  'absolute directory outside': { inputs: { manifests: '/etc' }, error: 'resolves outside the working directory' },
+  'glob climbing out': { inputs: { manifests: '../*.yaml' }, error: 'must stay inside' },
+  'absolute glob': { inputs: { manifests: '/tmp/*.yaml' }, error: 'must stay inside' },
+  'unclosed glob brace': { inputs: { manifests: 'apps/{a,b.yaml' }, error: 'has an unclosed "{"' },
   'symlinked file pointing outside': {
-    inputs: { paths: 'escape.yaml' },
+    inputs: { manifests: 'escape.yaml' },
     setup: async (ws, outside) => fs.symlink(path.join(outside, 'outside.yaml'), path.join(ws, 'escape.yaml')),
     error: 'resolves outside the working directory',
   },
   'symlinked directory pointing outside': {
-    inputs: { paths: 'linked' },
+    inputs: { manifests: 'linked' },
     setup: async (ws, outside) => fs.symlink(outside, path.join(ws, 'linked')),
     error: 'resolves outside the working directory',
   },
   'symlink inside a scanned directory pointing outside': {
-    inputs: { paths: '.' },
+    inputs: { manifests: '.' },
     setup: async (ws, outside) => fs.symlink(path.join(outside, 'outside.yaml'), path.join(ws, 'apps-link.yaml')),
     error: 'resolves outside the working directory',
   },
@@ -132,7 +135,7 @@ const cases: Record<string, BadCase> = {
     error: 'values.yaml:2: the values for ghcr.io/acme/api have no "tag" key to update.',
   },
   'Helm values without a digest key, digest pin': {
-    inputs: { image: `ghcr.io/acme/api@${DIGEST}` },
+    inputs: { 'image-ref': `ghcr.io/acme/api@${DIGEST}` },
     files: { 'values.yaml': 'image:\n  repository: ghcr.io/acme/api\n  tag: "1"\n' },
     error: 'values.yaml:2: the values for ghcr.io/acme/api have no "digest" key',
   },
@@ -150,7 +153,7 @@ describe('bump-manifest refuses bad input with one line, exit 1 and nothing writ
     const workspace = await tempTree({ 'deploy.yaml': DEPLOYMENT, ...badCase.files });
     await badCase.setup?.(workspace, outside);
     commitAll(workspace);
-    const inputs: Record<string, string> = { image: IMAGE, paths: '.', ...badCase.inputs };
+    const inputs: Record<string, string> = { 'image-ref': IMAGE, manifests: '.', ...badCase.inputs };
     if (inputs['working-directory']) inputs['working-directory'] = path.join(workspace, inputs['working-directory']);
     const run = await runBundledAction('bump-manifest', inputs, { workspace });
 
@@ -166,7 +169,7 @@ describe('bump-manifest refuses bad input with one line, exit 1 and nothing writ
 
   it('annotates file errors with file and line', async () => {
     const workspace = await tempTree({ 'deploy.yaml': DEPLOYMENT, 'broken.yaml': 'kind: Pod\n  image: "api\n' });
-    const run = await runBundledAction('bump-manifest', { image: IMAGE, paths: '.' }, { workspace });
+    const run = await runBundledAction('bump-manifest', { 'image-ref': IMAGE, manifests: '.' }, { workspace });
     expect(errorLines(run)[0]).toMatch(/^::error file=broken\.yaml,line=\d+::broken\.yaml:\d+: invalid YAML/);
   });
 });

@@ -30,9 +30,13 @@ const numstat = () => git(workspace, 'diff', '--numstat');
 
 describe('bump-manifest on real GitOps repositories', () => {
   it('podinfo: changes the one container image line, and kustomize renders it', async () => {
-    const run = await bumpRepo({ image: 'ghcr.io/stefanprodan/podinfo:6.15.0', paths: 'podinfo' });
+    const run = await bumpRepo({ 'image-ref': 'ghcr.io/stefanprodan/podinfo:6.15.0', manifests: 'podinfo' });
     expect(numstat()).toBe('1\t1\tpodinfo/kustomize/deployment.yaml');
-    expect(run.outputs).toMatchObject({ changed: 'true', files: '["podinfo/kustomize/deployment.yaml"]' });
+    expect(run.outputs).toMatchObject({
+      changed: 'true',
+      files: 'podinfo/kustomize/deployment.yaml',
+      'files-json': '["podinfo/kustomize/deployment.yaml"]',
+    });
     expect(run.outputs.diff).toContain(
       '-        image: ghcr.io/stefanprodan/podinfo:6.14.1\n+        image: ghcr.io/stefanprodan/podinfo:6.15.0',
     );
@@ -55,25 +59,35 @@ describe('bump-manifest on real GitOps repositories', () => {
   });
 
   it('Flux HelmRelease: changes the redis tag in spec.values only', async () => {
-    await bumpRepo({ image: 'public.ecr.aws/docker/library/redis:8.6.3', paths: 'flux2-kustomize-helm-example' });
+    await bumpRepo({
+      'image-ref': 'public.ecr.aws/docker/library/redis:8.6.3',
+      manifests: 'flux2-kustomize-helm-example',
+    });
     expect(numstat()).toBe('1\t1\tflux2-kustomize-helm-example/apps/base/podinfo/release.yaml');
     expect(git(workspace, 'diff', '-U0')).toContain('-      tag: 8.6.2\n+      tag: 8.6.3');
   });
 
   it('Argo CD Application kustomize images keep their name= prefix', async () => {
-    await bumpRepo({ image: `gcr.io/my-repo/my-app:0.2@${DIGEST}`, paths: 'argo/argo-cd' });
+    await bumpRepo({ 'image-ref': `gcr.io/my-repo/my-app:0.2@${DIGEST}`, manifests: 'argo/argo-cd' });
     expect(numstat()).toBe('1\t1\targo/argo-cd/application.yaml');
     expect(git(workspace, 'diff', '-U0')).toContain(`+      - my-app=gcr.io/my-repo/my-app:0.2@${DIGEST}`);
   });
 
   it('Argo Rollouts and AnalysisTemplates: every matching container, nothing else', async () => {
-    await bumpRepo({ image: 'argoproj/rollouts-demo:yellow', paths: 'argo/argo-rollouts/*.yaml' });
-    expect(numstat().split('\n')).toEqual([
-      '1\t1\targo/argo-rollouts/rollout-bluegreen.yaml',
-      '1\t1\targo/argo-rollouts/rollout-canary.yaml',
-      '1\t1\targo/argo-rollouts/rollout-rolling-update.yaml',
-    ]);
-    await bumpRepo({ image: 'docker.io/library/alpine:3.9', paths: 'argo' });
+    const run = await bumpRepo({
+      'image-ref': 'argoproj/rollouts-demo:yellow',
+      manifests: 'argo/argo-rollouts/*.yaml',
+    });
+    const rollouts = [
+      'argo/argo-rollouts/rollout-bluegreen.yaml',
+      'argo/argo-rollouts/rollout-canary.yaml',
+      'argo/argo-rollouts/rollout-rolling-update.yaml',
+    ];
+    expect(numstat().split('\n')).toEqual(rollouts.map((file) => `1\t1\t${file}`));
+    // One file per line, in the order of the JSON form.
+    expect(run.outputs.files).toBe(rollouts.join('\n'));
+    expect(JSON.parse(run.outputs['files-json'] as string)).toEqual(rollouts);
+    await bumpRepo({ 'image-ref': 'docker.io/library/alpine:3.9', manifests: 'argo' });
     expect(numstat()).toContain('2\t2\targo/argo-rollouts/analysis-templates.yaml');
   });
 
@@ -82,8 +96,8 @@ describe('bump-manifest on real GitOps repositories', () => {
     await fs.appendFile(kustomization, 'images:\n  - name: ghcr.io/stefanprodan/podinfo\n    newTag: 6.14.1\n');
     commitAll(workspace, 'pin images');
     await bumpRepo({
-      image: `ghcr.io/stefanprodan/podinfo:6.15.0@${DIGEST}`,
-      paths: 'podinfo/kustomize/kustomization.yaml',
+      'image-ref': `ghcr.io/stefanprodan/podinfo:6.15.0@${DIGEST}`,
+      manifests: 'podinfo/kustomize/kustomization.yaml',
     });
     expect(numstat()).toBe('2\t1\tpodinfo/kustomize/kustomization.yaml');
     const rendered = execFileSync('kubectl', ['kustomize', path.dirname(kustomization)], { encoding: 'utf8' });
@@ -91,15 +105,19 @@ describe('bump-manifest on real GitOps repositories', () => {
   });
 
   it('a dry run reports the change and writes nothing', async () => {
-    const run = await bumpRepo({ image: 'ghcr.io/stefanprodan/podinfo:6.15.0', paths: '.', 'dry-run': 'true' });
+    const run = await bumpRepo({
+      'image-ref': 'ghcr.io/stefanprodan/podinfo:6.15.0',
+      manifests: '.',
+      'dry-run': 'true',
+    });
     expect(run.outputs.changed).toBe('true');
     expect(run.outputs.diff).toContain('+        image: ghcr.io/stefanprodan/podinfo:6.15.0');
     expect(git(workspace, 'status', '--porcelain')).toBe('');
   });
 
   it('an image referenced nowhere changes nothing', async () => {
-    const run = await bumpRepo({ image: 'ghcr.io/stefanprodan/podinfo-ui:1.0.0', paths: '.' });
-    expect(run.outputs).toMatchObject({ changed: 'false', files: '[]', diff: '', changes: '[]' });
+    const run = await bumpRepo({ 'image-ref': 'ghcr.io/stefanprodan/podinfo-ui:1.0.0', manifests: '.' });
+    expect(run.outputs).toMatchObject({ changed: 'false', files: '', 'files-json': '[]', diff: '', changes: '[]' });
     expect(git(workspace, 'status', '--porcelain')).toBe('');
   });
 });
