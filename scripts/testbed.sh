@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The local test bed that integration tests and the demo run against:
-# a Docker Engine, an OCI registry and a git daemon, all on 127.0.0.1, installed with apt when missing.
+# a Docker Engine, an OCI registry, a git daemon and a forward proxy, all on 127.0.0.1, installed with apt when
+# missing.
 #
 # Usage: scripts/testbed.sh install|start|stop|status|env   (install: only the apt packages, nothing started)
 # State (data, logs, pidfiles, env): $TESTBED_DIR, default <repo>/.testbed.
@@ -15,8 +16,8 @@ STATE_DIR="$(realpath -m "${TESTBED_DIR:-$REPO_DIR/.testbed}")"
 RUN_DIR="/tmp/testbed-$(printf '%s' "$STATE_DIR" | sha256sum | cut -c1-8)"
 readonly REPO_DIR STATE_DIR RUN_DIR
 
-# zip/unzip: the tool installer's archive tests build and extract zip files.
-readonly PACKAGES=(docker.io docker-registry skopeo busybox-static git curl zip unzip)
+# zip/unzip: the tool installer's archive tests build and extract zip files; tinyproxy: the forward proxy of the proxy tests.
+readonly PACKAGES=(docker.io docker-registry skopeo busybox-static git curl zip unzip tinyproxy)
 # The Debian 20.10 CLI drives both BuildKit and the classic builder; the docker 28 on PATH lacks buildx, so BuildKit.
 readonly DOCKER_CLI=/usr/bin/docker
 readonly DOCKER_SOCK="$RUN_DIR/docker.sock"
@@ -295,6 +296,52 @@ stop_git_daemon() {
   rm -f "$STATE_DIR/git-daemon.port"
 }
 
+# --- forward proxy ----------------------------------------------------------------------------------
+
+# Names only the proxy can resolve (all to 127.0.0.1), as a corporate proxy resolves hosts its runners cannot:
+# a request to one reaches a local server only through the proxy, and its log names it. Clients never proxy
+# loopback addresses, so tests address their servers by these names.
+readonly PROXIED_NAMES=(registry.proxied.test downloads.proxied.test api.proxied.test git.proxied.test)
+readonly PROXY_USER=testbed
+
+proxy_port() { cat "$STATE_DIR/proxy.port" 2>/dev/null; }
+
+proxy_up() {
+  running_pid tinyproxy "$STATE_DIR/proxy.pid" >/dev/null && tcp_open "$(proxy_port)"
+}
+
+start_proxy() {
+  proxy_up && return 0
+  log "starting tinyproxy"
+  local port password dir="$STATE_DIR/proxy"
+  port="$(free_port)"
+  password="$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  printf '127.0.0.1 localhost\n127.0.0.1 %s\n' "${PROXIED_NAMES[*]}" >"$dir/hosts"
+  cat >"$dir/tinyproxy.conf" <<EOF
+Port $port
+Listen 127.0.0.1
+Timeout 60
+MaxClients 100
+LogLevel Info
+LogFile "$dir/access.log"
+BasicAuth $PROXY_USER $password
+EOF
+  echo "$password" >"$dir/password"
+  # Its own mount namespace, so that only the proxy sees the hosts file with the proxied names.
+  spawn "$STATE_DIR/proxy.out" unshare --mount sh -c 'mount --bind "$1" /etc/hosts && exec tinyproxy -d -c "$2"' \
+    sh "$dir/hosts" "$dir/tinyproxy.conf"
+  echo $! >"$STATE_DIR/proxy.pid"
+  echo "$port" >"$STATE_DIR/proxy.port"
+  wait_until_ready tinyproxy $! "$STATE_DIR/proxy.out" tcp_open "$port"
+}
+
+stop_proxy() {
+  stop_process tinyproxy tinyproxy "$STATE_DIR/proxy.pid" 10
+  rm -f "$STATE_DIR/proxy.port"
+}
+
 # --- subcommands ------------------------------------------------------------------------------------
 
 write_env_file() {
@@ -307,11 +354,13 @@ TESTBED_GIT_BASE=$GIT_BASE
 TESTBED_GIT_URL=git://127.0.0.1:$(git_daemon_port)
 TESTBED_DOCKER_CLI=$DOCKER_CLI
 TESTBED_PINNED_BASE=$pinned_base
+TESTBED_PROXY=http://$PROXY_USER:$(cat "$STATE_DIR/proxy/password")@127.0.0.1:$(proxy_port)
+TESTBED_PROXY_LOG=$STATE_DIR/proxy/access.log
 EOF
 }
 
 all_up() {
-  docker_up && registry_up && git_daemon_up
+  docker_up && registry_up && git_daemon_up && proxy_up
 }
 
 cmd_start() {
@@ -323,7 +372,7 @@ cmd_start() {
   exec 9>"$STATE_DIR/lock"
   flock -w 900 9 || die "another start holds $STATE_DIR/lock"
 
-  if all_up && grep -q '^TESTBED_PINNED_BASE=' "$STATE_DIR/env" 2>/dev/null; then
+  if all_up && grep -q '^TESTBED_PROXY=' "$STATE_DIR/env" 2>/dev/null; then
     log "already running"
     return 0
   fi
@@ -331,12 +380,14 @@ cmd_start() {
   start_docker
   start_registry
   start_git_daemon
+  start_proxy
   import_base_image
   write_env_file
   log "ready; env in $STATE_DIR/env"
 }
 
 cmd_stop() {
+  stop_proxy
   stop_git_daemon
   stop_registry
   stop_docker
@@ -359,6 +410,7 @@ cmd_status() {
   print_status "Docker Engine" "unix://$DOCKER_SOCK" docker_up || status=1
   print_status registry "127.0.0.1:$(registry_port)" registry_up || status=1
   print_status "git daemon" "git://127.0.0.1:$(git_daemon_port)  base $GIT_BASE" git_daemon_up || status=1
+  print_status proxy "http://127.0.0.1:$(proxy_port)  log $STATE_DIR/proxy/access.log" proxy_up || status=1
   return "$status"
 }
 

@@ -2,7 +2,7 @@
  * The local test bed (scripts/testbed.sh) as integration tests see it: where its Docker Engine, registry and
  * git daemon listen, and helpers to seed repositories and talk to the engine.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,7 +24,22 @@ export interface Testbed {
   dockerCli: string;
   /** The bed's busybox base image in its registry, by digest: `127.0.0.1:PORT/testbed/busybox@sha256:...`. */
   pinnedBase: string;
+  /** `http://testbed:PASSWORD@127.0.0.1:PORT`, a tinyproxy that demands those credentials. */
+  proxy: string;
+  /** Its log: one `Request (file descriptor N): GET http://…` or `… CONNECT host:port …` line per request. */
+  proxyLog: string;
 }
+
+/**
+ * Host names only the bed's proxy resolves, to 127.0.0.1: a local server addressed by one of them is reachable
+ * only through the proxy (clients send loopback addresses direct, whatever the proxy settings).
+ */
+export const PROXIED_HOSTS = {
+  registry: 'registry.proxied.test',
+  downloads: 'downloads.proxied.test',
+  api: 'api.proxied.test',
+  git: 'git.proxied.test',
+} as const;
 
 const ENV_FILE_KEYS = {
   dockerHost: 'DOCKER_HOST',
@@ -33,6 +48,8 @@ const ENV_FILE_KEYS = {
   gitUrl: 'TESTBED_GIT_URL',
   dockerCli: 'TESTBED_DOCKER_CLI',
   pinnedBase: 'TESTBED_PINNED_BASE',
+  proxy: 'TESTBED_PROXY',
+  proxyLog: 'TESTBED_PROXY_LOG',
 } as const satisfies Record<keyof Testbed, string>;
 
 /** The state folder of scripts/testbed.sh, by the same rule as the script. */
@@ -62,6 +79,8 @@ export function loadTestbed(dir: string = testbedDir()): Testbed {
     gitUrl: value(ENV_FILE_KEYS.gitUrl),
     dockerCli: value(ENV_FILE_KEYS.dockerCli),
     pinnedBase: value(ENV_FILE_KEYS.pinnedBase),
+    proxy: value(ENV_FILE_KEYS.proxy),
+    proxyLog: value(ENV_FILE_KEYS.proxyLog),
   };
 }
 
@@ -75,6 +94,19 @@ function parseEnvFile(text: string): Map<string, string> {
 }
 
 export const testbed: Testbed = loadTestbed();
+
+/** The requests the proxy's log shows while `action` ran (`GET http://…`, `CONNECT host:port`), and how it ended. */
+export async function proxiedDuring(action: () => Promise<unknown>): Promise<{ requests: string[]; error?: unknown }> {
+  const before = statSync(testbed.proxyLog, { throwIfNoEntry: false })?.size ?? 0;
+  let error: unknown;
+  await action().catch((caught: unknown) => (error = caught));
+  const text = readFileSync(testbed.proxyLog).subarray(before).toString('utf8');
+  const requests = text
+    .split('\n')
+    .map((line) => /Request \(file descriptor \d+\): (.*) HTTP\/1\.[01]$/.exec(line)?.[1])
+    .filter((request): request is string => request !== undefined);
+  return { requests, error };
+}
 
 /** This process's environment pointed at the bed's Docker Engine, plus `extra` (e.g. DOCKER_BUILDKIT). */
 export function dockerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
