@@ -54,16 +54,17 @@ describe('kubectl-apply against the Kubernetes API double', () => {
   });
 
   it('applies the whole set with one server-side apply, marked with the commit, run and image digest', async () => {
-    const result = await run({ images: `ghcr.io/acme/api:1.1.0@${DIGEST}` });
+    const result = await run({ 'image-refs': `ghcr.io/acme/api:1.1.0@${DIGEST}` });
 
     expect(result.error).toBeUndefined();
     expect(result.outputs.status).toBe('succeeded');
     expect(result.outputs['rolled-back']).toBe('false');
-    expect(JSON.parse(result.outputs.applied as string)).toEqual([
+    expect(JSON.parse(result.outputs['objects-json'] as string)).toEqual([
       { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'api' },
       { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'shop-config' },
       { apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'api' },
     ]);
+    expect(result.outputs.objects).toBe('Deployment/default/api\nConfigMap/default/shop-config\nService/default/api');
     const applies = realApplies();
     expect(applies.map((request) => request.path)).toEqual([
       '/apis/apps/v1/namespaces/default/deployments/api',
@@ -103,7 +104,7 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     expect((await run({})).outputs.status).toBe('succeeded');
     double.failImage('ghcr.io/acme/api:2.0.0');
 
-    const result = await run({ images: 'ghcr.io/acme/api:2.0.0', timeout: '2s' });
+    const result = await run({ 'image-refs': 'ghcr.io/acme/api:2.0.0', timeout: '2s' });
 
     expect(result.error?.message).toMatch(
       /Deployment default\/api did not become ready \(timed out after 2s: Waiting for deployment "api" rollout to finish: 1 out of 2 new replicas have been updated\.\.\.\); rolled back/,
@@ -126,7 +127,7 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     double.failImage('ghcr.io/acme/api:2.0.0', 'deadline-exceeded');
 
     const started = Date.now();
-    const result = await run({ images: 'ghcr.io/acme/api:2.0.0', 'rollback-on-failure': 'false' });
+    const result = await run({ 'image-refs': 'ghcr.io/acme/api:2.0.0', 'rollback-on-failure': 'false' });
 
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(result.outputs.status).toBe('failed');
@@ -160,12 +161,12 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     });
   });
 
-  it('shows the server-side diff on dry-run: server and writes nothing', async () => {
+  it('shows the server-side diff on dry-run-strategy: server and writes nothing', async () => {
     await run({});
     await fs.writeFile(path.join(workspace, 'deploy/config.yaml'), CONFIG_MAP.replace('live', 'canary'));
     const before = realApplies().length;
 
-    const result = await run({ 'dry-run': 'server' });
+    const result = await run({ 'dry-run-strategy': 'server' });
 
     expect(result.outputs.status).toBe('succeeded');
     expect(result.outputs.diff).toMatch(/-\s+mode: live\n\+\s+mode: canary/);
@@ -176,12 +177,12 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     });
   });
 
-  it('shows a client-side diff on dry-run: client and sends no write at all', async () => {
+  it('shows a client-side diff on dry-run-strategy: client and sends no write at all', async () => {
     await run({});
     await fs.writeFile(path.join(workspace, 'deploy/config.yaml'), CONFIG_MAP.replace('live', 'canary'));
     const before = writes().length;
 
-    const result = await run({ 'dry-run': 'client' });
+    const result = await run({ 'dry-run-strategy': 'client' });
 
     expect(result.outputs.diff).toContain('-  mode: live\n+  mode: canary');
     expect(writes().length).toBe(before);

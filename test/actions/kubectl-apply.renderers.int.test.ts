@@ -74,7 +74,7 @@ describe('kubectl-apply renderers, readiness kinds and bad input', () => {
     const result = await run(workspace, { manifests: 'overlay' });
     expect(result.error).toBeUndefined();
     expect(result.summary).toContain('rendered by kustomize');
-    const names = JSON.parse(result.outputs.applied as string).map((ref: { name: string }) => ref.name);
+    const names = JSON.parse(result.outputs['objects-json'] as string).map((ref: { name: string }) => ref.name);
     expect(names).toEqual([expect.stringMatching(/^prod-settings-/), 'prod-web']);
   });
 
@@ -162,7 +162,7 @@ describe('kubectl-apply renderers, readiness kinds and bad input', () => {
     expect(first.outputs.status).toBe('succeeded');
     double.failImage('argoproj/rollouts-demo:yellow', 'deadline-exceeded');
 
-    const result = await run(workspace, { manifests: 'deploy', images: 'argoproj/rollouts-demo:yellow' });
+    const result = await run(workspace, { manifests: 'deploy', 'image-refs': 'argoproj/rollouts-demo:yellow' });
 
     expect(result.outputs.status).toBe('rolled-back');
     expect(result.error?.message).toContain('rollout "rollout-canary" is degraded');
@@ -182,7 +182,7 @@ describe('kubectl-apply renderers, readiness kinds and bad input', () => {
     expect((await run(workspace, { manifests: 'deploy' })).outputs.status).toBe('succeeded');
     double.failImage('ghcr.io/acme/db:2');
 
-    const result = await run(workspace, { manifests: 'deploy', images: 'ghcr.io/acme/db:2', timeout: '2s' });
+    const result = await run(workspace, { manifests: 'deploy', 'image-refs': 'ghcr.io/acme/db:2', timeout: '2s' });
 
     expect(result.outputs.status).toBe('rolled-back');
     const undo = double.received.filter((request) => request.contentType === 'application/strategic-merge-patch+json');
