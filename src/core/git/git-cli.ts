@@ -193,6 +193,21 @@ export class GitCli {
     throw new UserError(`The server refused the push to ${branch}: ${rejection}.`);
   }
 
+  /** What `sha` changed against its first parent (for a merge, against the branch it was merged into), as a patch. */
+  async patchOf(sha: string): Promise<string> {
+    return (await this.exec(['diff', '--binary', '--full-index', `${sha}^1`, sha], { silent: true })).stdout;
+  }
+
+  /**
+   * Applies `patch` (reversed with `reverse`) to the working tree, or only checks that it would with `checkOnly`;
+   * returns git's reason when it does not apply ("patch failed: <file>:<line>"), else undefined.
+   */
+  async applyPatch(patch: string, options: { reverse: boolean; checkOnly: boolean }): Promise<string | undefined> {
+    const args = ['apply', ...(options.reverse ? ['-R'] : []), ...(options.checkOnly ? ['--check'] : []), '-'];
+    const result = await this.exec(args, { input: patch, silent: true, allowFailure: true });
+    return result.exitCode === 0 ? undefined : result.stderr.trim() || `git apply exited with ${result.exitCode}`;
+  }
+
   private async history(ref: string): Promise<string[]> {
     return (await this.exec(['rev-list', ref], { silent: true })).stdout.split('\n').filter(Boolean);
   }
@@ -234,6 +249,12 @@ export class GitCli {
   private refuseAccessProblems(result: ExecResult, access: Access): void {
     const output = `${result.stderr}\n${result.stdout}`;
     const where = this.remote.url;
+    if (/Operation too slow|Operation timed out|Connection timed out|Timeout, server .* not responding/i.test(output)) {
+      throw new UserError(
+        `${where} stalled during git ${access === 'write' ? 'push' : 'fetch'}: ${lastLines(output, 1)}. ` +
+          'Check that the remote (and any proxy in HTTPS_PROXY) is up, then run again.',
+      );
+    }
     if (/returned error: 401|Authentication failed|could not read Username/i.test(output)) {
       throw new UserError(`${where} refused the token (HTTP 401): it is missing, expired or not valid there.`);
     }
@@ -262,17 +283,37 @@ function trackingRefspec(branch: string): string {
   return `+${headRef(branch)}:${trackingRef(branch)}`;
 }
 
-/** Never prompt, English messages for parsing, and the token (if any) as a header scoped to the remote's origin. */
+/** Below this many bytes a second for STALL_SECONDS, an http(s) transfer is abandoned (git's own low-speed check). */
+const STALL_BYTES_PER_SECOND = 1000;
+const STALL_SECONDS = 60;
+
+/**
+ * Never prompt, English messages for parsing, a stalled transfer abandoned (http.lowSpeedLimit for http(s) remotes,
+ * keep-alives and a connect timeout for ssh ones), and the token (if any) as a header scoped to the remote's origin.
+ * git reads HTTPS_PROXY / http_proxy / NO_PROXY itself, through curl.
+ */
 function gitEnvironment(remote: GitRemote): Record<string, string> {
   const env: Record<string, string> = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+  const config: [string, string][] = [
+    ['http.lowSpeedLimit', String(STALL_BYTES_PER_SECOND)],
+    ['http.lowSpeedTime', String(STALL_SECONDS)],
+  ];
+  // The runner's or the user's own ssh command wins; otherwise ssh gives up on a silent server too.
+  if (!process.env.GIT_SSH_COMMAND && !process.env.GIT_SSH) {
+    env.GIT_SSH_COMMAND = `ssh -o ConnectTimeout=${STALL_SECONDS} -o ServerAliveInterval=15 -o ServerAliveCountMax=${STALL_SECONDS / 15}`;
+  }
   const url = new URL(remote.url);
-  if (!remote.token || (url.protocol !== 'https:' && url.protocol !== 'http:')) return env;
-  const credential = Buffer.from(`x-access-token:${remote.token}`).toString('base64');
-  registerSecret(credential);
+  if (remote.token && (url.protocol === 'https:' || url.protocol === 'http:')) {
+    const credential = Buffer.from(`x-access-token:${remote.token}`).toString('base64');
+    registerSecret(credential);
+    config.push([`http.${url.origin}/.extraheader`, `AUTHORIZATION: basic ${credential}`]);
+  }
   // Appended after any GIT_CONFIG_* entries the runner already set, which stay in force.
-  const index = Number(process.env.GIT_CONFIG_COUNT ?? 0) || 0;
-  env.GIT_CONFIG_COUNT = String(index + 1);
-  env[`GIT_CONFIG_KEY_${index}`] = `http.${url.origin}/.extraheader`;
-  env[`GIT_CONFIG_VALUE_${index}`] = `AUTHORIZATION: basic ${credential}`;
+  const first = Number(process.env.GIT_CONFIG_COUNT ?? 0) || 0;
+  config.forEach(([key, value], offset) => {
+    env[`GIT_CONFIG_KEY_${first + offset}`] = key;
+    env[`GIT_CONFIG_VALUE_${first + offset}`] = value;
+  });
+  env.GIT_CONFIG_COUNT = String(first + config.length);
   return env;
 }
