@@ -17,6 +17,23 @@ export function groupVersionOf(resource: Pick<ApiResource, 'group' | 'version'>)
   return resource.group ? `${resource.group}/${resource.version}` : resource.version;
 }
 
+interface CustomResourceSpec {
+  group: string;
+  names: { plural: string; kind: string; singular?: string; shortNames?: string[]; categories?: string[] };
+  scope: string;
+  versions: {
+    name: string;
+    served?: boolean;
+    subresources?: { status?: unknown; scale?: unknown };
+    schema?: { openAPIV3Schema?: JsonObject };
+  }[];
+}
+
+/** The name the API server gives a custom resource's schema: the group reversed, then version and kind. */
+export function customSchemaName(group: string, version: string, kind: string): string {
+  return [...group.split('.').reverse(), version, kind].join('.');
+}
+
 interface ResourceListEntry {
   name: string;
   kind: string;
@@ -76,13 +93,9 @@ export class Discovery {
   }
 
   /** What a real server does once a CRD is stored: serve its group and versions in discovery. */
-  addCustomResource(crd: JsonObject): void {
-    const spec = crd.spec as {
-      group: string;
-      names: { plural: string; kind: string; singular?: string };
-      scope: string;
-      versions: { name: string; served?: boolean; subresources?: { status?: unknown; scale?: unknown } }[];
-    };
+  addCustomResource(crd: JsonObject): ApiResource[] {
+    const spec = crd.spec as CustomResourceSpec;
+    const added: ApiResource[] = [];
     const entry = this.customGroups.get(spec.group) ?? { versions: [], lists: new Map<string, JsonObject>() };
     for (const version of spec.versions.filter((candidate) => candidate.served !== false)) {
       const subresources = new Set(Object.keys(version.subresources ?? {}));
@@ -96,6 +109,7 @@ export class Discovery {
         subresources,
       };
       this.resources.set(`${groupVersionOf(resource)}|${resource.name}`, resource);
+      added.push(resource);
       if (!entry.versions.includes(version.name)) entry.versions.push(version.name);
       const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
       entry.lists.set(version.name, {
@@ -109,6 +123,8 @@ export class Discovery {
             namespaced,
             kind: spec.names.kind,
             verbs,
+            ...(spec.names.shortNames ? { shortNames: spec.names.shortNames } : {}),
+            ...(spec.names.categories ? { categories: spec.names.categories } : {}),
           },
           ...[...subresources].map((sub) => ({
             name: `${spec.names.plural}/${sub}`,
@@ -121,6 +137,45 @@ export class Discovery {
       });
     }
     this.customGroups.set(spec.group, entry);
+    this.addCustomSchemas(spec);
+    return added;
+  }
+
+  /**
+   * The CRD's schemas as the API server publishes them: definitions named by the reversed group
+   * (`io.argoproj.v1alpha1.Application`) with their group-version-kind, so field validation and OpenAPI see them.
+   */
+  private addCustomSchemas(spec: CustomResourceSpec): void {
+    const definitions = this.openApi().definitions as Record<string, JsonObject>;
+    for (const version of spec.versions.filter((candidate) => candidate.served !== false)) {
+      const schema = version.schema?.openAPIV3Schema ?? {
+        type: 'object',
+        'x-kubernetes-preserve-unknown-fields': true,
+      };
+      const gvk = { group: spec.group, version: version.name, kind: spec.names.kind };
+      definitions[customSchemaName(spec.group, version.name, spec.names.kind)] = {
+        ...schema,
+        properties: {
+          ...(schema.properties as JsonObject | undefined),
+          metadata: { $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' },
+        },
+        'x-kubernetes-group-version-kind': [gvk],
+      };
+      definitions[`${customSchemaName(spec.group, version.name, spec.names.kind)}List`] = {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          apiVersion: { type: 'string' },
+          kind: { type: 'string' },
+          metadata: { $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta' },
+          items: {
+            type: 'array',
+            items: { $ref: `#/definitions/${customSchemaName(spec.group, version.name, spec.names.kind)}` },
+          },
+        },
+        'x-kubernetes-group-version-kind': [{ ...gvk, kind: `${spec.names.kind}List` }],
+      };
+    }
   }
 
   private groupList(): unknown {

@@ -3,6 +3,7 @@
  * and kubectl reads v2 only as protobuf; kubectl 1.27+ asks v3 first whether the server validates fields itself.
  * Each write operation here declares `fieldValidation`, which this double implements (see field-validation.ts).
  */
+import { type ApiResource, groupVersionOf } from './discovery.js';
 import { isObject, type JsonObject } from './object-tree.js';
 
 interface V2Parameter {
@@ -17,6 +18,12 @@ interface V2Parameter {
 }
 
 const WRITE_METHODS = new Set(['patch', 'post', 'put']);
+const PATCH_TYPES = [
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/apply-patch+yaml',
+  'application/json',
+];
 
 export class OpenApiV3 {
   private readonly pathsByGroupVersion = new Map<string, Map<string, JsonObject>>();
@@ -32,11 +39,47 @@ export class OpenApiV3 {
     }
   }
 
+  /**
+   * What the API server publishes once a CRD is stored: the resource's paths (list, object, status) in its group
+   * version's document, referring to the schema Discovery added under `definition`.
+   */
+  addCustomResource(resource: ApiResource, definition: string): void {
+    const groupVersion = `apis/${groupVersionOf(resource)}`;
+    const paths = this.pathsByGroupVersion.get(groupVersion) ?? new Map<string, JsonObject>();
+    const gvk = { group: resource.group, version: resource.version, kind: resource.kind };
+    const reference = (name: string) => ({ $ref: `#/definitions/${name}` });
+    const operation = (action: string, schema: string, body = false): JsonObject => ({
+      operationId: `${action}${resource.kind}`,
+      consumes: body ? PATCH_TYPES : ['*/*'],
+      produces: ['application/json', 'application/yaml'],
+      parameters: body ? [{ name: 'body', in: 'body', required: true, schema: { type: 'object' } }] : [],
+      responses: { '200': { description: 'OK', schema: reference(schema) } },
+      'x-kubernetes-action': action,
+      'x-kubernetes-group-version-kind': gvk,
+    });
+    const scope = resource.namespaced ? `namespaces/{namespace}/` : '';
+    const base = `/${groupVersion}/${scope}${resource.name}`;
+    paths.set(base, { get: operation('list', `${definition}List`), post: operation('post', definition, true) });
+    const object = {
+      get: operation('get', definition),
+      put: operation('put', definition, true),
+      patch: operation('patch', definition, true),
+      delete: operation('delete', 'io.k8s.apimachinery.pkg.apis.meta.v1.Status'),
+    };
+    paths.set(`${base}/{name}`, object);
+    if (resource.subresources.has('status')) {
+      paths.set(`${base}/{name}/status`, { get: object.get, put: object.put, patch: object.patch });
+    }
+    this.pathsByGroupVersion.set(groupVersion, paths);
+    this.documents.delete(groupVersion);
+  }
+
   /** `/openapi/v3`: where each group version's document is. */
   root(): JsonObject {
-    const paths = [...this.pathsByGroupVersion.keys()].map((groupVersion) => [
+    // kubectl caches each document by its hash: a group version that gains paths gets a new one.
+    const paths = [...this.pathsByGroupVersion].map(([groupVersion, items]) => [
       groupVersion,
-      { serverRelativeURL: `/openapi/v3/${groupVersion}?hash=derived-from-v2` },
+      { serverRelativeURL: `/openapi/v3/${groupVersion}?hash=derived-from-v2-${items.size}` },
     ]);
     return { paths: Object.fromEntries(paths) };
   }

@@ -6,12 +6,13 @@
  * request so tests can assert on what it received.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { type ApiResource, Discovery, groupVersionOf } from './discovery.js';
+import { type ApiResource, customSchemaName, Discovery, groupVersionOf } from './discovery.js';
 import { ApplyConflictError, recordUpdate, serverSideApply } from './field-managers.js';
 import { undeclaredFields } from './field-validation.js';
 import {
@@ -32,6 +33,15 @@ import { type RolloutOutcome, WorkloadControllers } from './workload-controllers
 export const RECORDED_DISCOVERY = fileURLToPath(
   new URL('../../fixtures/kubernetes-api/discovery/k0s-v1.21.0-k0s.0', import.meta.url),
 );
+
+const FIXTURES = new URL('../../fixtures/', import.meta.url);
+
+/** The CRDs of Argo CD and Flux as their projects publish them, for `installCustomResources`. */
+export const GITOPS_CRDS = {
+  argoCdApplication: fileURLToPath(new URL('argocd/application-crd.yaml', FIXTURES)),
+  fluxKustomization: fileURLToPath(new URL('flux/kustomizations-crd.yaml', FIXTURES)),
+  fluxHelmRelease: fileURLToPath(new URL('flux/helmreleases-crd.yaml', FIXTURES)),
+};
 
 /** One request as the double received it. */
 export interface ReceivedRequest {
@@ -60,9 +70,20 @@ class HttpError extends Error {
   }
 }
 
+/** A request RBAC denies: verb (`get`, `list`, `watch`, `patch`, ..., `*`) on a resource (`applications`, or
+ * `kustomizations/status`), optionally only in one API group or namespace. */
+export interface Refusal {
+  verb: string;
+  resource: string;
+  group?: string;
+  namespace?: string;
+}
+
 export interface KubernetesApiDoubleOptions {
   /** Bearer token kubectl must send; every request without it gets 401. Default: a random one. */
   token?: string;
+  /** Who the token authenticates as, named in 403 messages. Default `ci`. */
+  user?: string;
   discoveryDir?: string;
 }
 
@@ -80,9 +101,12 @@ export class KubernetesApiDouble {
   private connections = 0;
 
   private readonly token: string;
+  private readonly user: string;
+  private readonly refusals: Refusal[] = [];
 
   private constructor(options: KubernetesApiDoubleOptions) {
     this.token = options.token ?? `double-${randomUUID()}`;
+    this.user = options.user ?? 'ci';
     this.discovery = new Discovery(options.discoveryDir ?? RECORDED_DISCOVERY);
     this.openApi = new OpenApiV3(this.discovery.openApi());
     this.controllers = new WorkloadControllers(this.store, this.discovery);
@@ -172,6 +196,21 @@ export class KubernetesApiDouble {
     return present(stored);
   }
 
+  /** Stores CustomResourceDefinitions (YAML files), as `kubectl apply` of them would; their kinds are then served. */
+  installCustomResources(...files: string[]): void {
+    for (const file of files) this.seed(parseYaml(readFileSync(file, 'utf8')) as JsonObject);
+  }
+
+  /** From now on, answers requests matching `refusal` with 403 Forbidden, as RBAC does. */
+  forbid(refusal: Refusal): void {
+    this.refusals.push(refusal);
+  }
+
+  /** Lifts every refusal. */
+  allowAll(): void {
+    this.refusals.length = 0;
+  }
+
   failImage(image: string, outcome: Exclude<RolloutOutcome, 'ready'> = 'unavailable'): void {
     this.controllers.failImage(image, outcome);
   }
@@ -230,6 +269,7 @@ export class KubernetesApiDouble {
     const target = this.target(pathname);
     if (!target) throw new HttpError(404, 'NotFound', 'the server could not find the requested resource');
     const { resource, namespace, name, subresource } = target;
+    this.authorize(verbOf(request.method ?? 'GET', name), target);
     switch (request.method) {
       case 'GET':
         return name
@@ -275,6 +315,31 @@ export class KubernetesApiDouble {
     return { resource, namespace: resource.namespaced ? namespace : undefined, name, subresource };
   }
 
+  /** RBAC's answer, worded as the API server words it. */
+  private authorize(
+    verb: string,
+    target: { resource: ApiResource; namespace: string | undefined; name: string | undefined; subresource?: string },
+  ): void {
+    const { resource, namespace, name, subresource } = target;
+    const resourceName = subresource ? `${resource.name}/${subresource}` : resource.name;
+    const refused = this.refusals.some(
+      (refusal) =>
+        (refusal.verb === '*' || refusal.verb === verb) &&
+        refusal.resource === resourceName &&
+        (refusal.group === undefined || refusal.group === resource.group) &&
+        (refusal.namespace === undefined || refusal.namespace === namespace),
+    );
+    if (!refused) return;
+    const subject = name ? `${qualified(resource)} "${name}"` : qualified(resource);
+    const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
+    throw new HttpError(
+      403,
+      'Forbidden',
+      `${subject} is forbidden: User "${this.user}" cannot ${verb} resource "${resourceName}" in API group "${resource.group}" ${scope}`,
+      name ? detailsOf(resource, name) : { ...(resource.group ? { group: resource.group } : {}), kind: resource.name },
+    );
+  }
+
   private existing(resource: ApiResource, namespace: string | undefined, name: string): StoredObject {
     const stored = this.store.get(resource, namespace, name);
     if (!stored) throw notFound(resource, name);
@@ -311,6 +376,12 @@ export class KubernetesApiDouble {
       return;
     }
     const { resource, namespace } = target;
+    try {
+      this.authorize('watch', target);
+    } catch (error) {
+      send(response, (error as HttpError).code, status(error as HttpError));
+      return;
+    }
     const labels = labelSelector(url.searchParams.get('labelSelector'));
     const fields = fieldSelector(url.searchParams.get('fieldSelector'));
     const matches = (stored: StoredObject) =>
@@ -334,6 +405,9 @@ export class KubernetesApiDouble {
       for (const stored of this.matching(resource, namespace, url)) {
         if (Number(metadataOf(stored.object).resourceVersion) > since) write('MODIFIED', present(stored));
       }
+    } else {
+      // No resourceVersion, or "0": the watch starts with the current state as synthetic ADDED events.
+      for (const stored of this.matching(resource, namespace, url)) write('ADDED', present(stored));
     }
     const stop = this.store.onChange((change) => {
       if (matches(change.stored)) write(change.type, present(change.stored));
@@ -392,8 +466,13 @@ export class KubernetesApiDouble {
         'UnsupportedMediaType',
         `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, ${APPLY_PATCH}, application/strategic-merge-patch+json`,
       );
+    // Without a status subresource (Argo CD's Application) status is written with the rest of the object.
     const result =
-      subresource === 'status' ? { ...clone(before), status: patched.status } : { ...patched, status: before.status };
+      subresource === 'status'
+        ? { ...clone(before), status: patched.status }
+        : resource.subresources.has('status')
+          ? { ...patched, status: before.status }
+          : patched;
     this.finishWrite(resource, before, result);
     const manager = request.query.fieldManager ?? managerFromUserAgent(request.userAgent);
     const managers = recordUpdate(before, result, live.managers, {
@@ -447,7 +526,7 @@ export class KubernetesApiDouble {
         now: now(),
       });
       if (subresource === 'status') result.object.status = config.status;
-      else if (live) result.object.status = live.object.status;
+      else if (live && resource.subresources.has('status')) result.object.status = live.object.status;
     } catch (error) {
       if (!(error instanceof ApplyConflictError)) throw error;
       throw new HttpError(409, 'Conflict', error.message, {
@@ -499,7 +578,8 @@ export class KubernetesApiDouble {
 
   private afterWrite(stored: StoredObject): void {
     if (stored.resource.group === 'apiextensions.k8s.io' && stored.resource.kind === 'CustomResourceDefinition') {
-      this.discovery.addCustomResource(stored.object);
+      for (const resource of this.discovery.addCustomResource(stored.object))
+        this.openApi.addCustomResource(resource, customSchemaName(resource.group, resource.version, resource.kind));
     }
     this.controllers.reconcile(stored);
   }
@@ -533,6 +613,22 @@ export class KubernetesApiDouble {
   private bodyObject(request: ReceivedRequest): JsonObject {
     if (!isObject(request.body)) throw new HttpError(400, 'BadRequest', 'the request body is not an object');
     return clone(request.body);
+  }
+}
+
+/** The RBAC verb of a request. */
+function verbOf(method: string, name: string | undefined): string {
+  switch (method) {
+    case 'GET':
+      return name ? 'get' : 'list';
+    case 'POST':
+      return 'create';
+    case 'PUT':
+      return 'update';
+    case 'DELETE':
+      return name ? 'delete' : 'deletecollection';
+    default:
+      return method.toLowerCase();
   }
 }
 
