@@ -1,11 +1,12 @@
 // Rewrites the generated parts of the docs from the action.yml files: the root action.yml's inputs and outputs (the
-// chained steps' own, under their vocabulary names), then the README's regions (usage, inputs, outputs of each action).
+// chained steps' own, under their vocabulary names), the reusable workflows' step inputs, then the docs' generated
+// regions and docs/vocabulary.md (scripts/docs-lib.mjs says which).
 // Usage: node scripts/generate-docs.mjs [--check]   --check writes nothing and exits 1 when anything is stale.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateReadme } from './docs-lib.mjs';
+import { generateDocs } from './docs-lib.mjs';
 import { renderRootAction } from './root-action.mjs';
 import { renderWorkflows } from './workflows.mjs';
 
@@ -33,16 +34,19 @@ async function main() {
       console.log(`${workflow.file}: rewrote the step inputs, secrets and with: blocks`);
     }
   }
-  const { text, staleRegions } = generateReadme(root);
-  if (staleRegions.length === 0) {
-    console.log('README.md is up to date');
-  } else if (values.check) {
-    console.error(`README.md is stale in ${staleRegions.join(', ')}: run npm run docs`);
-    process.exitCode = 1;
-  } else {
-    writeFileSync(path.join(root, 'README.md'), text);
-    console.log(`README.md: rewrote ${staleRegions.join(', ')}`);
+  let docsStale = false;
+  for (const page of await generateDocs(root)) {
+    if (page.staleRegions.length === 0) continue;
+    docsStale = true;
+    if (values.check) {
+      console.error(`${page.file} is stale in ${page.staleRegions.join(', ')}: run npm run docs`);
+      process.exitCode = 1;
+    } else {
+      writeFileSync(path.join(root, page.file), page.text);
+      console.log(`${page.file}: rewrote ${page.staleRegions.join(', ')}`);
+    }
   }
+  if (!docsStale) console.log('the docs are up to date');
 }
 
 try {
