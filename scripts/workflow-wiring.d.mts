@@ -10,6 +10,8 @@ export interface WiredStep {
   fixed?: Record<string, WorkflowFixedInput>;
   /** Inputs fixed above whose value still takes a workflow input (e.g. annotations appended to the fixed ones). */
   extraInputs?: string[];
+  /** The step runs only on some inputs (the wait runs when sync-agent is set): none of its inputs is required. */
+  optional?: boolean;
 }
 
 /** Workflow file -> step id -> its wiring. */

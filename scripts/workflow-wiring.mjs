@@ -3,6 +3,11 @@
 // secret, a workflow secret) under its vocabulary name; scripts/workflows.mjs writes those parts of the workflow files
 // and test/repo/vocabulary.test.ts checks them.
 
+const GITOPS_REPOSITORY = {
+  with: '${{ inputs.gitops-repository || github.repository }}',
+  reason: 'defaults to the caller',
+};
+
 const PUSHED_IMAGE = {
   with: '${{ needs.build.outputs.image-ref }}',
   reason: 'every job after the build takes the image by digest from the build job',
@@ -63,16 +68,57 @@ export const WORKFLOWS = {
       action: 'open-gitops-pr',
       fixed: {
         'image-ref': PUSHED_IMAGE,
-        repository: {
-          with: '${{ inputs.gitops-repository || github.repository }}',
-          reason: 'defaults to the caller',
-        },
+        repository: GITOPS_REPOSITORY,
+        revert: { with: "''", reason: 'the hand-off bumps; the wait job reverts it when revert-on-failure is true' },
         evidence: {
           with: 'Scan: ${{ needs.scan.outputs.counts }} (gate: ${{ inputs.scan-severity }})\nSignature: ${{ needs.sign.outputs.signature-ref }}\nVerify: ${{ needs.sign.outputs.verify-command }}\n${{ inputs.gitops-evidence }}',
           reason: 'what the scan and sign jobs proved is always shown; gitops-evidence adds to it',
         },
       },
       extraInputs: ['repository', 'evidence'],
+    },
+    wait: {
+      action: 'wait-for-sync',
+      optional: true,
+      fixed: {
+        repository: GITOPS_REPOSITORY,
+        'image-ref': { ...PUSHED_IMAGE, reason: 'the wait ends when the pushed digest runs' },
+        revision: {
+          with: '${{ needs.hand-off.outputs.revision }}',
+          reason: 'the commit the hand-off put on the base (published by push, or already there)',
+        },
+        'pull-request': {
+          with: "${{ needs.hand-off.outputs.revision == '' && needs.hand-off.outputs.pull-request-number || '' }}",
+          reason: "the hand-off's pull request, whose merge commit is awaited",
+        },
+      },
+      extraInputs: ['repository'],
+    },
+    revert: {
+      action: 'open-gitops-pr',
+      optional: true,
+      fixed: {
+        repository: GITOPS_REPOSITORY,
+        'image-ref': { ...PUSHED_IMAGE, reason: "names the change target: the revert updates the hand-off's branch" },
+        revert: { with: '${{ steps.wait.outputs.revision }}', reason: 'the commit the agent ran and that failed' },
+        evidence: {
+          with: 'Rollout: ${{ steps.wait.outputs.status }}: ${{ steps.wait.outputs.message }}\n${{ inputs.gitops-evidence }}',
+          reason: 'the reason for the revert is always shown',
+        },
+      },
+    },
+    'wait-revert': {
+      action: 'wait-for-sync',
+      optional: true,
+      fixed: {
+        repository: GITOPS_REPOSITORY,
+        'image-ref': { with: "''", reason: 'the image the revert restores is whatever ran before' },
+        revision: { with: '${{ steps.revert.outputs.revision }}', reason: 'the revert, once on the base' },
+        'pull-request': {
+          with: "${{ steps.revert.outputs.revision == '' && steps.revert.outputs.pull-request-number || '' }}",
+          reason: "the revert's pull request, whose merge commit is awaited",
+        },
+      },
     },
   },
   '.github/workflows/deliver-push.yml': {

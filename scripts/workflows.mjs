@@ -33,7 +33,7 @@ export function wire(root, steps, { rootName, secretName, SECRET_INPUTS }) {
   const inputs = new Map();
   const secrets = new Map();
   const wired = [];
-  for (const [id, { action, fixed = {}, extraInputs = [] }] of Object.entries(steps)) {
+  for (const [id, { action, fixed = {}, extraInputs = [], optional = false }] of Object.entries(steps)) {
     const metadata = readActionMetadata(action, path.join(root, 'actions', action, 'action.yml'));
     const secretInputs = SECRET_INPUTS[action] ?? [];
     const withLines = [];
@@ -41,12 +41,12 @@ export function wire(root, steps, { rootName, secretName, SECRET_INPUTS }) {
       const outer = rootName(action, name);
       if (secretInputs.includes(name)) {
         const secret = secretName(outer);
-        if (!secrets.has(secret)) secrets.set(secret, input);
+        if (!secrets.has(secret)) secrets.set(secret, optional ? { ...input, required: false } : input);
         withLines.push([name, fixed[name]?.with ?? `\${{ secrets.${secret} }}`]);
         continue;
       }
       if (!fixed[name] || extraInputs.includes(name)) {
-        if (!inputs.has(outer)) inputs.set(outer, input);
+        if (!inputs.has(outer)) inputs.set(outer, optional ? { ...input, required: false } : input);
       }
       withLines.push([name, fixed[name]?.with ?? `\${{ inputs.${outer} }}`]);
     }

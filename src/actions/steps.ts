@@ -11,6 +11,7 @@ import {
 } from './kubectl-apply/settings.js';
 import { INPUTS as GITOPS_INPUTS, readOpenGitopsPrSettings } from './open-gitops-pr/settings.js';
 import { INPUTS as SCAN_INPUTS, readTrivyScanSettings } from './trivy-scan/settings.js';
+import { INPUTS as SYNC_INPUTS, readWaitForSyncSettings } from './wait-for-sync/settings.js';
 
 /** Where a step runs when no GitHub runner hosts it: the CLI, or the deliver action chaining steps in one process. */
 export interface StepHost {
@@ -97,6 +98,17 @@ export const STEPS = {
       } finally {
         await removeKubeconfig(state.get(KUBECTL_APPLY_STATE.kubeconfigFile) ?? '');
       }
+    },
+  }),
+  'wait-for-sync': step({
+    inputs: Object.values(SYNC_INPUTS),
+    read: (inputs, host) => readWaitForSyncSettings(inputs, host.env),
+    preflight: async (settings) => {
+      const { Kubeconfig } = await import('../core/kubernetes/kubeconfig.js');
+      if (settings.kubeconfig) Kubeconfig.parse(settings.kubeconfig, SYNC_INPUTS.kubeconfig, settings.kubeContext);
+    },
+    run: async (settings, setOutput) => {
+      await (await import('./wait-for-sync/run.js')).waitForSyncAction(settings, setOutput);
     },
   }),
 };

@@ -133,12 +133,14 @@ for (const [file, wiring] of Object.entries(WORKFLOWS)) {
     });
 
     it('names its inputs, secrets and outputs by the vocabulary', () => {
+      // a workflow may also read what another step owns (deliver-push checks out the GitOps repository itself)
+      const all = actions.map((action) => action.name);
       const names = (kind: 'inputs' | 'outputs') =>
-        new Set(used.flatMap((action) => Object.keys(metadataOf(action)[kind]).map((name) => rootName(action, name))));
+        new Set(all.flatMap((action) => Object.keys(metadataOf(action)[kind]).map((name) => rootName(action, name))));
       const inputs = names('inputs');
       const outputs = names('outputs');
       const secrets = new Set([
-        ...used.flatMap((action) => (SECRET_INPUTS[action] ?? []).map((name) => secretName(rootName(action, name)))),
+        ...all.flatMap((action) => (SECRET_INPUTS[action] ?? []).map((name) => secretName(rootName(action, name)))),
         ...Object.keys(ROOT_ONLY_NAMES).map(secretName),
       ]);
       const outside = [

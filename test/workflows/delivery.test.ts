@@ -22,8 +22,8 @@ const BY_DIGEST = '${{ needs.build.outputs.image-ref }}';
 const IMAGE_INPUT: Record<string, string> = {
   'trivy-scan': 'image-ref',
   'cosign-sign': 'image-ref',
-  'kubectl-apply': 'images',
-  'open-gitops-pr': 'image',
+  'kubectl-apply': 'image-refs',
+  'open-gitops-pr': 'image-ref',
 };
 const HAND_OFF = [
   { workflow: push, job: 'apply', action: 'kubectl-apply' },
@@ -158,10 +158,12 @@ describe('deliver-push and deliver-pull', () => {
         group: 'gitops-delivery-${{ inputs.environment }}',
         'cancel-in-progress': false,
       });
+      // besides the hand-off, only the wait job, whose deployment turns green when the commit is live and healthy
       const elsewhere = Object.entries(jobs)
         .filter(([id, other]) => id !== handOff.job && other.environment !== undefined)
-        .map(([id]) => id);
-      expect(elsewhere).toEqual([]);
+        .map(([id, other]) => [id, other.environment]);
+      const waitEnvironment = { name: '${{ inputs.environment }}', url: '${{ inputs.environment-url }}' };
+      expect(elsewhere).toEqual(handOff.workflow === pull ? [['wait', waitEnvironment]] : []);
     });
 
     it('outputs the digest and image reference that were handed off', () => {

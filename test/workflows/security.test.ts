@@ -125,7 +125,11 @@ describe('least privilege', () => {
     const handOff =
       name === 'deliver-push'
         ? { apply: { contents: 'read', packages: 'read' } }
-        : { 'hand-off': { packages: 'read' } };
+        : {
+            'hand-off': { packages: 'read' },
+            // the wait reads the hand-off's pull request and compares commits of the GitOps repository
+            wait: { contents: 'read', 'pull-requests': 'read' },
+          };
     expect(granted).toEqual({
       build: { contents: 'read', packages: 'write' },
       scan: { contents: 'read', packages: 'read', 'security-events': 'write', actions: 'read' },

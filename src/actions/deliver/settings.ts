@@ -2,7 +2,7 @@ import { UserError } from '../../core/errors.js';
 import type { InputReader, InputSource } from '../../core/inputs.js';
 import type { StepName } from '../steps.js';
 import { rootName } from '../vocabulary.js';
-import { CHAIN_STEPS, FIXED_INPUTS, type FixedInput } from './chain.js';
+import { CHAIN_STEPS, FIXED_INPUTS, type FixedInput, OPTIONAL_STEPS } from './chain.js';
 
 /** deliver's own inputs; every other input is a step's, under the name the vocabulary gives it (rootName). */
 export const INPUTS = {
@@ -36,6 +36,14 @@ export interface DeliverSettings {
   chain: readonly ChainStep[];
 }
 
+/** The steps of a mode's chain that run: an optional step only when the input that enables it is set. */
+function stepsThatRun(mode: DeliveryMode, inputs: InputReader): ChainStep[] {
+  return CHAINS[mode].filter((step) => {
+    const enabledBy = OPTIONAL_STEPS[step.name];
+    return enabledBy === undefined || inputs.optional(rootName(step.name, enabledBy)) !== undefined;
+  });
+}
+
 export function readDeliverSettings(inputs: InputReader): DeliverSettings {
   const mode = inputs.required(INPUTS.deliveryMode);
   if (!(DELIVERY_MODES as readonly string[]).includes(mode)) {
@@ -43,13 +51,16 @@ export function readDeliverSettings(inputs: InputReader): DeliverSettings {
       `Input "${INPUTS.deliveryMode}" must be push (apply to the cluster) or pull (open a GitOps PR), got "${mode}".`,
     );
   }
-  return { mode: mode as DeliveryMode, chain: CHAINS[mode as DeliveryMode] };
+  return { mode: mode as DeliveryMode, chain: stepsThatRun(mode as DeliveryMode, inputs) };
 }
 
 /** The outputs the checks before the build pretend the steps reported: the image by a placeholder digest. */
 export function placeholderOutputs(inputs: InputSource): ChainOutputs {
   const imageRef = `${inputs(INPUTS.image)}@${DIGEST_PLACEHOLDER}`;
-  return new Map([['build-multistage', new Map([['image-ref', imageRef]])]]);
+  return new Map([
+    ['build-multistage', new Map([['image-ref', imageRef]])],
+    ['open-gitops-pr', new Map([['revision', '0'.repeat(40)]])],
+  ]);
 }
 
 /** The inputs one step sees: deliver's inputs under the step's own names, and what the chain fixes. */
@@ -58,8 +69,9 @@ export function stepInputs(step: ChainStep, source: InputSource, outputs: ChainO
     const fixedInput = step.fixed[name];
     if (!fixedInput) return source(rootName(step.name, name));
     if ('value' in fixedInput) return fixedInput.value;
-    const [fromStep, output] = fixedInput.from;
-    return outputs.get(fromStep as StepName)?.get(output) ?? '';
+    const read = ([fromStep, output]: readonly [string, string]) =>
+      outputs.get(fromStep as StepName)?.get(output) ?? '';
+    return fixedInput.unless && read(fixedInput.unless) ? '' : read(fixedInput.from);
   };
 }
 
@@ -68,7 +80,12 @@ export function stepInputs(step: ChainStep, source: InputSource, outputs: ChainO
  * Messages name inputs as `input "<name>"` (src/core/inputs.ts), so the rewrite is exact for the step's own names.
  */
 export function inUserNames(message: string, step: StepName, stepInputNames: readonly string[]): string {
-  return message.replace(/\b([Ii]nput) "([a-z0-9-]+)"/g, (text, word: string, name: string) =>
-    stepInputNames.includes(name) ? `${word} "${rootName(step, name)}"` : text,
-  );
+  const rename = (name: string) => (stepInputNames.includes(name) ? rootName(step, name) : name);
+  return message
+    .replace(/\b([Ii]nputs?) "([a-z0-9-]+)"/g, (_, word: string, name: string) => `${word} "${rename(name)}"`)
+    .replace(/"([a-z0-9-]+)" (input)\b/g, (_, name: string, word: string) => `"${rename(name)}" ${word}`)
+    .replace(
+      /\b(and) "([a-z0-9-]+)" (exclude)/g,
+      (_, and: string, name: string, verb: string) => `${and} "${rename(name)}" ${verb}`,
+    );
 }

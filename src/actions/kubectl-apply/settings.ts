@@ -1,3 +1,4 @@
+import { parseDuration } from '../../core/duration.js';
 import { UserError } from '../../core/errors.js';
 import { ImageRef } from '../../core/image-ref.js';
 import type { InputReader } from '../../core/inputs.js';
@@ -145,13 +146,4 @@ function readImages(inputs: InputReader): ImageRef[] {
     }
     return image;
   });
-}
-
-/** `90`, `90s`, `5m`, `1h30m` as seconds. */
-export function parseDuration(text: string, input: string): number {
-  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(text.trim());
-  const seconds = match ? Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0) : 0;
-  if (!match || seconds < 1)
-    throw new UserError(`Input "${input}" must be a duration such as 90s, 5m or 1h30m, got "${text}".`);
-  return seconds;
 }

@@ -13,9 +13,9 @@ export class BaseBranchPush implements Delivery {
     const { checkout, writer } = this.context;
     const base = (await fetchTips(this.context, [this.branch])).get(this.branch) as string;
     const bumps = await checkout.bumpAt(base);
-    if (bumps.length === 0) return { head: base, bumps, alreadyOnBase: true };
+    if (bumps.length === 0) return { head: base, bumps, alreadyOnBase: true, baseTip: base };
     const message = this.context.messageFor(bumps);
     const commit = await writer.commitAndMove({ source: base, bumps, parents: [base], message }, this.branch, true);
-    return { commit, head: commit, bumps, alreadyOnBase: false };
+    return { commit, head: commit, bumps, alreadyOnBase: false, baseTip: base };
   }
 }

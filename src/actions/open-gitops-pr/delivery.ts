@@ -14,6 +14,8 @@ export interface DeliveryOutcome {
   bumps: FileBump[];
   /** The base already points at the image: there is nothing to propose. */
   alreadyOnBase: boolean;
+  /** The base's tip the attempt read. */
+  baseTip: string;
 }
 
 /** What every way of delivering a change works with. */

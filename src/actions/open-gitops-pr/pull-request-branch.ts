@@ -23,20 +23,24 @@ export class PullRequestBranch implements Delivery {
     const baseTip = tips.get(base) as string;
     const head = tips.get(this.branch);
     const onBase = await checkout.bumpAt(baseTip);
-    if (onBase.length === 0) return { head, bumps: onBase, alreadyOnBase: true };
-    if (!head) return this.commit({ source: baseTip, bumps: onBase, parents: [baseTip] }, false);
+    if (onBase.length === 0) return { head, bumps: onBase, alreadyOnBase: true, baseTip };
+    if (!head) return this.commit({ source: baseTip, bumps: onBase, parents: [baseTip] }, baseTip, false);
 
     const onBranch = await checkout.bumpAt(head);
-    if (onBranch.length === 0) return { head, bumps: onBase, alreadyOnBase: false };
+    if (onBranch.length === 0) return { head, bumps: onBase, alreadyOnBase: false, baseTip };
     const start = await this.startingPoint(baseTip, head);
     const bumps = start.source === head ? onBranch : await checkout.bumpAt(start.source);
-    return this.commit({ ...start, bumps }, true);
+    return this.commit({ ...start, bumps }, baseTip, true);
   }
 
-  private async commit(planned: Omit<PlannedCommit, 'message'>, branchExists: boolean): Promise<DeliveryOutcome> {
+  private async commit(
+    planned: Omit<PlannedCommit, 'message'>,
+    baseTip: string,
+    branchExists: boolean,
+  ): Promise<DeliveryOutcome> {
     const message = this.context.messageFor(planned.bumps);
     const commit = await this.context.writer.commitAndMove({ ...planned, message }, this.branch, branchExists);
-    return { commit, head: commit, bumps: [...planned.bumps], alreadyOnBase: false };
+    return { commit, head: commit, bumps: [...planned.bumps], alreadyOnBase: false, baseTip };
   }
 
   /**

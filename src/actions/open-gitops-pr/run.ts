@@ -14,6 +14,7 @@ import { BaseBranchPush } from './base-branch-push.js';
 import { ChangeTarget } from './change-target.js';
 import { type CommitWriter, GitHubApiWriter, GitPushWriter } from './commit-writers.js';
 import type { Delivery, DeliveryContext, DeliveryOutcome } from './delivery.js';
+import { BumpPlanner, type ChangePlanner, RevertPlanner } from './change-planners.js';
 import { ManifestsCheckout, sparseDirectories } from './manifests-checkout.js';
 import { type ChangeDescription, commitMessage, pullRequestBody, pullRequestTitle } from './messages.js';
 import { PullRequestBranch } from './pull-request-branch.js';
@@ -27,6 +28,10 @@ export interface OpenGitopsPrResult {
   branch: string;
   headSha: string;
   commitSha: string;
+  /** The commit of the base that carries the change, once the base has it; empty while a pull request is open. */
+  revision: string;
+  /** The commit whose change this run reverted (pushed, or proposed in the pull request); empty otherwise. */
+  reverted: string;
   pullRequest?: { number: number; url: string };
   /** How many times the change was applied to a fresh tip (1 when no race was lost). */
   attempts: number;
@@ -67,7 +72,11 @@ export async function openGitopsPr(
       { url: repository.cloneUrl, token: settings.token },
       sparseDirectories(settings.paths),
     );
-    const checkout = new ManifestsCheckout(git, settings.paths, settings.target, settings.failOnNoMatch);
+    const planner: ChangePlanner =
+      settings.revert === undefined
+        ? new BumpPlanner(settings.paths, settings.target, settings.failOnNoMatch)
+        : new RevertPlanner(settings.revert, target.base);
+    const checkout = new ManifestsCheckout(git, planner);
     const describe = (bumps: ChangeDescription['bumps']): ChangeDescription => ({
       target,
       repository: formatRepositoryName(settings.repository),
@@ -105,6 +114,8 @@ export async function openGitopsPr(
       branch,
       headSha: outcome.head ?? '',
       commitSha: outcome.commit ?? '',
+      revision: outcome.alreadyOnBase ? outcome.baseTip : settings.mode === 'push' ? (outcome.commit ?? '') : '',
+      reverted: settings.revert !== undefined && (outcome.commit ?? pullRequest) ? settings.revert : '',
       pullRequest: pullRequest && { number: pullRequest.number, url: pullRequest.url },
       attempts,
     };
@@ -183,6 +194,8 @@ function report(
   setOutput(OUTPUTS.branch, result.branch);
   setOutput(OUTPUTS.headSha, result.headSha);
   setOutput(OUTPUTS.commitSha, result.commitSha);
+  setOutput(OUTPUTS.revision, result.revision);
+  setOutput(OUTPUTS.reverted, result.reverted);
   setOutput(OUTPUTS.pullRequestNumber, result.pullRequest ? String(result.pullRequest.number) : '');
   setOutput(OUTPUTS.pullRequestUrl, result.pullRequest?.url ?? '');
   const where = `${formatRepositoryName(settings.repository)}@${result.branch}`;

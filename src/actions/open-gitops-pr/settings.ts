@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { BUMP_TARGET_INPUTS, readBumpTarget } from '../../core/bump/read-target.js';
 import type { BumpTarget } from '../../core/bump/types.js';
 import { UserError } from '../../core/errors.js';
-import { GITHUB_COM_API_URL, MERGE_METHODS, type MergeMethod } from '../../core/github/names.js';
+import { readGitHubApiUrl } from '../../core/github/api-url.js';
+import { MERGE_METHODS, type MergeMethod } from '../../core/github/names.js';
 import type { PullRequestExtras } from '../../core/github/pull-requests.js';
 import { parseRepositoryName, type RepositoryName } from '../../core/github/repository.js';
 import { GITHUB_ACTIONS_BOT, type GitIdentity, parseIdentity } from '../../core/git/identity.js';
@@ -35,6 +36,7 @@ export const INPUTS = {
   githubApiUrl: 'github-api-url',
   failOnNoMatch: 'fail-on-no-match',
   maxAttempts: 'max-attempts',
+  revert: 'revert',
 } as const;
 
 export const OUTPUTS = {
@@ -44,12 +46,15 @@ export const OUTPUTS = {
   branch: 'branch',
   headSha: 'head-sha',
   commitSha: 'commit-sha',
+  revision: 'revision',
+  reverted: 'reverted',
 } as const;
 
 export type DeliveryMode = 'pull-request' | 'push';
 export const DELIVERY_MODES: readonly DeliveryMode[] = ['pull-request', 'push'];
 
 const DEFAULT_TITLE = 'Deploy {{ image-name }} {{ version }} to {{ manifests }}';
+const DEFAULT_REVERT_TITLE = 'Revert {{ image-name }} {{ version }} in {{ manifests }}';
 const DEFAULT_MAX_ATTEMPTS = 10;
 
 /** A line of proof from an earlier step (scan counts, a signature), shown in the pull request body. */
@@ -84,6 +89,8 @@ export interface OpenGitopsPrSettings {
   apiUrl: string;
   failOnNoMatch: boolean;
   maxAttempts: number;
+  /** Revert this commit of the base instead of bumping: restore exactly the lines it changed. */
+  revert?: string;
   source: SourceContext;
   /** Where the manifests are cloned (and removed afterwards). */
   tempDirectory: string;
@@ -104,7 +111,12 @@ export function readOpenGitopsPrSettings(inputs: InputReader, env: NodeJS.Proces
       `Inputs "${INPUTS.commitAuthor}" and "${INPUTS.signedCommits}" exclude each other: GitHub signs only commits it authors.`,
     );
   }
-  const title = MessageTemplate.parse(inputs.string(INPUTS.pullRequestTitle, DEFAULT_TITLE), INPUTS.pullRequestTitle);
+  const revert = inputs.optional(INPUTS.revert);
+  if (revert !== undefined && !/^[0-9a-f]{40}$/.test(revert)) {
+    throw new UserError(`Input "${INPUTS.revert}" must be a full 40-hex commit SHA of the manifests repository.`);
+  }
+  const defaultTitle = revert === undefined ? DEFAULT_TITLE : DEFAULT_REVERT_TITLE;
+  const title = MessageTemplate.parse(inputs.string(INPUTS.pullRequestTitle, defaultTitle), INPUTS.pullRequestTitle);
   const body = inputs.optional(INPUTS.pullRequestBody);
   return {
     repository: parseRepositoryName(repositoryText, INPUTS.repository),
@@ -132,9 +144,10 @@ export function readOpenGitopsPrSettings(inputs: InputReader, env: NodeJS.Proces
     },
     signCommits,
     author: authorText ? parseIdentity(authorText, INPUTS.commitAuthor) : GITHUB_ACTIONS_BOT,
-    apiUrl: readApiUrl(inputs, env),
+    apiUrl: readGitHubApiUrl(inputs, INPUTS.githubApiUrl, env),
     failOnNoMatch: inputs.boolean(INPUTS.failOnNoMatch, false),
     maxAttempts: inputs.integer(INPUTS.maxAttempts, DEFAULT_MAX_ATTEMPTS),
+    ...(revert === undefined ? {} : { revert }),
     source: readSourceContext(env),
     tempDirectory: env.RUNNER_TEMP || os.tmpdir(),
   };
@@ -176,22 +189,6 @@ function readEvidence(inputs: InputReader): EvidenceRow[] {
     }
     return { label, value };
   });
-}
-
-function readApiUrl(inputs: InputReader, env: NodeJS.ProcessEnv): string {
-  const text = inputs.string(INPUTS.githubApiUrl, env.GITHUB_API_URL || GITHUB_COM_API_URL);
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new UserError(
-      `Input "${INPUTS.githubApiUrl}" must be a URL such as https://ghes.example.com/api/v3, got "${text}".`,
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new UserError(`Input "${INPUTS.githubApiUrl}" must be an http(s) URL, got "${text}".`);
-  }
-  return text.replace(/\/+$/, '');
 }
 
 function readSourceContext(env: NodeJS.ProcessEnv): SourceContext {

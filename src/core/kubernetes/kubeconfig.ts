@@ -48,7 +48,7 @@ export class Kubeconfig {
     for (const cluster of clusters) registerEncoded(cluster.cluster?.['certificate-authority-data']);
     const names = contexts.map((entry) => String(entry.name));
     const current = context ?? (typeof config['current-context'] === 'string' ? config['current-context'] : undefined);
-    if (!current) throw invalid('it has no current-context; set the "context" input');
+    if (!current) throw invalid('it has no current-context; set the "kube-context" input');
     if (!names.includes(current)) {
       throw new UserError(`Context "${current}" is not in the kubeconfig; it has: ${names.join(', ')}.`);
     }
