@@ -41,7 +41,7 @@ describe('open-gitops-pr refuses what cannot work, with one line that says what 
   it('an unknown repository', async () => {
     await startWorld();
     await expectUserError(
-      runOpenGitopsPr(world, { repository: 'acme/nope', image: IMAGE, paths: 'apps' }),
+      runOpenGitopsPr(world, { repository: 'acme/nope', 'image-ref': IMAGE, manifests: 'apps' }),
       /^Repository acme\/nope was not found, or the token cannot read it: .*"contents: read"/,
     );
   });
@@ -50,7 +50,7 @@ describe('open-gitops-pr refuses what cannot work, with one line that says what 
     await startWorld();
     world.double.addToken('other', 'x');
     await expectUserError(
-      runOpenGitopsPr(world, { token: 'ghp_NotARealToken', image: IMAGE, paths: 'apps' }),
+      runOpenGitopsPr(world, { token: 'ghp_NotARealToken', 'image-ref': IMAGE, manifests: 'apps' }),
       /401 Bad credentials/,
     );
   });
@@ -58,7 +58,7 @@ describe('open-gitops-pr refuses what cannot work, with one line that says what 
   it('a user token that may read but not push: refused before cloning', async () => {
     await startWorld({ contents: 'read' });
     await expectUserError(
-      runOpenGitopsPr(world, { image: IMAGE, paths: 'apps/app-01/prod' }),
+      runOpenGitopsPr(world, { 'image-ref': IMAGE, manifests: 'apps/app-01/prod' }),
       /may read acme\/gitops-bad-input but not push to it: grant it "contents: write"/,
     );
     expect(refs()).toBe('refs/heads/main');
@@ -67,7 +67,7 @@ describe('open-gitops-pr refuses what cannot work, with one line that says what 
   it('a GITHUB_TOKEN without contents: write: git push refused, named', async () => {
     await startWorld({ contents: 'read', installation: true });
     await expectUserError(
-      runOpenGitopsPr(world, { image: IMAGE, paths: 'apps/app-01/prod' }),
+      runOpenGitopsPr(world, { 'image-ref': IMAGE, manifests: 'apps/app-01/prod' }),
       /refused to let the token push \(HTTP 403\): give it the "contents: write" permission/,
     );
     expect(refs()).toBe('refs/heads/main');
@@ -76,7 +76,7 @@ describe('open-gitops-pr refuses what cannot work, with one line that says what 
   it("a token without pull-requests: write: named, from GitHub's x-accepted-github-permissions", async () => {
     await startWorld({ pullRequests: 'read', installation: true });
     await expectUserError(
-      runOpenGitopsPr(world, { image: IMAGE, paths: 'apps/app-01/prod' }),
+      runOpenGitopsPr(world, { 'image-ref': IMAGE, manifests: 'apps/app-01/prod' }),
       /may not open a pull request in acme\/gitops-bad-input \(403 Resource not accessible by integration\): grant it "pull-requests: write"/,
     );
   });
@@ -84,7 +84,7 @@ describe('open-gitops-pr refuses what cannot work, with one line that says what 
   it('a base branch that does not exist', async () => {
     await startWorld();
     await expectUserError(
-      runOpenGitopsPr(world, { base: 'production', image: IMAGE, paths: 'apps' }),
+      runOpenGitopsPr(world, { base: 'production', 'image-ref': IMAGE, manifests: 'apps' }),
       /^Base branch "production" does not exist in acme\/gitops-bad-input\.$/,
     );
   });
@@ -92,24 +92,28 @@ describe('open-gitops-pr refuses what cannot work, with one line that says what 
   it('a pull-request branch that is the base', async () => {
     await startWorld();
     await expectUserError(
-      runOpenGitopsPr(world, { branch: 'main', image: IMAGE, paths: 'apps' }),
-      /^Input "branch" is the base, main: name another branch, or use mode: push\.$/,
+      runOpenGitopsPr(world, { branch: 'main', 'image-ref': IMAGE, manifests: 'apps' }),
+      /^Input "branch" is the base, main: name another branch, or use publish-method: push\.$/,
     );
   });
 
-  it('paths that match nothing: unchanged, nothing pushed, no pull request', async () => {
+  it('manifests that match nothing: unchanged, nothing pushed, no pull request', async () => {
     await startWorld();
-    const { result, outputs } = await runOpenGitopsPr(world, { image: IMAGE, paths: 'apps/app-99' });
+    const { result, outputs } = await runOpenGitopsPr(world, { 'image-ref': IMAGE, manifests: 'apps/app-99' });
     expect(result).toMatchObject({ operation: 'unchanged', commitSha: '' });
     expect(outputs['pull-request-number']).toBe('');
     expect(refs()).toBe('refs/heads/main');
     expect(world.double.pullRequests(REPO)).toEqual([]);
   });
 
-  it('paths that match nothing, with fail-on-no-match: an error, nothing pushed', async () => {
+  it('manifests that match nothing, with fail-on-no-match: an error, nothing pushed', async () => {
     await startWorld();
     await expectUserError(
-      runOpenGitopsPr(world, { image: IMAGE, paths: 'apps/app-01/prod, apps/app-99', 'fail-on-no-match': 'true' }),
+      runOpenGitopsPr(world, {
+        'image-ref': IMAGE,
+        manifests: 'apps/app-01/prod, apps/app-99',
+        'fail-on-no-match': 'true',
+      }),
       /^Path "apps\/app-99" matches no YAML file at [0-9a-f]{12} \(fail-on-no-match is true\)\.$/,
     );
     expect(refs()).toBe('refs/heads/main');
@@ -119,7 +123,7 @@ describe('open-gitops-pr refuses what cannot work, with one line that says what 
 describe('over smart HTTP with a good token', () => {
   it('clones and pushes with the token in a header only: the double saw it, no URL carried it', async () => {
     await startWorld();
-    const { result } = await runOpenGitopsPr(world, { image: IMAGE, paths: 'apps/app-01/prod' });
+    const { result } = await runOpenGitopsPr(world, { 'image-ref': IMAGE, manifests: 'apps/app-01/prod' });
     expect(result.operation).toBe('created');
     expect(world.double.pullRequests(REPO)[0]?.head).toBe(result.branch);
   });

@@ -23,7 +23,13 @@ afterEach(async () => {
 const run = (inputs: Record<string, string>) =>
   runBundledAction(
     'open-gitops-pr',
-    { token: TOKEN, repository: REPO, 'github-api-url': world.double.apiUrl, image: `${imageOf(1)}:1.1.0`, ...inputs },
+    {
+      token: TOKEN,
+      repository: REPO,
+      'github-api-url': world.double.apiUrl,
+      'image-ref': `${imageOf(1)}:1.1.0`,
+      ...inputs,
+    },
     {
       env: {
         GITHUB_REPOSITORY: 'acme/api',
@@ -36,7 +42,7 @@ const run = (inputs: Record<string, string>) =>
 
 describe('the open-gitops-pr bundle', () => {
   it('opens the pull request, sets the outputs, and masks the token', async () => {
-    const result = await run({ paths: 'apps/app-01/prod', labels: 'deploy' });
+    const result = await run({ manifests: 'apps/app-01/prod', 'pull-request-labels': 'deploy' });
 
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ operation: 'created', 'pull-request-number': '1' });
@@ -48,17 +54,19 @@ describe('the open-gitops-pr bundle', () => {
   });
 
   it('a bad input: exit 1, one error line, and GitHub never called', async () => {
-    const result = await run({ paths: 'apps', mode: 'merge' });
+    const result = await run({ manifests: 'apps', 'publish-method': 'merge' });
 
     expect(result.exitCode).toBe(1);
-    expect(errorLines(result)).toEqual(['::error::Input "mode" must be one of pull-request, push; got "merge".']);
+    expect(errorLines(result)).toEqual([
+      '::error::Input "publish-method" must be one of pull-request, push; got "merge".',
+    ]);
     expect(world.double.exchanges).toEqual([]);
   });
 
   it('a token without pull-requests: write: exit 1 with an error that names it', async () => {
     world.double.addToken(TOKEN, 'gitops-bot[bot]', { pullRequests: 'read', installation: true });
 
-    const result = await run({ paths: 'apps/app-01/prod' });
+    const result = await run({ manifests: 'apps/app-01/prod' });
 
     expect(result.exitCode).toBe(1);
     expect(errorLines(result)).toHaveLength(1);

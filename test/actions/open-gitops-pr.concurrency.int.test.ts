@@ -30,9 +30,9 @@ const bumpApp = (app: number, mode: string, version = '2.0.0') =>
   runOpenGitopsPr(
     world,
     {
-      image: `${imageOf(app)}:${version}`,
-      paths: `apps/${appName(app)}/prod`,
-      mode,
+      'image-ref': `${imageOf(app)}:${version}`,
+      manifests: `apps/${appName(app)}/prod`,
+      'publish-method': mode,
       'max-attempts': '40',
     },
     {},

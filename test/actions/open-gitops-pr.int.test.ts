@@ -26,7 +26,7 @@ afterEach(async () => {
 
 const show = (ref: string, file: string) => git(world.gitPath, 'show', `${ref}:${file}`);
 const bump = (version: string, extra: Record<string, string> = {}, env: NodeJS.ProcessEnv = {}) =>
-  runOpenGitopsPr(world, { image: `${imageOf(1)}:${version}`, paths: 'apps/app-01/prod', ...extra }, env);
+  runOpenGitopsPr(world, { 'image-ref': `${imageOf(1)}:${version}`, manifests: 'apps/app-01/prod', ...extra }, env);
 
 describe('open-gitops-pr, pull-request mode', () => {
   it('opens one pull request whose head is a real branch holding the bump', async () => {
@@ -51,10 +51,10 @@ describe('open-gitops-pr, pull-request mode', () => {
   });
 
   it('is idempotent: the same inputs again change nothing and write nothing', async () => {
-    const first = await bump('1.1.0', { labels: 'deploy', reviewers: 'alice' });
+    const first = await bump('1.1.0', { 'pull-request-labels': 'deploy', 'pull-request-reviewers': 'alice' });
     const writesBefore = world.double.exchanges.filter((exchange) => exchange.method !== 'GET').length;
 
-    const second = await bump('1.1.0', { labels: 'deploy', reviewers: 'alice' });
+    const second = await bump('1.1.0', { 'pull-request-labels': 'deploy', 'pull-request-reviewers': 'alice' });
 
     expect(second.result).toMatchObject({ operation: 'unchanged', commitSha: '', headSha: first.result.headSha });
     expect(second.outputs['pull-request-number']).toBe('1');
@@ -102,14 +102,14 @@ describe('open-gitops-pr, pull-request mode', () => {
 
 describe('open-gitops-pr, push mode', () => {
   it('commits straight to the base, then reports unchanged', async () => {
-    const pushed = await bump('2.0.0', { mode: 'push' });
+    const pushed = await bump('2.0.0', { 'publish-method': 'push' });
     expect(pushed.result).toMatchObject({ operation: 'pushed', branch: 'main' });
     expect(pushed.outputs['pull-request-number']).toBe('');
     expect(git(world.gitPath, 'rev-parse', 'main')).toBe(pushed.result.commitSha);
     expect(show('main', 'apps/app-01/prod/kustomization.yaml')).toContain('newTag: 2.0.0');
     expect(world.double.pullRequests(REPO)).toEqual([]);
 
-    const again = await bump('2.0.0', { mode: 'push' });
+    const again = await bump('2.0.0', { 'publish-method': 'push' });
     expect(again.result).toMatchObject({ operation: 'unchanged', commitSha: '', headSha: pushed.result.commitSha });
   });
 });
@@ -164,11 +164,11 @@ describe('open-gitops-pr and what people do to its branches', () => {
 describe('open-gitops-pr pull request contents', () => {
   it('labels, reviewers, assignees, draft and auto-merge go on a new pull request once; later runs leave them', async () => {
     const extras = {
-      labels: 'deploy, prod',
-      reviewers: 'alice',
-      'team-reviewers': 'platform',
-      assignees: 'bob',
-      draft: 'true',
+      'pull-request-labels': 'deploy, prod',
+      'pull-request-reviewers': 'alice',
+      'pull-request-team-reviewers': 'platform',
+      'pull-request-assignees': 'bob',
+      'pull-request-draft': 'true',
       'auto-merge': 'squash',
     };
     await bump('1.1.0', extras);
@@ -196,8 +196,8 @@ describe('open-gitops-pr pull request contents', () => {
 
   it('renders title and body templates with the evidence of earlier steps', async () => {
     await bump(`1.1.0@${DIGEST}`, {
-      title: 'chore(deploy): {{ image-name }}@{{ version }} on {{ base }}',
-      body: 'Files: {{ files }}\n\n{{ evidence }}\n\nRun: {{ run-url }}',
+      'pull-request-title': 'chore(deploy): {{ image-name }}@{{ version }} on {{ base }}',
+      'pull-request-body': 'Files: {{ files }}\n\n{{ evidence }}\n\nRun: {{ run-url }}',
       evidence: 'Vulnerabilities: 0 critical, 2 high\nSignature: ghcr.io/acme/app-01:sha256-aaaa.sig',
     });
     const [pull] = world.double.pullRequests(REPO);
@@ -243,7 +243,7 @@ describe('open-gitops-pr and the token', () => {
     let outputs: Record<string, string>;
     try {
       await bump('1.1.0', {}, { RUNNER_TEMP: runnerTemp });
-      ({ outputs } = await bump('1.2.0', { 'sign-commits': 'true' }, { RUNNER_TEMP: runnerTemp }));
+      ({ outputs } = await bump('1.2.0', { 'signed-commits': 'true' }, { RUNNER_TEMP: runnerTemp }));
     } finally {
       for (const spy of spies) spy.mockRestore();
       delete process.env.GITHUB_STEP_SUMMARY;
@@ -273,8 +273,8 @@ describe('open-gitops-pr on GitHub Enterprise Server', () => {
     try {
       expect(enterprise.double.apiUrl).toMatch(/\/api\/v3$/);
       const { result } = await runOpenGitopsPr(enterprise, {
-        image: `${imageOf(1)}:1.1.0`,
-        paths: 'apps/app-01/prod',
+        'image-ref': `${imageOf(1)}:1.1.0`,
+        manifests: 'apps/app-01/prod',
         'auto-merge': 'rebase',
       });
       expect(result.operation).toBe('created');

@@ -80,9 +80,13 @@ describe('messages', () => {
   };
 
   it('a digest-only image is shown by its short digest', () => {
-    expect(
-      pullRequestTitle(MessageTemplate.parse('Deploy {{ image-name }} {{ version }}\n to {{paths}}', 'title'), change),
-    ).toBe(`Deploy ghcr.io/acme/api sha256:cccccccccccc to apps/api/prod`);
+    const template = MessageTemplate.parse('Deploy {{ image-name }} {{ version }}\n to {{manifests}}', 'title');
+    expect(pullRequestTitle(template, change)).toBe(`Deploy ghcr.io/acme/api sha256:cccccccccccc to apps/api/prod`);
+  });
+
+  it('{{ image-ref }} is the whole reference, as the input of that name', () => {
+    const template = MessageTemplate.parse('Deploy {{ image-ref }}', 'pull-request-title');
+    expect(pullRequestTitle(template, change)).toBe(`Deploy ghcr.io/acme/api@${DIGEST}`);
   });
 
   it('the commit message always ends with the trailers, whatever the template', () => {

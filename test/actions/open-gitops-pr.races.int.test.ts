@@ -33,17 +33,17 @@ const isAncestor = (ancestor: string, descendant: string) => {
   }
 };
 const bump = (version: string, extra: Record<string, string> = {}) =>
-  runOpenGitopsPr(world, { image: `${imageOf(1)}:${version}`, paths: 'apps/app-01/prod', ...extra });
+  runOpenGitopsPr(world, { 'image-ref': `${imageOf(1)}:${version}`, manifests: 'apps/app-01/prod', ...extra });
 const someoneElsesChange = () => show('main', APP_2_PROD).replace('newTag: 1.0.0', 'newTag: 9.9.9');
 
 describe.each([
   ['git push', 'false'],
-  ['the git data API (sign-commits)', 'true'],
+  ['the git data API (signed-commits)', 'true'],
 ])('a branch moved under the action, committing through %s', (_, signCommits) => {
   it('push mode: re-applies the bump on the new base tip; both changes land', async () => {
     await world.double.moveBranchBeforeNextUpdate(REPO, 'main', { [APP_2_PROD]: someoneElsesChange() });
 
-    const { result } = await bump('1.1.0', { mode: 'push', 'sign-commits': signCommits });
+    const { result } = await bump('1.1.0', { 'publish-method': 'push', 'signed-commits': signCommits });
 
     expect(result).toMatchObject({ operation: 'pushed', attempts: 2 });
     expect(git(world.gitPath, 'rev-parse', 'main')).toBe(result.commitSha);
@@ -53,12 +53,12 @@ describe.each([
   });
 
   it('pull-request mode: keeps what someone pushed to the branch and adds the bump on top', async () => {
-    const first = await bump('1.1.0', { 'sign-commits': signCommits });
+    const first = await bump('1.1.0', { 'signed-commits': signCommits });
     await world.double.moveBranchBeforeNextUpdate(REPO, first.result.branch, {
       'apps/app-01/prod/notes.txt': 'by hand\n',
     });
 
-    const { result } = await bump('1.2.0', { 'sign-commits': signCommits });
+    const { result } = await bump('1.2.0', { 'signed-commits': signCommits });
 
     expect(result).toMatchObject({ operation: 'updated', attempts: 2, pullRequest: { number: 1 } });
     const human = git(world.gitPath, 'rev-parse', `${result.headSha}^`);
@@ -72,13 +72,13 @@ describe.each([
 
 describe.each([
   ['git push', 'false'],
-  ['the git data API (sign-commits)', 'true'],
+  ['the git data API (signed-commits)', 'true'],
 ])('a branch created by someone else just before the action creates it, through %s', (_, signCommits) => {
   it('is kept: the bump goes on top of it, in one pull request', async () => {
     const branch = 'deploy/app-01-prod';
     await world.double.moveBranchBeforeNextUpdate(REPO, branch, { 'apps/app-01/prod/notes.txt': 'first\n' });
 
-    const { result } = await bump('1.1.0', { branch, 'sign-commits': signCommits });
+    const { result } = await bump('1.1.0', { branch, 'signed-commits': signCommits });
 
     expect(result).toMatchObject({ operation: 'created', branch, attempts: 2 });
     expect(show(branch, 'apps/app-01/prod/notes.txt')).toBe('first');
@@ -89,9 +89,9 @@ describe.each([
 
 describe('the git data API path', () => {
   it('never forces a ref: every update it sends says force: false', async () => {
-    await bump('1.1.0', { 'sign-commits': 'true' });
-    await bump('1.2.0', { 'sign-commits': 'true' });
-    await bump('1.3.0', { 'sign-commits': 'true', mode: 'push' });
+    await bump('1.1.0', { 'signed-commits': 'true' });
+    await bump('1.2.0', { 'signed-commits': 'true' });
+    await bump('1.3.0', { 'signed-commits': 'true', 'publish-method': 'push' });
 
     const refUpdates = world.double.exchanges.filter(
       (exchange) => exchange.template === '/repos/{owner}/{repo}/git/refs/{ref}',
@@ -130,7 +130,7 @@ describe('GitHub failing', () => {
     // A "second" of 100 ms here: the retry must come at least 3 of them later.
     const { result } = await runOpenGitopsPr(
       world,
-      { image: `${imageOf(1)}:1.1.0`, paths: 'apps/app-01/prod' },
+      { 'image-ref': `${imageOf(1)}:1.1.0`, manifests: 'apps/app-01/prod' },
       {},
       { ...FAST, waitUnitMs: 100 },
     );

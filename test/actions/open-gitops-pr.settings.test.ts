@@ -4,7 +4,7 @@ import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
 import { readOpenGitopsPrSettings } from '../../src/actions/open-gitops-pr/settings.js';
 
 const DIGEST = `sha256:${'b'.repeat(64)}`;
-const REQUIRED = { token: 'ghs_0123456789abcdef', image: 'ghcr.io/acme/api:1.2.3', paths: 'apps/api/prod' };
+const REQUIRED = { token: 'ghs_0123456789abcdef', 'image-ref': 'ghcr.io/acme/api:1.2.3', manifests: 'apps/api/prod' };
 const ENV = {
   GITHUB_REPOSITORY: 'acme/api',
   GITHUB_SHA: 'abc123',
@@ -36,7 +36,7 @@ describe('open-gitops-pr settings', () => {
       base: undefined,
       branch: undefined,
       mode: 'pull-request',
-      pin: 'tag',
+      target: { pin: 'tag' },
       signCommits: false,
       apiUrl: 'https://ghes.example.com/api/v3',
       maxAttempts: 10,
@@ -56,16 +56,16 @@ describe('open-gitops-pr settings', () => {
       repository: 'acme/gitops',
       base: 'refs/heads/release',
       branch: 'deploy/api-prod',
-      image: `ghcr.io/acme/api:1.2.3@${DIGEST}`,
+      'image-ref': `ghcr.io/acme/api:1.2.3@${DIGEST}`,
       pin: 'digest',
-      mode: 'push',
-      labels: 'a, b',
-      reviewers: 'alice\nbob',
-      'team-reviewers': 'platform',
-      assignees: 'carol',
-      draft: 'true',
+      'publish-method': 'push',
+      'pull-request-labels': 'a, b',
+      'pull-request-reviewers': 'alice\nbob',
+      'pull-request-team-reviewers': 'platform',
+      'pull-request-assignees': 'carol',
+      'pull-request-draft': 'true',
       'auto-merge': 'squash',
-      author: 'Deploy Bot <deploy@example.com>',
+      'commit-author': 'Deploy Bot <deploy@example.com>',
       evidence: 'Scan: 0 critical\nSignature: ghcr.io/acme/api:sha256-b.sig',
       'github-api-url': 'https://api.github.com/',
       'fail-on-no-match': 'true',
@@ -75,7 +75,7 @@ describe('open-gitops-pr settings', () => {
       repository: { owner: 'acme', repo: 'gitops' },
       base: 'release',
       branch: 'deploy/api-prod',
-      pin: 'digest',
+      target: { pin: 'digest' },
       mode: 'push',
       author: { name: 'Deploy Bot', email: 'deploy@example.com' },
       evidence: [
@@ -99,23 +99,34 @@ describe('open-gitops-pr settings', () => {
   it.each([
     [{ token: '' }, 'Input "token" is required.'],
     [{ repository: 'acme' }, 'Input "repository" must be owner/name, e.g. acme/gitops, got "acme".'],
-    [{ mode: 'merge' }, 'Input "mode" must be one of pull-request, push; got "merge".'],
+    [{ 'publish-method': 'merge' }, 'Input "publish-method" must be one of pull-request, push; got "merge".'],
     [{ branch: 'feature..x' }, 'Input "branch" is not a valid branch name: "feature..x".'],
     [{ base: 'main.lock' }, 'Input "base" is not a valid branch name: "main.lock".'],
     [
-      { paths: '../other-repo' },
+      { manifests: '../other-repo' },
       'Path "../other-repo" must stay inside the manifests repository: use a path relative to its root.',
     ],
-    [{ paths: '/etc' }, 'Path "/etc" must stay inside the manifests repository: use a path relative to its root.'],
+    [{ manifests: '/etc' }, 'Path "/etc" must stay inside the manifests repository: use a path relative to its root.'],
     [
       { pin: 'digest' },
       'pin "digest" needs a digest, but image "ghcr.io/acme/api:1.2.3" has none: add "@sha256:..." or use pin: tag.',
     ],
-    [{ title: 'Deploy {{ img }}' }, 'Input "title" uses {{ img }}, which is not one of:'],
+    [{ 'pull-request-title': 'Deploy {{ img }}' }, 'Input "pull-request-title" uses {{ img }}, which is not one of:'],
+    [
+      { 'pull-request-title': 'Deploy {{ image }}' },
+      'Input "pull-request-title" uses {{ image }}, which is not one of:',
+    ],
+    [{ 'pull-request-body': 'To {{ paths }}' }, 'Input "pull-request-body" uses {{ paths }}, which is not one of:'],
     [{ evidence: 'no colon here' }, 'Input "evidence" takes "Label: value" lines, got "no colon here".'],
     [{ 'auto-merge': 'fast-forward' }, 'Input "auto-merge" must be one of merge, squash, rebase; got "fast-forward".'],
-    [{ author: 'just a name' }, 'Input "author" must look like "Name <email@example.com>", got "just a name".'],
-    [{ author: 'A <a@example.com>', 'sign-commits': 'true' }, 'Inputs "author" and "sign-commits" exclude each other'],
+    [
+      { 'commit-author': 'just a name' },
+      'Input "commit-author" must look like "Name <email@example.com>", got "just a name".',
+    ],
+    [
+      { 'commit-author': 'A <a@example.com>', 'signed-commits': 'true' },
+      'Inputs "commit-author" and "signed-commits" exclude each other',
+    ],
     [{ 'github-api-url': 'ftp://x' }, 'Input "github-api-url" must be an http(s) URL, got "ftp://x".'],
     [{ 'max-attempts': '0' }, 'Input "max-attempts" must be a positive whole number, got "0".'],
   ])('refuses %j', (inputs, message) => {
