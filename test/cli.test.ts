@@ -28,10 +28,10 @@ async function cli(args: string[], cwd: string, env: Record<string, string> = {}
 
 describe('command line', () => {
   it('maps flags (and INPUT_* variables) onto the same inputs as the action', () => {
-    process.env.INPUT_PATHS = 'from-env';
+    process.env.INPUT_MANIFESTS = 'from-env';
     const parsed = parseCommandLine([
       'bump-manifest',
-      '--image',
+      '--image-ref',
       'api:1',
       '--dry-run',
       '--pin=tag',
@@ -39,42 +39,37 @@ describe('command line', () => {
       'o.json',
     ]);
     expect(parsed.step).toBe('bump-manifest');
-    expect(['image', 'dry-run', 'pin', 'paths', 'outputs-file', 'working-directory'].map(parsed.inputs)).toEqual([
-      'api:1',
-      'true',
-      'tag',
-      'from-env',
-      '',
-      '',
-    ]);
+    expect(
+      ['image-ref', 'dry-run', 'pin', 'manifests', 'outputs-file', 'working-directory'].map(parsed.inputs),
+    ).toEqual(['api:1', 'true', 'tag', 'from-env', '', '']);
     expect(parsed.outputsFile).toBe('o.json');
-    delete process.env.INPUT_PATHS;
+    delete process.env.INPUT_MANIFESTS;
   });
 
   it('refuses an unknown step or a stray argument in one line', () => {
     expect(() => parseCommandLine(['deploy'])).toThrow('Unknown step "deploy": use one of build-multistage');
-    expect(() => parseCommandLine(['bump-manifest', 'image'])).toThrow('Expected --<input>, got "image".');
+    expect(() => parseCommandLine(['bump-manifest', 'image-ref'])).toThrow('Expected --<input>, got "image-ref".');
     expect(() => parseCommandLine([])).toThrow('Name a step');
   });
 
   it('runs bump-manifest from the bundle and prints the outputs as JSON', async () => {
     const workspace = await tempTree({ 'deploy.yaml': DEPLOYMENT });
     const result = await cli(
-      ['bump-manifest', '--image', 'ghcr.io/acme/api:2.0.0', '--paths', '.', '--outputs-file', 'out.json'],
+      ['bump-manifest', '--image-ref', 'ghcr.io/acme/api:2.0.0', '--manifests', '.', '--outputs-file', 'out.json'],
       workspace,
     );
     expect(result.code).toBe(0);
     const outputs = JSON.parse(await fs.readFile(path.join(workspace, 'out.json'), 'utf8'));
-    expect(outputs).toMatchObject({ changed: 'true', files: '["deploy.yaml"]' });
+    expect(outputs).toMatchObject({ changed: 'true', files: 'deploy.yaml', 'files-json': '["deploy.yaml"]' });
     expect(result.stdout).toContain('"changed": "true"');
     expect(await fs.readFile(path.join(workspace, 'deploy.yaml'), 'utf8')).toBe(DEPLOYMENT.replace('1.0.0', '2.0.0'));
   });
 
   it('reports a bad input as one plain line on stderr with exit 1, outside GitHub Actions', async () => {
     const workspace = await tempTree({ 'deploy.yaml': DEPLOYMENT });
-    const result = await cli(['bump-manifest', '--image', 'UPPER/case:1', '--paths', '.'], workspace);
+    const result = await cli(['bump-manifest', '--image-ref', 'UPPER/case:1', '--manifests', '.'], workspace);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error: Invalid image "UPPER/case:1": the repository name must be lowercase.\n');
+    expect(result.stderr).toBe('error: Invalid image-ref "UPPER/case:1": the repository name must be lowercase.\n');
     expect(await fs.readFile(path.join(workspace, 'deploy.yaml'), 'utf8')).toBe(DEPLOYMENT);
   });
 

@@ -42,17 +42,17 @@ function deliver(inputs: Record<string, string>, env: Record<string, string> = {
   return runBundledAction(
     'deliver',
     {
-      mode: 'pull',
+      'delivery-mode': 'pull',
       image,
-      context: 'app',
+      'build-context': 'app',
       'build-args': 'BASE_IMAGE=local/busybox:1',
       'build-network': 'host',
-      tags: '1.0.0',
-      'signing-mode': 'key',
-      'cosign-private-key': 'cosign.key',
-      'cosign-password': '',
-      'manifests-repository': REPO,
-      'manifests-paths': 'apps/app',
+      'build-tags': '1.0.0',
+      'sign-method': 'key',
+      'sign-private-key': 'cosign.key',
+      'sign-private-key-password': '',
+      'gitops-repository': REPO,
+      manifests: 'apps/app',
       'gitops-token': TOKEN,
       ...inputs,
     },
@@ -99,8 +99,14 @@ describe('deliver, pull mode', () => {
       .map((line) => JSON.parse(line).argv)
       .filter((argv) => argv[0] === 'sign' || argv[0] === 'verify');
     expect(signed.map((argv) => argv.at(-1))).toEqual([imageRef, imageRef]);
-    expect(run.outputs).toMatchObject({ 'scan-counts': expect.stringContaining('"CRITICAL":0'), operation: 'created' });
-    expect(run.outputs['verify-command']).toContain(imageRef);
+    expect(run.outputs).toMatchObject({
+      'scan-counts': expect.stringContaining('"CRITICAL":0'),
+      'gitops-operation': 'created',
+      'pull-request-number': '1',
+      'build-tags': `${image}:1.0.0`,
+      'build-tags-json': JSON.stringify([`${image}:1.0.0`]),
+    });
+    expect(run.outputs['sign-verify-command']).toContain(imageRef);
 
     // The pull request's head is a real branch whose manifest pins the digest.
     const [pull] = world.double.pullRequests(REPO);
@@ -114,9 +120,9 @@ describe('deliver, pull mode', () => {
 
   it('checks every step before building: a bad hand-off input fails with nothing pushed or opened', async () => {
     const before = world.double.pullRequests(REPO).length;
-    const run = await deliver({ image: `${testbed.registry}/deliver/never-built`, 'manifests-paths': '' });
+    const run = await deliver({ image: `${testbed.registry}/deliver/never-built`, manifests: '' });
     expect(run.exitCode).toBe(1);
-    expect(errorLines(run)).toHaveLength(1);
+    expect(errorLines(run)).toEqual(['::error::Input "manifests" is required: name files, directories or globs.']);
     expect(world.double.pullRequests(REPO)).toHaveLength(before);
     expect(() =>
       execFileSync(
@@ -129,11 +135,19 @@ describe('deliver, pull mode', () => {
     ).toThrow();
   });
 
-  it('refuses an unknown mode in one line', async () => {
-    const run = await deliver({ mode: 'apply' });
+  it('refuses an unknown delivery-mode in one line', async () => {
+    const run = await deliver({ 'delivery-mode': 'apply' });
     expect(run.exitCode).toBe(1);
     expect(errorLines(run)).toEqual([
-      '::error::Input "mode" must be push (apply to the cluster) or pull (open a GitOps PR), got "apply".',
+      '::error::Input "delivery-mode" must be push (apply to the cluster) or pull (open a GitOps PR), got "apply".',
+    ]);
+  });
+
+  it("names a step's input as the user wrote it, with deliver's step prefix", async () => {
+    const run = await deliver({ image: `${testbed.registry}/deliver/never-built`, 'sign-method': 'kms' });
+    expect(run.exitCode).toBe(1);
+    expect(errorLines(run)).toEqual([
+      expect.stringMatching(/^::error::Input "sign-method" must be one of keyless, key; got "kms"\.$/),
     ]);
   });
 });
@@ -166,12 +180,11 @@ describe('deliver, push mode', () => {
   it('builds, scans and signs, then applies the digest server-side and waits for the rollout', async () => {
     const run = await deliver(
       {
-        mode: 'push',
+        'delivery-mode': 'push',
         manifests: 'deploy',
-        namespace: 'deliver',
-        kubeconfig: cluster.kubeconfig({ namespace: 'deliver' }),
-        'manifests-repository': '',
-        'manifests-paths': '',
+        'apply-namespace': 'deliver',
+        'apply-kubeconfig': cluster.kubeconfig({ namespace: 'deliver' }),
+        'gitops-repository': '',
         'gitops-token': '',
       },
       { PATH: `${kubectlDir}:${trivy.binDir}:${COSIGN_DOUBLE}:/usr/bin:${process.env.PATH}` },
@@ -180,10 +193,11 @@ describe('deliver, push mode', () => {
     expect(run.exitCode).toBe(0);
     const imageRef = run.outputs['image-ref'] as string;
     expect(imageRef).toMatch(new RegExp(`^${image}@sha256:[0-9a-f]{64}$`));
-    expect(run.outputs.status).toBe('succeeded');
-    expect(JSON.parse(run.outputs.applied as string)).toContainEqual(
+    expect(run.outputs['apply-status']).toBe('succeeded');
+    expect(JSON.parse(run.outputs['apply-objects-json'] as string)).toContainEqual(
       expect.objectContaining({ kind: 'Deployment', namespace: 'deliver', name: 'app' }),
     );
+    expect((run.outputs['apply-objects'] as string).split('\n')).toContain('Deployment/deliver/app');
     const applied = cluster.object('apps/v1', 'Deployment', 'deliver', 'app') as {
       spec: { template: { spec: { containers: { image: string }[] } } };
     };
@@ -195,14 +209,14 @@ describe('deliver, push mode', () => {
   it('parses the kubeconfig before building: a bad one fails with nothing pushed or applied', async () => {
     const writesBefore = cluster.received.filter((request) => request.method !== 'GET').length;
     const run = await deliver({
-      mode: 'push',
+      'delivery-mode': 'push',
       image: `${testbed.registry}/deliver/not-built`,
       manifests: 'deploy',
-      kubeconfig: 'apiVersion: v1\nkind: Pod\n',
+      'apply-kubeconfig': 'apiVersion: v1\nkind: Pod\n',
     });
     expect(run.exitCode).toBe(1);
     expect(errorLines(run)).toEqual([
-      '::error::Input "kubeconfig" is not a kubeconfig: its kind is "Pod", not Config.',
+      '::error::Input "apply-kubeconfig" is not a kubeconfig: its kind is "Pod", not Config.',
     ]);
     expect(cluster.received.filter((request) => request.method !== 'GET')).toHaveLength(writesBefore);
     expect(() =>

@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readDeliverSettings } from '../../src/actions/deliver/settings.js';
+import { placeholderOutputs, readDeliverSettings, stepInputs } from '../../src/actions/deliver/settings.js';
 import { STEPS, type StepHost } from '../../src/actions/steps.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
 import { readActionMetadata } from '../../scripts/docs-lib.mjs';
@@ -19,8 +19,8 @@ const REQUIRED: Record<keyof typeof STEPS, Record<string, string>> = {
   'build-multistage': { image: 'ghcr.io/acme/api' },
   'trivy-scan': { 'image-ref': DIGEST_REF },
   'cosign-sign': { 'image-ref': DIGEST_REF },
-  'bump-manifest': { image: 'ghcr.io/acme/api:1.0.0', paths: '.' },
-  'open-gitops-pr': { image: 'ghcr.io/acme/api:1.0.0', paths: '.', token: 'ghs_example' },
+  'bump-manifest': { 'image-ref': 'ghcr.io/acme/api:1.0.0', manifests: '.' },
+  'open-gitops-pr': { 'image-ref': 'ghcr.io/acme/api:1.0.0', manifests: '.', token: 'ghs_example' },
   'kubectl-apply': { manifests: 'Dockerfile' },
 };
 
@@ -58,7 +58,25 @@ describe('action.yml defaults are the code defaults', () => {
 
   it('deliver', () => {
     const defaults = declaredDefaults(path.join(root, 'action.yml'));
-    const required = { mode: 'pull', image: 'ghcr.io/acme/api', 'manifests-paths': '.', 'gitops-token': 'x' };
+    const required = { 'delivery-mode': 'pull', image: 'ghcr.io/acme/api', manifests: '.', 'gitops-token': 'x' };
     expect(readDeliverSettings(read({ ...defaults, ...required }))).toEqual(readDeliverSettings(read(required)));
+  });
+
+  it.each(['push', 'pull'] as const)('deliver, %s: every step reads the root defaults as its own', (mode) => {
+    const defaults = declaredDefaults(path.join(root, 'action.yml'));
+    const required = {
+      'delivery-mode': mode,
+      image: 'ghcr.io/acme/api',
+      manifests: mode === 'push' ? 'Dockerfile' : '.',
+      'gitops-token': 'x',
+    };
+    for (const chainStep of readDeliverSettings(read(required)).chain) {
+      const step = STEPS[chainStep.name] as { read(inputs: InputReader, host: StepHost): unknown };
+      const settings = (values: Record<string, string>) => {
+        const source = inputsFromRecord(values);
+        return step.read(new InputReader(stepInputs(chainStep, source, placeholderOutputs(source))), HOST);
+      };
+      expect(settings({ ...defaults, ...required })).toEqual(settings(required));
+    }
   });
 });
