@@ -1,12 +1,19 @@
 /** wait-for-sync against the Argo CD API double, whose every answer is checked against Argo CD's swagger. */
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import * as fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { SyncNotReachedError, waitForSyncAction } from '../../src/actions/wait-for-sync/run.js';
 import { readWaitForSyncSettings } from '../../src/actions/wait-for-sync/settings.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
 import { outputsToRecord } from '../../src/core/outputs.js';
-import { APPLICATION_ROUTE, ArgoCdApiDouble } from '../doubles/argocd-api/server.js';
+import {
+  APPLICATION_ROUTE,
+  ArgoCdApiDouble,
+  type ArgoCdApiDoubleOptions,
+  STREAM_ROUTE,
+} from '../doubles/argocd-api/server.js';
 import { tempTree } from '../helpers/temp-dir.js';
 
 const OLD = 'a'.repeat(40);
@@ -19,8 +26,9 @@ describe('wait-for-sync with Argo CD through its API', () => {
   let dir: string;
   let log: string[];
 
-  beforeEach(async () => {
-    double = await ArgoCdApiDouble.start();
+  /** A double holding app `web`, synced and healthy at OLD. */
+  async function startDouble(options: ArgoCdApiDoubleOptions = {}): Promise<ArgoCdApiDouble> {
+    const double = await ArgoCdApiDouble.start(options);
     double.addApplication({ name: 'web', source: SOURCE });
     double.update('web', (app) => {
       const status = app.status as Record<string, unknown>;
@@ -31,6 +39,11 @@ describe('wait-for-sync with Argo CD through its API', () => {
       };
       status.health = { status: 'Healthy' };
     });
+    return double;
+  }
+
+  beforeEach(async () => {
+    double = await startDouble();
     dir = await tempTree();
     log = [];
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -131,5 +144,86 @@ describe('wait-for-sync with Argo CD through its API', () => {
   it('says an app it may not see may not exist (Argo CD answers 403 for both)', async () => {
     const { error } = await run({ 'argocd-application': 'nope' });
     expect(String(error)).toContain('does not show application nope to "argocd-token" (403: permission denied)');
+  });
+
+  it('watches Argo CD instead of polling it: the rollout is seen without a read per poll interval', async () => {
+    const rollout = double.rollout('web', { revision: NEW });
+    // A poll interval longer than the whole rollout: only the watch can see it in time.
+    const { outputs, error } = await run({ refresh: 'true', 'poll-interval': '30s', timeout: '60s' });
+    await rollout;
+    expect(error).toBeUndefined();
+    expect(outputs).toMatchObject({ status: 'synced', revision: NEW, health: 'Healthy' });
+    // The read before the refresh, the refresh, the first read; then only the stream.
+    expect(double.requestCount(APPLICATION_ROUTE)).toBe(3);
+    expect(double.requestCount(STREAM_ROUTE)).toBe(1);
+  });
+
+  it('polls when the watch breaks, and says so once', async () => {
+    // In front of the double: the stream sends its first line, then the connection drops.
+    const front = http.createServer((request, response) => {
+      const forwarded = http.request(
+        new URL(request.url ?? '/', double.url),
+        { method: request.method, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          if (!request.url?.startsWith(STREAM_ROUTE)) return void answer.pipe(response);
+          answer.once('data', (chunk: Buffer) => {
+            response.write(chunk.subarray(0, chunk.indexOf(10) + 1));
+            answer.destroy();
+            response.destroy();
+          });
+        },
+      );
+      request.pipe(forwarded);
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    try {
+      const rollout = double.rollout('web', { revision: NEW });
+      const { outputs } = await run({
+        'argocd-server': `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
+        refresh: 'true',
+      });
+      await rollout;
+      expect(outputs.status).toBe('synced');
+      const said = log.join('').match(/the watch stopped \([^)]*\); polling every 1 s instead/g);
+      expect(said).toHaveLength(1);
+    } finally {
+      front.closeAllConnections();
+      front.close();
+    }
+  });
+
+  describe('over HTTPS with a certificate of its own', () => {
+    beforeEach(async () => {
+      await double.stop();
+      double = await startDouble({ tls: true });
+    });
+
+    it('trusts the server with argocd-ca-cert', async () => {
+      const rollout = double.rollout('web', { revision: NEW });
+      const { outputs, error } = await run({ refresh: 'true', 'argocd-ca-cert': double.caCertificate as string });
+      await rollout;
+      expect(error).toBeUndefined();
+      expect(outputs.status).toBe('synced');
+    });
+
+    it('refuses it without, in one line naming the server and the certificate', async () => {
+      const { outputs, error } = await run({});
+      const message = String(error);
+      expect(message).toContain(`Argo CD at ${double.url}: the server's certificate was refused`);
+      expect(message).toContain('"argocd-ca-cert"');
+      expect(message).not.toContain('\n');
+      expect(outputs).toEqual({});
+    });
+
+    it('accepts it with argocd-insecure, and warns', async () => {
+      const rollout = double.rollout('web', { revision: NEW });
+      const { outputs } = await run({ refresh: 'true', 'argocd-insecure': 'true' });
+      await rollout;
+      expect(outputs.status).toBe('synced');
+      expect(log.join('')).toContain(
+        "::warning::argocd-insecure is true: the Argo CD server's certificate is not checked.",
+      );
+    });
   });
 });

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { AgentStatusEvaluator } from '../../core/gitops-agent/agent-report.js';
 import { ArgoCdApplicationEvaluator } from '../../core/gitops-agent/argocd-application.js';
-import { ArgoCdApplicationReader, type ArgoCdRequester } from '../../core/gitops-agent/argocd-api.js';
+import { ArgoCdApplicationReader } from '../../core/gitops-agent/argocd-api.js';
 import { FluxHelmReleaseEvaluator } from '../../core/gitops-agent/flux-helm-release.js';
 import { FluxKustomizationEvaluator } from '../../core/gitops-agent/flux-kustomization.js';
 import { KubernetesStatusReader, type StatusKind } from '../../core/gitops-agent/kubernetes-reader.js';
@@ -12,6 +12,7 @@ import { UserError } from '../../core/errors.js';
 import { createGitHubClient } from '../../core/github/client.js';
 import { formatRepositoryName } from '../../core/github/repository.js';
 import { type InstallOptions, installTool } from '../../core/installer.js';
+import type { HttpTransport } from '../../core/http/transport.js';
 import { Kubeconfig } from '../../core/kubernetes/kubeconfig.js';
 import type { OutputSink } from '../../core/outputs.js';
 import { INPUTS, OUTPUTS, type AgentTarget, type WaitForSyncSettings } from './settings.js';
@@ -23,7 +24,10 @@ export interface WaitForSyncEnvironment {
   install?: InstallOptions;
   /** Milliseconds per GitHub retry wait unit; tests shrink it. */
   githubWaitUnitMs?: number;
-  argoCdRequest?: ArgoCdRequester;
+  /** How Argo CD is reached; default the process's (its proxy settings). */
+  argoCdTransport?: HttpTransport;
+  /** Read Argo CD every poll interval instead of watching it (the bench compares both). */
+  argoCdPollOnly?: boolean;
   summaryFile?: string;
   now?: () => number;
 }
@@ -174,12 +178,13 @@ interface AgentConnection {
 async function connect(settings: WaitForSyncSettings, environment: WaitForSyncEnvironment): Promise<AgentConnection> {
   const target = settings.target;
   if (target.kind === 'argocd-api') {
-    const reader = new ArgoCdApplicationReader(target.connection, target.application, environment.argoCdRequest);
+    const reader = new ArgoCdApplicationReader(target.connection, target.application, environment.argoCdTransport);
     return {
       source: {
         read: () => reader.read(),
         refresh: async () => void (await reader.read(true)),
         workloadImages: async () => [],
+        ...(environment.argoCdPollOnly ? {} : { watch: (signal: AbortSignal) => reader.watch(signal) }),
       },
       evaluator: new ArgoCdApplicationEvaluator(
         `${target.application.appNamespace ? `${target.application.appNamespace}/` : ''}${target.application.name}`,
@@ -221,6 +226,8 @@ async function connect(settings: WaitForSyncSettings, environment: WaitForSyncEn
       }
       return object;
     };
+    // Polled, not watched: `kubectl get --watch -o json` prints a stream of multi-line JSON documents that the one
+    // exec (core/exec.ts) hands over only when kubectl exits; one GET per poll interval is cheap for the API server.
     return {
       source: {
         read,

@@ -1,10 +1,26 @@
-import { httpRequest, type HttpRequestInit, type HttpResponse } from '../build/http-request.js';
 import { UserError } from '../errors.js';
+import {
+  HttpCertificateError,
+  HttpIdleError,
+  httpRequest,
+  type HttpResponse,
+  HttpStreamSpentError,
+  openHttpStream,
+} from '../http/request.js';
+import type { HttpTransport } from '../http/transport.js';
 import { redact } from '../secrets.js';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 // An Application with thousands of resources lists each in its status.
 const MAX_APPLICATION_BYTES = 16 * 1024 * 1024;
+/**
+ * argocd-server sends nothing on a watch while the app does not change, and the controller touches every app at
+ * least every reconciliation period (3 min by default); a silent minute is re-asked rather than trusted, since a
+ * proxy or load balancer may drop an idle connection without closing it.
+ */
+const WATCH_IDLE_MS = 60_000;
+// One watch's total: past it the watch is opened again, which costs one request.
+const MAX_WATCH_BYTES = 256 * 1024 * 1024;
 
 export interface ArgoCdConnection {
   /** https://argocd.example.com, without /api/v1. */
@@ -23,18 +39,17 @@ export interface ApplicationName {
   project?: string;
 }
 
-/** What the Argo CD client needs of HTTP: httpRequest, plus the TLS trust of this one server. */
-export type ArgoCdRequester = (
-  url: string,
-  init: HttpRequestInit & { ca?: string; rejectUnauthorized?: boolean },
-) => Promise<HttpResponse>;
-
-/** Reads one Application through Argo CD's REST API (`GET /api/v1/applications/{name}`) with a bearer token. */
+/**
+ * Reads one Application through Argo CD's REST API with a bearer token: `GET /api/v1/applications/{name}`, and
+ * its watch `GET /api/v1/stream/applications?name=` (newline-separated JSON results), both with the server's own
+ * trust (argocd-ca-cert, argocd-insecure).
+ */
 export class ArgoCdApplicationReader {
   constructor(
     private readonly connection: ArgoCdConnection,
     private readonly application: ApplicationName,
-    private readonly request: ArgoCdRequester = httpRequest,
+    /** Default: the process's (proxy from the environment). */
+    private readonly transport?: HttpTransport,
   ) {}
 
   /** The Application; `refresh` asks Argo CD to compare with the repository's tip first (a normal refresh). */
@@ -44,14 +59,12 @@ export class ArgoCdApplicationReader {
     if (this.application.appNamespace) url.searchParams.set('appNamespace', this.application.appNamespace);
     if (this.application.project) url.searchParams.append('project', this.application.project);
     if (refresh) url.searchParams.set('refresh', 'normal');
-    const response = await this.request(url.toString(), {
+    const response = await httpRequest(url.toString(), {
       method: 'GET',
-      headers: { authorization: `Bearer ${this.connection.token}`, accept: 'application/json' },
+      ...this.requestOptions(),
       timeoutMs: REQUEST_TIMEOUT_MS,
       maxBytes: MAX_APPLICATION_BYTES,
-      ...(this.connection.caCert ? { ca: this.connection.caCert } : {}),
-      ...(this.connection.insecure ? { rejectUnauthorized: false } : {}),
-    });
+    }).catch((error: unknown) => this.explain(error));
     if (!response.ok) throw this.refusal(response);
     try {
       return JSON.parse(response.body.toString('utf8')) as unknown;
@@ -60,7 +73,79 @@ export class ArgoCdApplicationReader {
     }
   }
 
-  private refusal(response: HttpResponse): Error {
+  /**
+   * The Application each time Argo CD changes it, its current state first. A watch silent for a minute is opened
+   * again; it ends when Argo CD ends it, and throws when it cannot be opened or breaks (the caller polls then).
+   */
+  async *watch(signal: AbortSignal): AsyncGenerator<unknown> {
+    const url = new URL(`${this.connection.server.replace(/\/+$/, '')}/api/v1/stream/applications`);
+    url.searchParams.set('name', this.application.name);
+    if (this.application.appNamespace) url.searchParams.set('appNamespace', this.application.appNamespace);
+    if (this.application.project) url.searchParams.append('projects', this.application.project);
+    for (;;) {
+      const stream = await openHttpStream(url.toString(), {
+        ...this.requestOptions(),
+        signal,
+        connectTimeoutMs: REQUEST_TIMEOUT_MS,
+        idleTimeoutMs: WATCH_IDLE_MS,
+        maxMessageBytes: MAX_APPLICATION_BYTES,
+        maxBytes: MAX_WATCH_BYTES,
+      }).catch((error: unknown) => this.explain(error));
+      if (!stream.ok) {
+        const body = await stream.body().catch(() => Buffer.alloc(0));
+        throw this.refusal({ status: stream.status, body });
+      }
+      try {
+        for await (const line of stream.messages()) yield this.watchEvent(line);
+        return;
+      } catch (error) {
+        if (error instanceof HttpIdleError || error instanceof HttpStreamSpentError) continue;
+        throw error;
+      } finally {
+        stream.close();
+      }
+    }
+  }
+
+  /** One line of the watch: `{"result": {"type", "application"}}`, or grpc-gateway's `{"error": {...}}`. */
+  private watchEvent(line: string): unknown {
+    let event: { result?: { type?: unknown; application?: unknown }; error?: { message?: unknown } };
+    try {
+      event = JSON.parse(line) as typeof event;
+    } catch {
+      throw new Error(`Argo CD's watch of application ${this.describe()} sent a line that is not JSON`);
+    }
+    if (event.error || !event.result?.application) {
+      const said = typeof event.error?.message === 'string' ? `: ${redact(event.error.message.slice(0, 300))}` : '';
+      throw new Error(`Argo CD's watch of application ${this.describe()} failed${said}`);
+    }
+    if (event.result.type === 'DELETED') {
+      throw new Error(`Argo CD's watch says application ${this.describe()} was deleted`);
+    }
+    return event.result.application;
+  }
+
+  private requestOptions() {
+    return {
+      headers: { authorization: `Bearer ${this.connection.token}`, accept: 'application/json' },
+      transport: this.transport,
+      ...(this.connection.caCert ? { ca: this.connection.caCert } : {}),
+      ...(this.connection.insecure ? { rejectUnauthorized: false } : {}),
+    };
+  }
+
+  /** A refused certificate is the user's to fix, with the inputs that fix it. */
+  private explain(error: unknown): never {
+    if (error instanceof HttpCertificateError) {
+      throw new UserError(
+        `Argo CD at ${this.connection.server}: the server's certificate was refused (${error.code}); ` +
+          `give the CA that signs it in "argocd-ca-cert"${this.connection.caCert ? ' (the one given does not)' : ''}.`,
+      );
+    }
+    throw error;
+  }
+
+  private refusal(response: Pick<HttpResponse, 'status' | 'body'>): Error {
     const said = argoMessage(response);
     const where = `Argo CD at ${this.connection.server}`;
     if (response.status === 401) {
@@ -88,7 +173,7 @@ export class ArgoCdApplicationReader {
 }
 
 /** `: <message>` from Argo CD's gRPC-gateway error body `{"error", "code", "message"}`, on one redacted line. */
-function argoMessage(response: HttpResponse): string {
+function argoMessage(response: Pick<HttpResponse, 'body'>): string {
   let message: unknown;
   try {
     message = (JSON.parse(response.body.toString('utf8')) as { message?: unknown }).message;

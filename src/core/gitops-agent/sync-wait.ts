@@ -2,6 +2,7 @@ import type { ImageRef } from '../image-ref.js';
 import type { AgentReport, AgentStatusEvaluator, ResourceProblem, WorkloadRef } from './agent-report.js';
 import type { Ancestry } from './manifests-repository.js';
 import { namesCommit } from './revision.js';
+import { StatusFeed } from './status-feed.js';
 import { checkRunningImages } from './running-images.js';
 
 export type SyncOutcome = 'synced' | 'degraded' | 'failed' | 'superseded' | 'timeout';
@@ -15,6 +16,11 @@ export interface AgentStatusSource {
   refresh(): Promise<void>;
   /** The images in these workloads' pod templates, for agents that do not list what runs. */
   workloadImages(workloads: readonly WorkloadRef[]): Promise<string[]>;
+  /**
+   * The object each time the agent changes it, when the source can watch (then the wait does not poll); ends or
+   * throws when the watch breaks, and the wait polls from then on.
+   */
+  watch?(signal: AbortSignal): AsyncIterable<unknown>;
 }
 
 export interface SyncWaitRequest {
@@ -97,62 +103,72 @@ export async function waitForSync(
       ? report.previousRevision
       : report.appliedRevision;
   };
-  // Read once before the refresh: afterwards the agent may already compare with the awaited commit.
-  if (request.refresh) {
-    notePrevious(evaluator.evaluate(await source.read(), request.revision));
-    await source.refresh();
+  const feed = new StatusFeed(source, { pollMs: request.pollMs, sleep, log, what: evaluator.describe() });
+  try {
+    return await follow(feed);
+  } finally {
+    feed.close();
   }
-  for (;;) {
-    const object = await source.read();
-    const report = evaluator.evaluate(object, request.revision);
-    last = report;
-    notePrevious(report);
-    if (report.seen) mark('seen by the agent');
-    if (report.applied) mark('synced');
 
-    let verdict: SyncWaitResult | undefined;
-    let message = report.message;
-    if (report.phase === 'failed' || report.phase === 'degraded') {
-      verdict = result(report.phase, report, `${evaluator.describe()}: ${report.message}`, request.revision);
-    } else if (report.phase === 'synced') {
-      const images = await imageCheck(report);
-      if (images.ok) {
-        mark('healthy');
-        verdict = result('synced', report, `${evaluator.describe()} runs ${request.revision}: ${report.message}`);
-      } else message = `${report.message}; ${images.message}`;
-    } else if (
-      report.appliedRevision &&
-      !namesCommit(report.appliedRevision, request.revision) &&
-      dependencies.ancestry
-    ) {
-      const other = report.appliedRevision;
-      let ancestry = ancestries.get(other);
-      if (!ancestry) {
-        ancestry = await dependencies.ancestry(request.revision, other);
-        ancestries.set(other, ancestry);
+  async function follow(feed: StatusFeed): Promise<SyncWaitResult> {
+    // Read once before the refresh: afterwards the agent may already compare with the awaited commit.
+    if (request.refresh) {
+      notePrevious(evaluator.evaluate(await feed.read(), request.revision));
+      await source.refresh();
+    }
+    let object = await feed.read();
+    for (;;) {
+      const report = evaluator.evaluate(object, request.revision);
+      last = report;
+      notePrevious(report);
+      if (report.seen) mark('seen by the agent');
+      if (report.applied) mark('synced');
+
+      let verdict: SyncWaitResult | undefined;
+      let message = report.message;
+      if (report.phase === 'failed' || report.phase === 'degraded') {
+        verdict = result(report.phase, report, `${evaluator.describe()}: ${report.message}`, request.revision);
+      } else if (report.phase === 'synced') {
+        const images = await imageCheck(report);
+        if (images.ok) {
+          mark('healthy');
+          verdict = result('synced', report, `${evaluator.describe()} runs ${request.revision}: ${report.message}`);
+        } else message = `${report.message}; ${images.message}`;
+      } else if (
+        report.appliedRevision &&
+        !namesCommit(report.appliedRevision, request.revision) &&
+        dependencies.ancestry
+      ) {
+        const other = report.appliedRevision;
+        let ancestry = ancestries.get(other);
+        if (!ancestry) {
+          ancestry = await dependencies.ancestry(request.revision, other);
+          ancestries.set(other, ancestry);
+        }
+        if (ancestry === 'diverged') {
+          verdict = result(
+            'superseded',
+            report,
+            `${evaluator.describe()} runs ${other}, which overtook ${request.revision} without containing it.`,
+          );
+        } else if (ancestry === 'contains') {
+          verdict = await newerCommit(object, other);
+        }
       }
-      if (ancestry === 'diverged') {
-        verdict = result(
-          'superseded',
-          report,
-          `${evaluator.describe()} runs ${other}, which overtook ${request.revision} without containing it.`,
+      if (verdict) return verdict;
+      if (message !== lastMessage) log(`${evaluator.describe()}: ${message}`);
+      lastMessage = message;
+      const left = deadline - now();
+      if (left <= 0) {
+        return result(
+          'timeout',
+          last,
+          `${evaluator.describe()} did not run ${request.revision} in sync and healthy in time; it said last: ${message}`,
         );
-      } else if (ancestry === 'contains') {
-        verdict = await newerCommit(object, other);
       }
+      // Unchanged when the watch saw no change before the deadline: the next turn times out.
+      object = (await feed.next(left)) ?? object;
     }
-    if (verdict) return verdict;
-    if (message !== lastMessage) log(`${evaluator.describe()}: ${message}`);
-    lastMessage = message;
-    const left = deadline - now();
-    if (left <= 0) {
-      return result(
-        'timeout',
-        last,
-        `${evaluator.describe()} did not run ${request.revision} in sync and healthy in time; it said last: ${message}`,
-      );
-    }
-    await sleep(Math.min(request.pollMs, left));
   }
 
   async function imageCheck(report: AgentReport) {

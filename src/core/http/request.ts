@@ -37,6 +37,10 @@ export interface HttpRequestInit {
    * repository). By default a write's redirect is returned as it is.
    */
   followWriteRedirects?: boolean;
+  /** PEM certificates trusted for this server in place of the built-in list (a private CA). */
+  ca?: string;
+  /** false: accept any certificate from this server (the caller warns about it). */
+  rejectUnauthorized?: boolean;
 }
 
 /** The request did not end in time; says what was asked. */
@@ -47,6 +51,17 @@ export class HttpTimeoutError extends Error {
 
 /** The answer broke a rule of this client (too long, too many redirects, a redirect it does not follow). */
 export class HttpAnswerError extends Error {}
+
+/** The server's certificate was refused (unknown issuer, self-signed, expired, another name). Carries TLS's code. */
+export class HttpCertificateError extends Error {
+  constructor(
+    readonly origin: string,
+    readonly code: string,
+    reason: string,
+  ) {
+    super(`The certificate of ${origin} was refused: ${reason} (${code})`);
+  }
+}
 
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -98,6 +113,130 @@ export async function downloadToFile(
     });
     await pipeline(response, cap, createWriteStream(dest), { signal });
   });
+}
+
+export interface HttpStreamInit extends Pick<
+  HttpRequestInit,
+  'headers' | 'signal' | 'transport' | 'ca' | 'rejectUnauthorized'
+> {
+  /** Until the answer's status and headers arrive (connection, TLS, proxy tunnel included). */
+  connectTimeoutMs: number;
+  /** Longest silence between two pieces of the answer; then the stream fails with an HttpIdleError. */
+  idleTimeoutMs: number;
+  /** A longer message (line) fails the stream. */
+  maxMessageBytes: number;
+  /** The whole answer; more fails the stream (the caller may open a new one). */
+  maxBytes: number;
+}
+
+/** An answer read as it arrives, one newline-separated message at a time (JSON lines, as watch APIs send). */
+export interface HttpStream {
+  status: number;
+  ok: boolean;
+  url: string;
+  header(name: string): string | undefined;
+  /** Each non-empty line, as it completes; ends with the answer, throws when a rule of the stream is broken. */
+  messages(): AsyncGenerator<string>;
+  /** The whole answer, capped at maxMessageBytes: for an error status. */
+  body(): Promise<Buffer>;
+  /** Stops reading and drops the connection. */
+  close(): void;
+}
+
+/** The stream was silent for longer than its idle timeout: the server, or something between, may have dropped it. */
+export class HttpIdleError extends HttpTimeoutError {}
+
+/** The stream reached its total cap: a long watch, not a broken one; the caller may open a new one. */
+export class HttpStreamSpentError extends HttpAnswerError {}
+
+/**
+ * GETs `url` and hands its answer over line by line while it lasts, on the same policy as httpRequest (proxy,
+ * redirects, server trust), with a deadline for the answer to start, an idle timeout and size caps instead of a
+ * deadline for the whole exchange.
+ */
+export async function openHttpStream(url: string, init: HttpStreamInit): Promise<HttpStream> {
+  const what = `GET ${redact(url)}`;
+  const started = new AbortController();
+  const timer = setTimeout(() => started.abort(), init.connectTimeoutMs);
+  const signal = init.signal ? AbortSignal.any([started.signal, init.signal]) : started.signal;
+  let answer: { response: http.IncomingMessage; target: URL };
+  try {
+    answer = await sendFollowingRedirects(
+      url,
+      { ...init, method: 'GET', timeoutMs: init.connectTimeoutMs, maxBytes: init.maxBytes },
+      signal,
+    );
+  } catch (error) {
+    if (started.signal.aborted) {
+      throw new HttpTimeoutError(`${what}: no answer within ${seconds(init.connectTimeoutMs)}`, { cause: error });
+    }
+    if (init.signal?.aborted) throw init.signal.reason;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  const { response, target } = answer;
+  const status = response.statusCode ?? 0;
+  return {
+    status,
+    ok: status >= 200 && status < 300,
+    url: target.href,
+    header: (name) => headerValue(response, name),
+    messages: () => streamLines(response, init, `GET ${target.href}`),
+    body: () => readCapped(response, init.maxMessageBytes, `GET ${target.href}`),
+    close: () => response.destroy(),
+  };
+}
+
+async function* streamLines(
+  response: http.IncomingMessage,
+  limits: Pick<HttpStreamInit, 'idleTimeoutMs' | 'maxMessageBytes' | 'maxBytes'>,
+  what: string,
+): AsyncGenerator<string> {
+  let idle: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(idle);
+    idle = setTimeout(
+      () => response.destroy(new HttpIdleError(`${redact(what)}: nothing for ${seconds(limits.idleTimeoutMs)}`)),
+      limits.idleTimeoutMs,
+    );
+  };
+  let parts: Buffer[] = [];
+  let partBytes = 0;
+  let total = 0;
+  const take = (piece: Buffer) => {
+    partBytes += piece.length;
+    if (partBytes > limits.maxMessageBytes) {
+      throw new HttpAnswerError(`${redact(what)} sent a message longer than ${limits.maxMessageBytes} bytes`);
+    }
+    parts.push(piece);
+  };
+  try {
+    arm();
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      arm();
+      total += chunk.length;
+      if (total > limits.maxBytes) {
+        throw new HttpStreamSpentError(`${redact(what)} streamed more than ${limits.maxBytes} bytes`);
+      }
+      let start = 0;
+      // A newline byte never occurs inside a UTF-8 sequence: splitting the bytes there is safe.
+      for (let end = chunk.indexOf(10); end !== -1; end = chunk.indexOf(10, start)) {
+        take(chunk.subarray(start, end));
+        const line = Buffer.concat(parts).toString('utf8').trim();
+        parts = [];
+        partBytes = 0;
+        start = end + 1;
+        if (line) yield line;
+      }
+      take(chunk.subarray(start));
+    }
+    const last = Buffer.concat(parts).toString('utf8').trim();
+    if (last) yield last;
+  } finally {
+    clearTimeout(idle);
+    response.destroy();
+  }
 }
 
 /** A status the caller cannot use, with what was asked. */
@@ -166,7 +305,10 @@ async function sendFollowingRedirects(
 }
 
 function send(target: URL, init: HttpRequestInit, signal: AbortSignal): Promise<http.IncomingMessage> {
-  const route = (init.transport ?? defaultTransport()).route(target);
+  const route = (init.transport ?? defaultTransport()).route(target, {
+    ca: init.ca,
+    rejectUnauthorized: init.rejectUnauthorized,
+  });
   const headers: Record<string, string> = { ...init.headers };
   if (route.proxyAuthorization) headers['Proxy-Authorization'] = route.proxyAuthorization;
   const options: http.RequestOptions = { method: init.method, headers, agent: route.agent, signal };
@@ -191,9 +333,17 @@ function send(target: URL, init: HttpRequestInit, signal: AbortSignal): Promise<
       }
       resolve(response);
     });
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => reject(certificateError(target, error) ?? error));
     request.end(init.body);
   });
+}
+
+// OpenSSL's verify errors as Node names them, and Node's own for a certificate issued to another name.
+const CERTIFICATE_CODES = /^(ERR_TLS_CERT_ALTNAME_INVALID|.*CERT.*|UNABLE_TO_VERIFY_LEAF_SIGNATURE)$/;
+
+function certificateError(target: URL, error: NodeJS.ErrnoException): HttpCertificateError | undefined {
+  if (!error.code || !CERTIFICATE_CODES.test(error.code)) return undefined;
+  return new HttpCertificateError(target.origin, error.code, error.message.replace(/\s+/g, ' '));
 }
 
 function readCapped(response: http.IncomingMessage, maxBytes: number, what: string): Promise<Buffer> {

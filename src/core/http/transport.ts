@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Duplex } from 'node:stream';
@@ -12,6 +13,14 @@ export interface HttpTransportOptions {
   ca?: string | Buffer;
 }
 
+/** How one request checks the server's certificate, when it is not the transport's default. */
+export interface ServerTrust {
+  /** PEM certificates trusted for this server in place of the built-in list (a private CA), as curl's --cacert. */
+  ca?: string;
+  /** false: accept any certificate (an explicit, warned-about choice of the caller). */
+  rejectUnauthorized?: boolean;
+}
+
 /** How one request leaves this machine: the agent to hand node:http, and what to send. */
 export interface Route {
   agent: http.Agent;
@@ -24,23 +33,33 @@ export interface Route {
 
 /**
  * Picks, per request, the direct or proxied way to the target, and keeps one kept-alive agent per way (direct http,
- * direct https, each proxy for http, each proxy tunnel for https), so connections are reused across calls.
+ * direct https, each proxy for http, each proxy tunnel for https) and per server trust, so connections are reused
+ * across calls and a connection checked with one trust is never handed to a request that asked for another.
  */
 export class HttpTransport {
   private readonly agents = new Map<string, http.Agent>();
 
   constructor(private readonly options: HttpTransportOptions = {}) {}
 
-  route(target: URL): Route {
+  route(target: URL, trust: ServerTrust = {}): Route {
     const proxy = proxyFor(target, this.options.env ?? process.env);
-    const https = target.protocol === 'https:';
-    if (!proxy)
-      return { agent: this.agent(https ? 'https:' : 'http:', () => this.directAgent(https)), absoluteForm: false };
-    if (!https) {
+    const secure = target.protocol === 'https:';
+    const tls = this.tlsOptions(trust);
+    const trustKey = secure ? trustKeyOf(trust) : '';
+    if (!proxy) {
+      const agent = secure
+        ? this.agent(`https:${trustKey}`, () => new https.Agent({ keepAlive: true, ...tls }))
+        : this.agent('http:', () => new http.Agent({ keepAlive: true }));
+      return { agent, absoluteForm: false };
+    }
+    if (!secure) {
       const agent = this.agent(`http via ${proxy.url.href}`, () => this.proxyAgent(proxy));
       return { agent, proxy: proxy.url, absoluteForm: true, proxyAuthorization: proxy.authorization };
     }
-    const agent = this.agent(`https via ${proxy.url.href}`, () => new TunnelAgent(proxy, this.tlsOptions()));
+    const agent = this.agent(
+      `https via ${proxy.url.href}${trustKey}`,
+      () => new TunnelAgent(proxy, tls, this.tlsOptions({})),
+    );
     return { agent, proxy: proxy.url, absoluteForm: false };
   }
 
@@ -50,15 +69,11 @@ export class HttpTransport {
     return agent;
   }
 
-  private directAgent(secure: boolean): http.Agent {
-    return secure ? new https.Agent({ keepAlive: true, ...this.tlsOptions() }) : new http.Agent({ keepAlive: true });
-  }
-
   /** Absolute-form requests to the proxy itself: its connection is what is kept alive. */
   private proxyAgent(proxy: ProxyRoute): http.Agent {
     const base: http.Agent =
       proxy.url.protocol === 'https:'
-        ? new https.Agent({ keepAlive: true, ...this.tlsOptions() })
+        ? new https.Agent({ keepAlive: true, ...this.tlsOptions({}) })
         : new http.Agent({ keepAlive: true });
     const connect = base.createConnection.bind(base) as (options: object, callback: unknown) => Duplex;
     const target = { host: proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'), port: proxyPort(proxy.url) };
@@ -68,8 +83,15 @@ export class HttpTransport {
     return base;
   }
 
-  private tlsOptions(): tls.ConnectionOptions {
-    return this.options.ca ? { ca: [...tls.rootCertificates, this.options.ca.toString()] } : {};
+  /** The request's own trust, else the transport's (Node's roots plus `options.ca`). */
+  private tlsOptions(trust: ServerTrust): tls.ConnectionOptions {
+    const options: tls.ConnectionOptions = trust.ca
+      ? { ca: trust.ca }
+      : this.options.ca
+        ? { ca: [...tls.rootCertificates, this.options.ca.toString()] }
+        : {};
+    if (trust.rejectUnauthorized === false) options.rejectUnauthorized = false;
+    return options;
   }
 
   /** Closes every kept-alive connection (tests; an action's process ends anyway). */
@@ -83,7 +105,10 @@ export class HttpTransport {
 class TunnelAgent extends https.Agent {
   constructor(
     private readonly proxy: ProxyRoute,
+    /** How the target's certificate is checked, inside the tunnel. */
     tlsOptions: tls.ConnectionOptions,
+    /** How an https proxy's own certificate is checked: never with the target's trust. */
+    private readonly proxyTls: tls.ConnectionOptions,
   ) {
     super({ keepAlive: true, ...tlsOptions });
   }
@@ -106,7 +131,7 @@ class TunnelAgent extends https.Agent {
       headers,
       agent: false,
       signal: options.signal ?? undefined,
-      ca: options.ca,
+      ...this.proxyTls,
     });
     let settled = false;
     const fail = (error: Error) => {
@@ -153,6 +178,12 @@ class TunnelAgent extends https.Agent {
 }
 
 const CONNECT_TIMEOUT_MS = 30_000;
+
+/** Part of an agent's key: agents differ by trust; a CA is named by its hash, not kept in the key. */
+function trustKeyOf(trust: ServerTrust): string {
+  const ca = trust.ca ? ` ca ${createHash('sha256').update(trust.ca).digest('hex').slice(0, 16)}` : '';
+  return `${ca}${trust.rejectUnauthorized === false ? ' insecure' : ''}`;
+}
 
 function proxyPort(url: URL): number {
   return Number(url.port || (url.protocol === 'https:' ? 443 : 80));

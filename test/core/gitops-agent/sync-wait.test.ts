@@ -34,6 +34,7 @@ async function run(
   reads: Json[],
   options: Partial<SyncWaitRequest> = {},
   ancestry?: (a: string, b: string) => Promise<Ancestry>,
+  watch?: (signal: AbortSignal) => AsyncIterable<unknown>,
 ) {
   let clock = Date.parse('2026-01-02T03:00:00Z');
   let index = 0;
@@ -49,6 +50,7 @@ async function run(
         },
         refresh: async () => void calls.refresh++,
         workloadImages: async () => [],
+        ...(watch ? { watch } : {}),
       },
       evaluator: new ArgoCdApplicationEvaluator('argocd/api'),
       ancestry,
@@ -136,5 +138,33 @@ describe('waitForSync', () => {
   it('without a way to compare commits, waits on another commit until the timeout', async () => {
     const { result } = await run([app(NEWER, 'Synced', 'Healthy')], { timeoutMs: 10_000 });
     expect(result.status).toBe('timeout');
+  });
+
+  it('with a watch, reads once and then takes each change from it instead of reading again', async () => {
+    const watched = async function* () {
+      yield app(OURS, 'Synced', 'Progressing');
+      yield app(OURS, 'Synced', 'Healthy');
+    };
+    const { result, calls } = await run([app(OLDER, 'Synced', 'Healthy')], {}, undefined, watched);
+    expect(result.status).toBe('synced');
+    expect(calls.reads).toBe(1);
+  });
+
+  it('polls when the watch breaks or ends, saying so once', async () => {
+    const broken = async function* () {
+      yield app(OURS, 'OutOfSync', 'Healthy');
+      throw new Error('stream reset');
+    };
+    const { result, lines, calls } = await run(
+      [app(OLDER, 'Synced', 'Healthy'), app(OURS, 'Synced', 'Progressing'), app(OURS, 'Synced', 'Healthy')],
+      {},
+      undefined,
+      broken,
+    );
+    expect(result.status).toBe('synced');
+    expect(
+      lines.filter((line) => line.includes('the watch stopped (stream reset); polling every 5 s instead')),
+    ).toHaveLength(1);
+    expect(calls.reads).toBe(3);
   });
 });
