@@ -112,7 +112,7 @@ async function scanAndSign(imageRef, context, testbed) {
     console.log('hash-verified release, scans this digest and gates on severity.');
   }
   if (toolAvailable('cosign')) {
-    await step('cosign-sign', { 'image-ref': imageRef, mode: 'key', key: 'env://COSIGN_KEY' }, { env });
+    await step('cosign-sign', { 'image-ref': imageRef, method: 'key', 'private-key': 'env://COSIGN_KEY' }, { env });
   } else {
     heading('cosign-sign: skipped');
     console.log('cosign is not installed and this machine cannot download it; in CI the action signs this digest');
@@ -144,7 +144,11 @@ function seedGitopsRepo(testbed) {
 async function handOff(remote, imageRef, context) {
   const checkout = mkdtempSync(path.join(tmpdir(), 'demo-gitops-'));
   git(checkout, 'clone', '-q', '--depth', '1', remote, '.');
-  const bump = await step('bump-manifest', { image: imageRef, paths: `apps/${APP}` }, { workspace: checkout });
+  const bump = await step(
+    'bump-manifest',
+    { 'image-ref': imageRef, manifests: `apps/${APP}` },
+    { workspace: checkout },
+  );
   const branch = `deliver/${APP}`;
   const [name, digest] = imageRef.split('@');
   const title = `Deliver ${name.split('/').at(-1)}`;
@@ -152,7 +156,7 @@ async function handOff(remote, imageRef, context) {
     `Points ${APP} at \`${imageRef}\`.`,
     '',
     `Source commit: ${context.GITHUB_SHA}`,
-    `Changed files: ${JSON.parse(bump.files).join(', ')}`,
+    `Changed files: ${bump.files.split('\n').join(', ')}`,
   ].join('\n');
   git(checkout, 'switch', '-q', '-c', branch);
   git(checkout, 'commit', '-q', '-a', '-m', `${title}\n\n${body}`);
@@ -160,7 +164,7 @@ async function handOff(remote, imageRef, context) {
 
   heading('Hand-off');
   console.log(`pushed ${branch} to ${remote}: ${git(checkout, 'rev-parse', 'HEAD')}`);
-  console.log(`image:  ${name}\ndigest: ${digest}\nchanged: ${bump.files} (diff above)\n`);
+  console.log(`image:  ${name}\ndigest: ${digest}\nchanged: ${bump.files.split('\n').join(', ')} (diff above)\n`);
   console.log('The pull request open-gitops-pr would open (base main):');
   console.log(`  title: ${title}\n  body:\n${body.replace(/^/gm, '    ')}`);
 }

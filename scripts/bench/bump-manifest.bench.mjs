@@ -21,9 +21,9 @@ export function run() {
     rmSync(workspace, { recursive: true, force: true });
     cpSync(pristine, workspace, { recursive: true });
   };
-  const bump = (paths) => () => {
+  const bump = (manifests) => () => {
     reset();
-    const env = runnerEnv({ image, paths }, { GITHUB_WORKSPACE: workspace });
+    const env = runnerEnv({ 'image-ref': image, manifests }, { GITHUB_WORKSPACE: workspace });
     const ms = timeProcess([BUNDLE], { env, cwd: workspace });
     if (!readOutputs(env).includes('changed<<') || !readOutputs(env).includes('true'))
       throw new Error('bump changed nothing');
@@ -45,7 +45,7 @@ export function run() {
   console.log(
     `bump-manifest: ${APPS} apps x ${ENVIRONMENTS.length} environments = ${files} files (${yamlCount} YAML), median of ${RUNS}`,
   );
-  console.log(`  whole-repo bump (paths: ., ${changedFiles} files change): ${fmt(wholeRepo)}`);
+  console.log(`  whole-repo bump (manifests: ., ${changedFiles} files change): ${fmt(wholeRepo)}`);
   console.log(`  plain-fs floor (walk, read every file, write ${changedFiles}):  ${fmt(floorMs)}`);
   console.log(`  ratio whole-repo / floor: ${(wholeRepo / floorMs).toFixed(2)}x (goal <= 3x)`);
   console.log(`  one-app bump (one environment directory): ${fmt(oneAppFile)} (goal < 150 ms)`);

@@ -41,9 +41,9 @@ export async function run() {
                 token: TOKEN,
                 repository: REPO,
                 'github-api-url': double.apiUrl,
-                image: `${imageOf(app)}:2.0.0`,
-                paths: `apps/app-${String(app).padStart(4, '0')}/prod`,
-                mode,
+                'image-ref': `${imageOf(app)}:2.0.0`,
+                manifests: `apps/app-${String(app).padStart(4, '0')}/prod`,
+                'publish-method': mode,
                 'max-attempts': '40',
                 ...settingsOf,
               }),
@@ -63,7 +63,7 @@ export async function run() {
       // For scale: one run with nobody racing it (a newer image for app 0, so that it has something to do).
       const alone = await quietly(async () => {
         const started = process.hrtime.bigint();
-        await runOne(0, { image: `${imageOf(0)}:3.0.0` });
+        await runOne(0, { 'image-ref': `${imageOf(0)}:3.0.0` });
         return Number(process.hrtime.bigint() - started) / 1e6;
       });
       await double.stop();
