@@ -17,6 +17,14 @@ const OWN_INPUTS = {
       'Flux to reconcile).',
     required: true,
   },
+  'revert-on-failure': {
+    description:
+      'delivery-mode pull with sync-agent: when the wait ends degraded or failed, revert the hand-off commit the ' +
+      'GitOps way (open-gitops-pr revert, through the same publish method), wait until the revert runs, and fail ' +
+      'with sync-status rolled-back.',
+    required: false,
+    default: 'true',
+  },
 };
 
 /** The root action.yml as it should be: `{ text, stale }`. */

@@ -49,6 +49,36 @@ export const FIXED_INPUTS: Readonly<Record<string, Readonly<Record<string, Fixed
 };
 
 /**
+ * With revert-on-failure (pull mode), a wait that ends degraded or failed is followed by these steps: the hand-off
+ * commit reverted the GitOps way, then a wait for the revert. Every input not fixed here is the user's, as for the
+ * hand-off and the wait.
+ */
+export const REVERT_STEPS: readonly { name: string; fixed: Readonly<Record<string, FixedInput>> }[] = [
+  {
+    name: 'open-gitops-pr',
+    fixed: {
+      'image-ref': { ...PUSHED_IMAGE, reason: "names the change target: the revert updates the hand-off's branch" },
+      revert: { from: ['wait-for-sync', 'revision'], reason: 'the commit the agent ran and that failed' },
+    },
+  },
+  {
+    name: 'wait-for-sync',
+    fixed: {
+      'image-ref': { value: '', reason: 'the image the revert restores is whatever ran before' },
+      revision: { from: ['open-gitops-pr', 'revision'], reason: 'the revert, once on the base' },
+      'pull-request': {
+        from: ['open-gitops-pr', 'pull-request-number'],
+        unless: ['open-gitops-pr', 'revision'],
+        reason: "the revert's pull request, whose merge commit is awaited",
+      },
+    },
+  },
+];
+
+/** The wait statuses that a revert answers: the agent ran the commit and it does not work. */
+export const REVERTED_STATUSES: readonly string[] = ['degraded', 'failed'];
+
+/**
  * Steps that run only when one of their inputs is set: the wait runs when an agent is named (sync-agent).
  */
 export const OPTIONAL_STEPS: Readonly<Record<string, string>> = { 'wait-for-sync': 'agent' };

@@ -2,12 +2,13 @@ import { UserError } from '../../core/errors.js';
 import type { InputReader, InputSource } from '../../core/inputs.js';
 import type { StepName } from '../steps.js';
 import { rootName } from '../vocabulary.js';
-import { CHAIN_STEPS, FIXED_INPUTS, type FixedInput, OPTIONAL_STEPS } from './chain.js';
+import { CHAIN_STEPS, FIXED_INPUTS, type FixedInput, OPTIONAL_STEPS, REVERT_STEPS } from './chain.js';
 
 /** deliver's own inputs; every other input is a step's, under the name the vocabulary gives it (rootName). */
 export const INPUTS = {
   deliveryMode: 'delivery-mode',
   image: 'image',
+  revertOnFailure: 'revert-on-failure',
 } as const;
 
 export type DeliveryMode = 'push' | 'pull';
@@ -34,6 +35,8 @@ export const DIGEST_PLACEHOLDER = `sha256:${'0'.repeat(64)}`;
 export interface DeliverSettings {
   mode: DeliveryMode;
   chain: readonly ChainStep[];
+  /** Pull mode with a wait: the steps that revert the hand-off when the wait ends degraded or failed. */
+  revert: readonly ChainStep[];
 }
 
 /** The steps of a mode's chain that run: an optional step only when the input that enables it is set. */
@@ -51,7 +54,10 @@ export function readDeliverSettings(inputs: InputReader): DeliverSettings {
       `Input "${INPUTS.deliveryMode}" must be push (apply to the cluster) or pull (open a GitOps PR), got "${mode}".`,
     );
   }
-  return { mode: mode as DeliveryMode, chain: stepsThatRun(mode as DeliveryMode, inputs) };
+  const chain = stepsThatRun(mode as DeliveryMode, inputs);
+  const waits = chain.some((step) => step.name === 'wait-for-sync');
+  const revert = waits && inputs.boolean(INPUTS.revertOnFailure, true) ? (REVERT_STEPS as readonly ChainStep[]) : [];
+  return { mode: mode as DeliveryMode, chain, revert };
 }
 
 /** The outputs the checks before the build pretend the steps reported: the image by a placeholder digest. */

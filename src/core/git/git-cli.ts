@@ -195,6 +195,11 @@ export class GitCli {
 
   /** What `sha` changed against its first parent (for a merge, against the branch it was merged into), as a patch. */
   async patchOf(sha: string): Promise<string> {
+    // A shallow history ends at its tips: fetch the commit with its parents (GitHub serves reachable commits by SHA).
+    await this.exec(['fetch', '--quiet', '--no-tags', '--depth=2', '--filter=blob:none', REMOTE, sha], {
+      access: 'read',
+      silent: true,
+    });
     return (await this.exec(['diff', '--binary', '--full-index', `${sha}^1`, sha], { silent: true })).stdout;
   }
 
