@@ -3,32 +3,69 @@
  * way a runner does: `node <bundle>/index.js` with INPUT_* variables, fresh GITHUB_OUTPUT / GITHUB_STEP_SUMMARY
  * files and no environment beyond what is passed (scripts/lib/runner.mjs's runnerEnvironment).
  */
+import { beforeAll } from '@jest/globals';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type ActionRun, parseOutputFile, REPO_ROOT } from './run-action.js';
 import { runnerEnvironment } from '../../scripts/lib/runner.mjs';
 
-/** One build takes about 35 s on 2 cores; a build another test holds the scratch folder of is waited for. */
+/** One build takes 35 s to 2 min on 2 shared cores; a build another test holds the scratch folder of is waited for. */
 export const BUILD_TIMEOUT_MS = 15 * 60_000;
 const BUSY = /exists: another build is running/;
+// What the bundles are made of: the same digest means the same bundles, so test files (and runs) share one build.
+const INPUTS = ['src', 'scripts/build.mjs', 'scripts/action-catalog.mjs', 'tsconfig.json', 'package-lock.json'];
 
-/** Builds every bundle into a new temporary folder and returns it; remove it with `removeBundles`. */
+/**
+ * The bundles of the working tree as it is now, in a folder under the OS temp folder named by the digest of their
+ * sources: built once, then reused by every test file until a source changes.
+ */
 export async function buildFreshBundles(): Promise<string> {
-  const out = await mkdtemp(path.join(tmpdir(), 'gda-bundles-'));
+  const out = path.join(tmpdir(), `gda-bundles-${sourceDigest().slice(0, 16)}`);
   const deadline = Date.now() + BUILD_TIMEOUT_MS;
-  for (;;) {
-    const failure = await runBuild(out);
-    if (failure === undefined) return out;
+  while (!existsSync(out)) {
+    const scratch = await mkdtemp(`${out}-building-`);
+    const failure = await runBuild(scratch);
+    if (failure === undefined) {
+      // Another file may have finished the same build first; its copy is as good.
+      await rename(scratch, out).catch(() => rm(scratch, { recursive: true, force: true }));
+      break;
+    }
+    await rm(scratch, { recursive: true, force: true });
     if (!BUSY.test(failure) || Date.now() > deadline) throw new Error(`scripts/build.mjs failed: ${failure}`);
     await new Promise((resolve) => setTimeout(resolve, 3000));
   }
+  return out;
 }
 
-export async function removeBundles(out: string | undefined): Promise<void> {
-  if (out) await rm(out, { recursive: true, force: true });
+/** Builds the bundles (or finds them built) before this test file's tests; returns where they are. */
+export function freshBundlesForThisFile(): () => string {
+  let out: string | undefined;
+  beforeAll(async () => {
+    out = await buildFreshBundles();
+  }, BUILD_TIMEOUT_MS);
+  return () => {
+    if (!out) throw new Error('The bundles are not built: call freshBundlesForThisFile() at the top of the file');
+    return out;
+  };
+}
+
+function sourceDigest(): string {
+  const hash = createHash('sha256');
+  const files = INPUTS.flatMap((input) => {
+    const full = path.join(REPO_ROOT, input);
+    if (!statSync(full).isDirectory()) return [input];
+    return readdirSync(full, { recursive: true, encoding: 'utf8' }).map((name) => path.join(input, name));
+  });
+  for (const file of files.sort()) {
+    const full = path.join(REPO_ROOT, file);
+    if (!statSync(full).isFile()) continue;
+    hash.update(`${file}\0`).update(readFileSync(full)).update('\0');
+  }
+  return hash.digest('hex');
 }
 
 function runBuild(out: string): Promise<string | undefined> {
@@ -50,8 +87,8 @@ export interface BundleRunOptions {
 /** A started bundle: the child, and what it will have printed, set and summarised once it exits. */
 export interface StartedBundle {
   child: ChildProcess;
-  /** What it printed so far. */
-  stdout(): string;
+  /** What it printed so far, stdout then stderr. */
+  printed(): string;
   /** Resolves when it exits; the runner folder (outputs, summary) is removed then. */
   finished: Promise<ActionRun & { signal: NodeJS.Signals | null }>;
   /** RUNNER_TEMP of the run. */
@@ -85,7 +122,7 @@ export function startBundle(
       resolve({ exitCode: code ?? -1, signal, stdout, stderr, outputs, summary });
     }),
   );
-  return { child, stdout: () => stdout, finished, runnerTemp: dir };
+  return { child, printed: () => stdout + stderr, finished, runnerTemp: dir };
 }
 
 /** Runs a bundle to its end. */
