@@ -1,5 +1,6 @@
 import * as exec from '@actions/exec';
 import { redact } from './secrets.js';
+import { escapeForLog, neutralizeLine } from './workflow-commands.js';
 
 export interface ExecOptions {
   cwd?: string;
@@ -30,15 +31,17 @@ export class ToolFailedError extends Error {
 }
 
 /**
- * Runs a tool with an argv array (never through a shell), streaming its output line by line
- * with registered secrets redacted, and returns what it printed.
+ * Runs a tool with an argv array (never through a shell), streaming its output line by line with registered
+ * secrets redacted and no line readable as a workflow command, and returns what it printed.
  */
 export async function execTool(tool: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
   const commandLine = redact([tool, ...args].join(' '));
+  // Line by line rather than in a stop-commands block: the tool's stderr and stdout reach the runner through two
+  // pipes, in no fixed order, so a block on one could not be relied on to cover the other.
   const echo = (stream: NodeJS.WriteStream) => (line: string) => {
-    if (!options.silent) stream.write(`${redact(line)}\n`);
+    if (!options.silent) stream.write(`${neutralizeLine(redact(line))}\n`);
   };
-  if (!options.silent) process.stdout.write(`[command]${commandLine}\n`);
+  if (!options.silent) printCommandLine(tool, args);
   const output = await exec.getExecOutput(tool, [...args], {
     cwd: options.cwd,
     env: options.env ? ({ ...process.env, ...options.env } as Record<string, string>) : undefined,
@@ -50,6 +53,11 @@ export async function execTool(tool: string, args: readonly string[], options: E
   const result = { exitCode: output.exitCode, stdout: redact(output.stdout), stderr: redact(output.stderr) };
   if (result.exitCode !== 0 && !options.allowFailure) throw new ToolFailedError(commandLine, result);
   return result;
+}
+
+/** The `[command]` line a tool run is logged with: redacted, and its arguments (file names...) escaped. */
+export function printCommandLine(tool: string, args: readonly string[]): void {
+  process.stdout.write(`[command]${escapeForLog(redact([tool, ...args].join(' ')))}\n`);
 }
 
 export function lastLines(text: string, count: number): string {

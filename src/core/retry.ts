@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as core from '@actions/core';
 import { errorMessage } from './errors.js';
+import { escapeForLog } from './workflow-commands.js';
 
 /** How often and how patiently to try again: pauses grow from `firstDelayMs` by doubling, up to `maxDelayMs`. */
 export interface RetryPolicy {
@@ -52,7 +53,9 @@ export async function retry<T>(call: (attempt: number) => Promise<T>, options: R
       if (options.onRetry) options.onRetry(error, attempt + 1, delayMs);
       else {
         const reason = options.describe?.(error) ?? errorMessage(error);
-        core.info(`${options.what} failed (${reason}); attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`);
+        core.info(
+          `${options.what} failed (${escapeForLog(reason)}); attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`,
+        );
       }
       await wait(delayMs);
     }

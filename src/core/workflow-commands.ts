@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 /**
  * The few runner protocol pieces an action needs before it knows its inputs are valid: reading an input and
  * printing a workflow command. @actions/core does the same, but loading it (and the HTTP client it pulls in)
@@ -31,4 +33,46 @@ function escapeProperty(text: string): string {
 /** A value the main step saved for the post step, as @actions/core's getState reads it: STATE_<name>. */
 export function readActionState(name: string): string {
   return process.env[`STATE_${name}`] ?? '';
+}
+
+/**
+ * Prints text that came from a repository, a registry, an API or a tool so that the runner reads none of it as a
+ * workflow command: between `::stop-commands::<token>` and `::<token>::`, with a random token the text does not
+ * contain. One write, so no line of ours (an `::add-mask::` above all) can land inside the block.
+ */
+export function printUntrusted(text: string): void {
+  if (text === '') return;
+  let token: string;
+  do token = randomBytes(16).toString('hex');
+  while (text.includes(token));
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  process.stdout.write(`::stop-commands::${token}\n${body}::${token}::\n`);
+}
+
+// Control characters (C0, DEL, C1), Unicode line and paragraph separators, bidirectional overrides and isolates.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A file name (or any short untrusted text) for a log line: control characters and line breaks shown as escapes,
+ * `::` and `##[` broken up, so the text stays on its line and reads as no command wherever the line puts it.
+ */
+export function escapeForLog(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(INVISIBLE, (char) => NAMED_ESCAPES[char] ?? `\\u{${(char.codePointAt(0) as number).toString(16)}}`)
+    .replace(/::/g, ':\\x3a')
+    .replace(/##\[/g, '#\\x23[');
+}
+
+/**
+ * One line of a tool's output, as printed while the tool runs: unchanged unless the runner would read it as a
+ * command (`::` after leading whitespace, .NET's included, `##[` anywhere, in any piece a carriage return starts), then broken up.
+ */
+export function neutralizeLine(line: string): string {
+  return line
+    .split('\r')
+    .map((piece) => piece.replace(/^([\s\u0085]*)::/, '$1:\\x3a').replace(/##\[/g, '#\\x23['))
+    .join('\r');
 }

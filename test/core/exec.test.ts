@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { execTool, ToolFailedError } from '../../src/core/exec.js';
 import { registerSecret } from '../../src/core/secrets.js';
+import { runnerCommands } from '../helpers/runner-commands.js';
 
 afterEach(() => {
   jest.restoreAllMocks();
@@ -16,6 +17,29 @@ function captureStdout(): () => string {
 }
 
 describe('execTool', () => {
+  it('forwards a tool output line by line with no line the runner would run (issue 12, item 4)', async () => {
+    const printed = captureStdout();
+    const stderr: string[] = [];
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr.push(String(chunk));
+      return true;
+    });
+    const script = [
+      "printf '  ::add-mask::acme\\n'",
+      "printf 'x ##[error title=planted]planted\\n' >&2",
+      "printf 'progress\\r::warning title=INJECTED::x\\n' >&2",
+    ].join('; ');
+
+    const result = await execTool('sh', ['-c', script, 'z\n::warning title=INJECTED::argv']);
+
+    expect(runnerCommands(printed())).toEqual([]);
+    expect(runnerCommands(stderr.join(''))).toEqual([]);
+    expect(printed()).toContain('  :\\x3aadd-mask::acme\n');
+    expect(stderr.join('')).toContain('progress\r:\\x3awarning title=INJECTED::x\n');
+    // What the caller gets back is the tool's own output.
+    expect(result.stdout).toBe('  ::add-mask::acme\n');
+  });
+
   it('passes argv as is, never through a shell', async () => {
     const result = await execTool('printf', ['%s|', 'a b', '$(echo no)', ';rm -rf x'], { silent: true });
     expect(result).toEqual({ exitCode: 0, stdout: 'a b|$(echo no)|;rm -rf x|', stderr: '' });

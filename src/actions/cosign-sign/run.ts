@@ -10,6 +10,7 @@ import type { InstallOptions } from '../../core/installer.js';
 import { actionOutputs, type OutputSink } from '../../core/outputs.js';
 import { code, JobSummary } from '../../core/summary.js';
 import { type CosignSignSettings, OUTPUTS } from './settings.js';
+import { escapeForLog } from '../../core/workflow-commands.js';
 
 export interface CosignSignResult {
   signatureRef: string;
@@ -37,7 +38,7 @@ export async function cosignSign(
   const { signing, format, annotations } = settings;
   await cosign.sign({ image, signing, format, annotations, ...(bundlePath ? { bundleFile: bundlePath } : {}) });
   for (const source of settings.attestations) {
-    core.info(`Attesting ${source.file} (${source.description}) as --type ${source.type}`);
+    core.info(escapeForLog(`Attesting ${source.file} (${source.description}) as --type ${source.type}`));
     await cosign.attest({
       image,
       signing,

@@ -1,7 +1,6 @@
-import * as core from '@actions/core';
 import * as io from '@actions/io';
 import { UserError } from '../errors.js';
-import { type ExecResult, execTool } from '../exec.js';
+import { type ExecResult, execTool, printCommandLine } from '../exec.js';
 import { errorSummary } from './kubectl.js';
 
 export interface HelmTemplateOptions {
@@ -39,7 +38,7 @@ export class Helm {
   }
 
   private async exec(args: readonly string[]): Promise<ExecResult> {
-    core.info(`[command]${[this.path, ...args].join(' ')}`);
+    printCommandLine(this.path, args);
     return execTool(this.path, args, { silent: true, allowFailure: true });
   }
 }

@@ -1,8 +1,6 @@
-import * as core from '@actions/core';
 import { UserError } from '../errors.js';
-import { type ExecResult, execTool } from '../exec.js';
+import { type ExecResult, execTool, printCommandLine } from '../exec.js';
 import { type InstallOptions, installTool } from '../installer.js';
-import { redact } from '../secrets.js';
 import { groupOf, type KubeObject, type ObjectRef } from './kube-object.js';
 
 export interface KubectlOptions {
@@ -176,7 +174,7 @@ export class Kubectl {
   /** Every call goes through here: argv only, output captured (and echoed only when asked), secrets redacted. */
   private async exec(args: readonly string[], options: { input?: string; echo?: boolean } = {}): Promise<ExecResult> {
     const argv = [...this.connection, ...args];
-    if (!options.echo) core.info(`[command]${redact([this.path, ...argv].join(' '))}`);
+    if (!options.echo) printCommandLine(this.path, argv);
     return execTool(this.path, argv, { input: options.input, silent: !options.echo, allowFailure: true });
   }
 }

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { describeRef, type KubeObject, type ObjectRef, refDocument, refKey, refOf } from './kube-object.js';
 import type { Kubectl } from './kubectl.js';
 import { type Readiness, readinessOf } from './readiness.js';
+import { escapeForLog } from '../workflow-commands.js';
 
 export interface WaitOptions {
   timeoutMs: number;
@@ -46,7 +47,8 @@ export async function waitForReadiness(
         ? judge(object)
         : { state: 'waiting' as const, message: `${describeRef(ref)} is not there yet` };
       const previous = results.get(refKey(ref));
-      if (previous?.readiness.message !== readiness.message) core.info(`${describeRef(ref)}: ${readiness.message}`);
+      if (previous?.readiness.message !== readiness.message)
+        core.info(escapeForLog(`${describeRef(ref)}: ${readiness.message}`));
       results.set(refKey(ref), { ref, readiness, object });
       if (readiness.state === 'waiting') stillPending.push(ref);
     }

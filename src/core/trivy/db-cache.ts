@@ -2,6 +2,7 @@ import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { errorMessage } from '../errors.js';
+import { escapeForLog } from '../workflow-commands.js';
 
 /** Where the vulnerability DB is kept between runs; both calls are best effort and never fail the scan. */
 export interface DbCache {
@@ -34,7 +35,7 @@ export class ActionsDbCache implements DbCache {
       await cache.saveCache([dir], key);
     } catch (error) {
       // Another job of the same run may have saved the same key first; that entry is just as good.
-      core.info(`The vulnerability DB was not saved to the Actions cache: ${errorMessage(error)}`);
+      core.info(`The vulnerability DB was not saved to the Actions cache: ${escapeForLog(errorMessage(error))}`);
     }
   }
 }
