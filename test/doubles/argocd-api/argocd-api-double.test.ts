@@ -162,10 +162,11 @@ describe('Argo CD API double', () => {
 
   it('streams each transition: OutOfSync, operation Running, Synced while Progressing, then Healthy', async () => {
     synced(double, OLD);
-    const events = watch(double, 'name=web', (seen) =>
-      summary(seen.at(-1)?.application as JsonObject).includes('Synced@b Healthy'),
-    );
-    void double.rollout('web', { revision: NEW, noticeAfterMs: 20 });
+    // The rollout starts once the stream has shown the current state, so no transition can come before it.
+    const events = watch(double, 'name=web', (seen) => {
+      if (seen.length === 1) void double.rollout('web', { revision: NEW, noticeAfterMs: 20 });
+      return summary(seen.at(-1)?.application as JsonObject).includes('Synced@b Healthy');
+    });
     const seen = (await events).map((event) => `${event.type as string} ${summary(event.application as JsonObject)}`);
     expect(seen).toEqual([
       'ADDED Synced@a Healthy -',

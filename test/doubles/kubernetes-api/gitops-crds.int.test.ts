@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { tempTree } from '../../helpers/temp-dir.js';
 import { kubectlIn } from './kubectl-cli.js';
-import { GITOPS_CRDS, KubernetesApiDouble } from './server.js';
+import { KubernetesApiDouble } from './server.js';
 
 const SHA = 'c'.repeat(40);
 
@@ -59,13 +59,7 @@ describe('KubernetesApiDouble serving the Argo CD and Flux CRDs', () => {
 
   beforeAll(async () => {
     double = await KubernetesApiDouble.start();
-    double.installCustomResources(
-      GITOPS_CRDS.argoCdApplication,
-      GITOPS_CRDS.fluxKustomization,
-      GITOPS_CRDS.fluxHelmRelease,
-    );
-    for (const name of ['argocd', 'flux-system'])
-      double.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    double.installGitOpsCustomResources();
     dir = await tempTree({ kubeconfig: double.kubeconfig() });
     kubectl = kubectlIn(dir);
   });

@@ -201,6 +201,13 @@ export class KubernetesApiDouble {
     for (const file of files) this.seed(parseYaml(readFileSync(file, 'utf8')) as JsonObject);
   }
 
+  /** What installing Argo CD and Flux leaves: their CRDs served, their namespaces (`argocd`, `flux-system`). */
+  installGitOpsCustomResources(): void {
+    this.installCustomResources(...Object.values(GITOPS_CRDS));
+    for (const name of ['argocd', 'flux-system'])
+      this.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+
   /** From now on, answers requests matching `refusal` with 403 Forbidden, as RBAC does. */
   forbid(refusal: Refusal): void {
     this.refusals.push(refusal);
