@@ -3,11 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import * as fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
-import { SyncNotReachedError, waitForSyncAction } from '../../src/actions/wait-for-sync/run.js';
-import { readWaitForSyncSettings } from '../../src/actions/wait-for-sync/settings.js';
-import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
-import { outputsToRecord } from '../../src/core/outputs.js';
+import { SyncNotReachedError } from '../../src/actions/wait-for-sync/run.js';
 import {
   APPLICATION_ROUTE,
   ArgoCdApiDouble,
@@ -15,6 +11,7 @@ import {
   STREAM_ROUTE,
 } from '../doubles/argocd-api/server.js';
 import { tempTree } from '../helpers/temp-dir.js';
+import { runWaitForSync } from './wait-for-sync.harness.js';
 
 const OLD = 'a'.repeat(40);
 const NEW = 'b'.repeat(40);
@@ -59,33 +56,18 @@ describe('wait-for-sync with Argo CD through its API', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  async function run(inputs: Record<string, string>) {
-    const outputs: Record<string, string> = {};
-    const settings = readWaitForSyncSettings(
-      new InputReader(
-        inputsFromRecord({
-          agent: 'argocd',
-          'argocd-server': double.url,
-          'argocd-token': double.token,
-          'argocd-application': 'web',
-          revision: NEW,
-          'poll-interval': '1s',
-          timeout: '30s',
-          ...inputs,
-        }),
-      ),
-      { RUNNER_TEMP: dir },
+  const run = (inputs: Record<string, string>) =>
+    runWaitForSync(
+      {
+        agent: 'argocd',
+        'argocd-server': double.url,
+        'argocd-token': double.token,
+        'argocd-application': 'web',
+        revision: NEW,
+        ...inputs,
+      },
+      dir,
     );
-    const summaryFile = path.join(dir, 'summary.md');
-    let error: unknown;
-    try {
-      await waitForSyncAction(settings, outputsToRecord(outputs), { summaryFile });
-    } catch (caught) {
-      error = caught;
-    }
-    const summary = await fs.readFile(summaryFile, 'utf8').catch(() => '');
-    return { outputs, error, summary };
-  }
 
   it('asks for a refresh, follows the rollout to Healthy and sees the digest running', async () => {
     const rollout = double.rollout('web', { revision: NEW, images: [`ghcr.io/acme/web@${DIGEST}`] });

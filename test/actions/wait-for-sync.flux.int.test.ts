@@ -7,13 +7,11 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { SyncNotReachedError, waitForSyncAction } from '../../src/actions/wait-for-sync/run.js';
-import { readWaitForSyncSettings } from '../../src/actions/wait-for-sync/settings.js';
-import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
-import { outputsToRecord } from '../../src/core/outputs.js';
+import { SyncNotReachedError } from '../../src/actions/wait-for-sync/run.js';
 import { machineKubectlInstall, machineKubectlVersion } from '../core/kubernetes/kubectl-apply-harness.js';
 import { GITOPS_CRDS, KubernetesApiDouble } from '../doubles/kubernetes-api/server.js';
 import { tempTree } from '../helpers/temp-dir.js';
+import { runWaitForSync } from './wait-for-sync.harness.js';
 
 const run = promisify(execFile);
 const OLD = 'a'.repeat(40);
@@ -110,32 +108,8 @@ describe('wait-for-sync with Flux through the Kubernetes API', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  async function wait(inputs: Record<string, string>) {
-    const outputs: Record<string, string> = {};
-    let error: unknown;
-    try {
-      const settings = readWaitForSyncSettings(
-        new InputReader(
-          inputsFromRecord({
-            agent: 'flux',
-            kubeconfig: double.kubeconfig(),
-            revision: NEW,
-            'poll-interval': '1s',
-            timeout: '30s',
-            ...inputs,
-          }),
-        ),
-        { RUNNER_TEMP: dir },
-      );
-      await waitForSyncAction(settings, outputsToRecord(outputs), {
-        install,
-        summaryFile: path.join(dir, 'summary.md'),
-      });
-    } catch (caught) {
-      error = caught;
-    }
-    return { outputs, error };
-  }
+  const wait = (inputs: Record<string, string>) =>
+    runWaitForSync({ agent: 'flux', kubeconfig: double.kubeconfig(), revision: NEW, ...inputs }, dir, { install });
 
   it('waits for the Kustomization to apply the commit, reads the digest from its inventory, and asks to reconcile when told', async () => {
     const applied = new Promise((resolve) => setTimeout(resolve, 1500)).then(() =>

@@ -169,6 +169,36 @@ export class BareRepository {
     return commit;
   }
 
+  /** The tree of merging `theirs` into `ours` (git merge-tree, as GitHub merges), or undefined on a conflict. */
+  async mergeTree(ours: string, theirs: string): Promise<string | undefined> {
+    try {
+      return (await this.git(['merge-tree', '--write-tree', ours, theirs])).split('\n')[0]?.trim();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** How `head` stands against `base`: commits only `head` has, commits only `base` has, their merge base. */
+  async divergence(base: string, head: string): Promise<{ ahead: string[]; behind: number; mergeBase?: string }> {
+    const ahead = (await this.git(['rev-list', '--reverse', `${base}..${head}`])).split('\n').filter(Boolean);
+    const behind = Number((await this.git(['rev-list', '--count', `${head}..${base}`])).trim());
+    const mergeBase = await this.git(['merge-base', base, head]).then(
+      (text) => text.trim(),
+      () => undefined,
+    );
+    return { ahead, behind, mergeBase };
+  }
+
+  /** The commit a sha, branch or tag names, or undefined. */
+  async resolveCommit(ref: string): Promise<string | undefined> {
+    if (ref.startsWith('-')) return undefined;
+    try {
+      return (await this.git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).trim();
+    } catch {
+      return undefined;
+    }
+  }
+
   private async writeBlob(content: string): Promise<string> {
     return (await this.git(['hash-object', '-w', '--stdin'], { input: content })).trim();
   }

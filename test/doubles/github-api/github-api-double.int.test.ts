@@ -82,3 +82,73 @@ describe('the GitHub API double answers in the recorded shapes', () => {
     expect(world.double.schemaViolations()).toEqual([]);
   });
 });
+
+describe('pull requests merged, commits compared and read, as GitHub answers them', () => {
+  const open = async (head: string, files: Record<string, string>) => {
+    await world.double.commitAsPerson(REPO, head, files);
+    const { json } = await call('POST', `/repos/${REPO}/pulls`, { title: `Change ${head}`, head, base: 'main' });
+    return json.number as number;
+  };
+
+  it('merges with a real merge commit of head into base, then answers merged, merged_at and merge_commit_sha', async () => {
+    const number = await open('to-merge', { 'b.yaml': 'b: 1\n' });
+    const before = await call('GET', `/repos/${REPO}/pulls/${number}`);
+    expect(before.json).toMatchObject({ state: 'open', merged: false, merged_at: null, merge_commit_sha: null });
+    const base = git(world.gitPath, 'rev-parse', 'main');
+    const head = git(world.gitPath, 'rev-parse', 'to-merge');
+    const sha = await world.double.mergePullRequest(REPO, number);
+    expect(git(world.gitPath, 'rev-parse', 'main')).toBe(sha);
+    expect(git(world.gitPath, 'rev-parse', `${sha}^1`, `${sha}^2`)).toBe(`${base}\n${head}`);
+    expect(git(world.gitPath, 'log', '-1', '--format=%s', sha)).toBe(
+      `Merge pull request #${number} from acme/to-merge`,
+    );
+    const after = await call('GET', `/repos/${REPO}/pulls/${number}`);
+    expect(after.json).toMatchObject({ state: 'closed', merged: true, merge_commit_sha: sha });
+    expect(after.json.merged_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(after.json.merged_by).toMatchObject({ login: 'reviewer' });
+  });
+
+  it('squashes into one commit on base when asked', async () => {
+    const number = await open('to-squash', { 'c.yaml': 'c: 1\n' });
+    const base = git(world.gitPath, 'rev-parse', 'main');
+    const sha = await world.double.mergePullRequest(REPO, number, { method: 'squash' });
+    expect(git(world.gitPath, 'rev-list', '--parents', '-1', sha)).toBe(`${sha} ${base}`);
+    expect(git(world.gitPath, 'show', `${sha}:c.yaml`)).toBe('c: 1');
+  });
+
+  it('answers 404 for a pull request that does not exist', async () => {
+    expect((await call('GET', `/repos/${REPO}/pulls/999`)).status).toBe(404);
+  });
+
+  it('compares base...head: identical, ahead, behind, diverged, with the counts', async () => {
+    const main = git(world.gitPath, 'rev-parse', 'main');
+    const older = git(world.gitPath, 'rev-parse', 'main~1');
+    const other = await world.double.commitAsPerson(REPO, 'elsewhere', { 'd.yaml': 'd: 1\n' });
+    const side = git(world.gitPath, 'commit-tree', '-p', older, '-m', 'side', `${older}^{tree}`);
+    const compare = async (basehead: string) => (await call('GET', `/repos/${REPO}/compare/${basehead}`)).json;
+    expect(await compare(`${main}...${main}`)).toMatchObject({ status: 'identical', ahead_by: 0, behind_by: 0 });
+    expect(await compare(`${main}...${other}`)).toMatchObject({ status: 'ahead', ahead_by: 1, behind_by: 0 });
+    expect(await compare(`${main}...${older}`)).toMatchObject({ status: 'behind', ahead_by: 0, behind_by: 1 });
+    const diverged = await compare(`${main}...${side}`);
+    expect(diverged).toMatchObject({ status: 'diverged', ahead_by: 1, behind_by: 1, total_commits: 1 });
+    expect((diverged.merge_base_commit as { sha: string }).sha).toBe(older);
+    expect((await call('GET', `/repos/${REPO}/compare/${main}...${'f'.repeat(40)}`)).status).toBe(404);
+  });
+
+  it('reads a commit by sha or branch with its author and committer dates; 422 for an unknown one', async () => {
+    const main = git(world.gitPath, 'rev-parse', 'main');
+    const date = git(world.gitPath, 'log', '-1', '--format=%cI', main);
+    for (const ref of [main, 'main']) {
+      const { json } = await call('GET', `/repos/${REPO}/commits/${ref}`);
+      expect(json.sha).toBe(main);
+      expect(Date.parse((json.commit as { committer: { date: string } }).committer.date)).toBe(Date.parse(date));
+    }
+    const unknown = await call('GET', `/repos/${REPO}/commits/${'e'.repeat(40)}`);
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.message).toBe(`No commit found for SHA: ${'e'.repeat(40)}`);
+  });
+
+  it("conforms to GitHub's OpenAPI description in these answers too", () => {
+    expect(world.double.schemaViolations()).toEqual([]);
+  });
+});

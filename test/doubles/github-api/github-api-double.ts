@@ -14,7 +14,9 @@ import { type Fault, FaultPlan } from './faults.js';
 import { serveGitHttp } from './git-http.js';
 import { checkResponse } from './openapi.js';
 import {
+  commitDetailJson,
   commitJson,
+  comparisonJson,
   errorJson,
   issueJson,
   labelJson,
@@ -219,6 +221,46 @@ export class GitHubApiDouble {
     pull.closedAt = now();
   }
 
+  /**
+   * Merges an open pull request as GitHub's merge button does: a real merge commit of head into base (two parents,
+   * `Merge pull request #N from owner/head`), or with `squash` one commit on base with the merged tree; the base
+   * branch moves there and the pull request is closed as merged. Returns the commit; throws on a conflict.
+   */
+  async mergePullRequest(
+    fullName: string,
+    number: number,
+    options: { method?: 'merge' | 'squash'; by?: string } = {},
+  ): Promise<string> {
+    const repository = this.repository(fullName);
+    const pull = this.pullRequests(fullName).find((candidate) => candidate.number === number);
+    if (!pull || pull.state !== 'open') throw new Error(`No open pull request #${number}`);
+    const git = repository.git;
+    const { head, base } = await this.tips(repository, pull);
+    const tree = await git.mergeTree(base, head);
+    if (!tree) throw new Error(`Pull request #${number} does not merge cleanly`);
+    const merger = userAccount(options.by ?? 'reviewer');
+    const author = { name: merger.login, email: `${merger.id}+${merger.login}@users.noreply.github.com`, date: now() };
+    const sha =
+      options.method === 'squash'
+        ? await git.writeCommit(tree, [base], `${pull.title} (#${number})`, author)
+        : await git.writeCommit(
+            tree,
+            [base, head],
+            `Merge pull request #${number} from ${repository.owner}/${pull.head}\n\n${pull.title}`,
+            author,
+          );
+    if (!(await git.compareAndSwap(pull.base, sha, base))) throw new Error(`${pull.base} moved while merging`);
+    Object.assign(pull, {
+      state: 'closed',
+      mergedAt: author.date,
+      closedAt: author.date,
+      updatedAt: author.date,
+      mergeCommitSha: sha,
+      mergedBy: merger,
+    });
+    return sha;
+  }
+
   /** Every recorded REST answer that breaks GitHub's OpenAPI description (or uses a status it does not document). */
   schemaViolations(): string[] {
     return this.exchanges
@@ -409,7 +451,10 @@ export class GitHubApiDouble {
     }));
     route('GET', '/repos/{owner}/{repo}/pulls', (call) => this.listPullRequests(call));
     route('POST', '/repos/{owner}/{repo}/pulls', (call) => this.createPullRequest(call));
+    route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', (call) => this.getPullRequest(call));
     route('PATCH', '/repos/{owner}/{repo}/pulls/{pull_number}', (call) => this.updatePullRequest(call));
+    route('GET', '/repos/{owner}/{repo}/compare/{basehead}', (call) => this.compare(call));
+    route('GET', '/repos/{owner}/{repo}/commits/{ref}', (call) => this.getCommit(call));
     route('POST', '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', (call) =>
       this.requestReviewers(call),
     );
@@ -488,9 +533,44 @@ export class GitHubApiDouble {
       updatedAt: created,
       closedAt: null,
       mergedAt: null,
+      mergeCommitSha: null,
+      mergedBy: null,
     };
     repository.pulls.push(pull);
     return { status: 201, body: await this.pullRequestBody(repository, pull, 'full') };
+  }
+
+  private async getPullRequest(call: ApiCall): Promise<Reply> {
+    if (call.grant.pullRequests === 'none') return forbidden('pull_requests=read');
+    const pull = this.findPull(call, 'pull_number');
+    if (!pull) return { status: 404, body: errorJson('Not Found') };
+    return { status: 200, body: await this.pullRequestBody(call.repository, pull, 'full') };
+  }
+
+  /** `base...head`: how head stands against base (ahead, behind, identical, diverged), head's own commits listed. */
+  private async compare({ repository, params, query }: ApiCall): Promise<Reply> {
+    const [baseRef = '', headRef = ''] = (params.basehead ?? '').split('...');
+    const git = repository.git;
+    const base = await git.resolveCommit(baseRef);
+    const head = await git.resolveCommit(headRef);
+    if (!base || !head) return { status: 404, body: errorJson('Not Found') };
+    const { ahead, behind, mergeBase } = await git.divergence(base, head);
+    if (!mergeBase) return { status: 404, body: errorJson(`No common ancestor between ${baseRef} and ${headRef}.`) };
+    const page = ahead.slice(0, Number(query.get('per_page') ?? 250));
+    const comparison = {
+      base: await git.readCommit(base),
+      mergeBase: await git.readCommit(mergeBase),
+      aheadBy: ahead.length,
+      behindBy: behind,
+      commits: await Promise.all(page.map((sha) => git.readCommit(sha))),
+    };
+    return { status: 200, body: comparisonJson(this.site, repository, `${baseRef}...${headRef}`, comparison) };
+  }
+
+  private async getCommit({ repository, params }: ApiCall): Promise<Reply> {
+    const sha = await repository.git.resolveCommit(params.ref ?? '');
+    if (!sha) return { status: 422, body: errorJson(`No commit found for SHA: ${params.ref}`) };
+    return { status: 200, body: commitDetailJson(this.site, repository, await repository.git.readCommit(sha)) };
   }
 
   private async updatePullRequest(call: ApiCall): Promise<Reply> {

@@ -181,8 +181,9 @@ export function pullRequestJson(
         }
       : null,
     merged: pull.mergedAt !== null,
+    merge_commit_sha: pull.mergeCommitSha,
     mergeable: null,
-    merged_by: null,
+    merged_by: pull.mergedBy ? accountJson(site, pull.mergedBy) : null,
   };
   if (form === 'list') for (const key of NOT_IN_LISTS) delete json[key];
   return json;
@@ -287,6 +288,76 @@ export function commitJson(site: Site, repository: RepositoryState, commit: Comm
     message: commit.message,
     parents: commit.parents.map((sha) => ({ sha, url: `${api}/git/commits/${sha}`, html_url: `${web}/commit/${sha}` })),
     verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+  };
+}
+
+/**
+ * A commit as GET /repos/{owner}/{repo}/commits/{ref} and the compare endpoint answer it, shaped after the example
+ * in GitHub's own description (@octokit/openapi components.examples.commit); `author` and `committer` are null, as
+ * GitHub answers for an email linked to no account. Without `files` and `stats`, which the double does not compute.
+ */
+export function commitDetailJson(site: Site, repository: RepositoryState, commit: CommitObject): Json {
+  const api = `${site.apiUrl}/repos/${repository.owner}/${repository.name}`;
+  const web = `${site.webUrl}/${repository.owner}/${repository.name}`;
+  return {
+    url: `${api}/commits/${commit.sha}`,
+    sha: commit.sha,
+    node_id: nodeIdFor('Commit', idFor(commit.sha)),
+    html_url: `${web}/commit/${commit.sha}`,
+    comments_url: `${api}/commits/${commit.sha}/comments`,
+    commit: {
+      url: `${api}/git/commits/${commit.sha}`,
+      author: commit.author,
+      committer: commit.committer,
+      message: commit.message,
+      tree: { url: `${api}/git/trees/${commit.tree}`, sha: commit.tree },
+      comment_count: 0,
+      verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+    },
+    author: null,
+    committer: null,
+    parents: commit.parents.map((sha) => ({ sha, url: `${api}/commits/${sha}`, html_url: `${web}/commit/${sha}` })),
+  };
+}
+
+/** GET /repos/{owner}/{repo}/compare/{base}...{head}, as the example in GitHub's description (commit-comparison). */
+export function comparisonJson(
+  site: Site,
+  repository: RepositoryState,
+  basehead: string,
+  comparison: {
+    base: CommitObject;
+    mergeBase: CommitObject;
+    aheadBy: number;
+    behindBy: number;
+    /** The page of head's own commits. */
+    commits: CommitObject[];
+  },
+): Json {
+  const api = `${site.apiUrl}/repos/${repository.owner}/${repository.name}`;
+  const web = `${site.webUrl}/${repository.owner}/${repository.name}`;
+  const { aheadBy } = comparison;
+  const status =
+    aheadBy === 0 && comparison.behindBy === 0
+      ? 'identical'
+      : comparison.behindBy === 0
+        ? 'ahead'
+        : aheadBy === 0
+          ? 'behind'
+          : 'diverged';
+  return {
+    url: `${api}/compare/${basehead}`,
+    html_url: `${web}/compare/${basehead}`,
+    permalink_url: `${web}/compare/${repository.owner}:${comparison.base.sha}...${repository.owner}:${basehead.split('...')[1]}`,
+    diff_url: `${web}/compare/${basehead}.diff`,
+    patch_url: `${web}/compare/${basehead}.patch`,
+    base_commit: commitDetailJson(site, repository, comparison.base),
+    merge_base_commit: commitDetailJson(site, repository, comparison.mergeBase),
+    status,
+    ahead_by: aheadBy,
+    behind_by: comparison.behindBy,
+    total_commits: aheadBy,
+    commits: comparison.commits.map((commit) => commitDetailJson(site, repository, commit)),
   };
 }
 

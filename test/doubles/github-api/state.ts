@@ -42,6 +42,9 @@ export interface PullRequestState {
   updatedAt: string;
   closedAt: string | null;
   mergedAt: string | null;
+  /** The commit the merge put on the base branch (a merge commit, or the squashed one). */
+  mergeCommitSha: string | null;
+  mergedBy: Account | null;
 }
 
 export interface RepositoryState {
