@@ -22,6 +22,7 @@ const REQUIRED: Record<keyof typeof STEPS, Record<string, string>> = {
   'bump-manifest': { 'image-ref': 'ghcr.io/acme/api:1.0.0', manifests: '.' },
   'open-gitops-pr': { 'image-ref': 'ghcr.io/acme/api:1.0.0', manifests: '.', token: 'ghs_example' },
   'kubectl-apply': { manifests: 'Dockerfile' },
+  'wait-for-sync': { agent: 'flux', 'flux-kustomization': 'flux-system/apps', revision: 'a'.repeat(40) },
 };
 
 // The sample app's folder holds a Dockerfile, so the default context and manifests paths resolve.
@@ -62,15 +63,25 @@ describe('action.yml defaults are the code defaults', () => {
     expect(readDeliverSettings(read({ ...defaults, ...required }))).toEqual(readDeliverSettings(read(required)));
   });
 
-  it.each(['push', 'pull'] as const)('deliver, %s: every step reads the root defaults as its own', (mode) => {
+  const base = { image: 'ghcr.io/acme/api', 'gitops-token': 'x' };
+  it.each([
+    ['push', { ...base, 'delivery-mode': 'push', manifests: 'Dockerfile' }],
+    ['pull', { ...base, 'delivery-mode': 'pull', manifests: '.' }],
+    [
+      'pull with a wait',
+      {
+        ...base,
+        'delivery-mode': 'pull',
+        manifests: '.',
+        'sync-agent': 'flux',
+        'flux-kustomization': 'flux-system/apps',
+      },
+    ],
+  ])('deliver, %s: every step reads the root defaults as its own', (_, required: Record<string, string>) => {
     const defaults = declaredDefaults(path.join(root, 'action.yml'));
-    const required = {
-      'delivery-mode': mode,
-      image: 'ghcr.io/acme/api',
-      manifests: mode === 'push' ? 'Dockerfile' : '.',
-      'gitops-token': 'x',
-    };
-    for (const chainStep of readDeliverSettings(read(required)).chain) {
+    const chain = readDeliverSettings(read(required)).chain;
+    expect(chain.length).toBeGreaterThan(3);
+    for (const chainStep of chain) {
       const step = STEPS[chainStep.name] as { read(inputs: InputReader, host: StepHost): unknown };
       const settings = (values: Record<string, string>) => {
         const source = inputsFromRecord(values);
