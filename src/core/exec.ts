@@ -1,4 +1,7 @@
-import * as exec from '@actions/exec';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { constants } from 'node:os';
+import { StringDecoder } from 'node:string_decoder';
+import { onCancel } from './cleanup.js';
 import { redact } from './secrets.js';
 import { escapeForLog, neutralizeLine } from './workflow-commands.js';
 
@@ -32,7 +35,8 @@ export class ToolFailedError extends Error {
 
 /**
  * Runs a tool with an argv array (never through a shell), streaming its output line by line with registered
- * secrets redacted and no line readable as a workflow command, and returns what it printed.
+ * secrets redacted and no line readable as a workflow command, and returns what it printed. If the step is
+ * cancelled meanwhile, the tool and everything it started are stopped (see cleanup.ts).
  */
 export async function execTool(tool: string, args: readonly string[], options: ExecOptions = {}): Promise<ExecResult> {
   const commandLine = redact([tool, ...args].join(' '));
@@ -42,17 +46,90 @@ export async function execTool(tool: string, args: readonly string[], options: E
     if (!options.silent) stream.write(`${neutralizeLine(redact(line))}\n`);
   };
   if (!options.silent) printCommandLine(tool, args);
-  const output = await exec.getExecOutput(tool, [...args], {
-    cwd: options.cwd,
-    env: options.env ? ({ ...process.env, ...options.env } as Record<string, string>) : undefined,
-    input: typeof options.input === 'string' ? Buffer.from(options.input) : options.input,
-    silent: true,
-    ignoreReturnCode: true,
-    listeners: { stdline: echo(process.stdout), errline: echo(process.stderr) },
-  });
+  const output = await runTool(tool, args, options, echo(process.stdout), echo(process.stderr));
   const result = { exitCode: output.exitCode, stdout: redact(output.stdout), stderr: redact(output.stderr) };
   if (result.exitCode !== 0 && !options.allowFailure) throw new ToolFailedError(commandLine, result);
   return result;
+}
+
+// How long a cancelled tool gets between SIGTERM and SIGKILL; the runner's own SIGKILL comes about 7.5 s after SIGINT.
+const STOP_GRACE_MS = 3000;
+
+function runTool(
+  tool: string,
+  args: readonly string[],
+  options: ExecOptions,
+  onStdoutLine: (line: string) => void,
+  onStderrLine: (line: string) => void,
+): Promise<ExecResult> {
+  return new Promise((resolve, reject) => {
+    // A process group of its own, so that a cancel can stop the tool and whatever it started, and nothing else.
+    const child = spawn(tool, [...args], {
+      cwd: options.cwd,
+      env: options.env ? { ...process.env, ...options.env } : process.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const forget = onCancel(() => stopProcessGroup(child));
+    const stdout = collectLines(child.stdout, onStdoutLine);
+    const stderr = collectLines(child.stderr, onStderrLine);
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      forget();
+      reject(error.code === 'ENOENT' ? new Error(`Unable to locate executable file: ${tool}`) : error);
+    });
+    child.on('close', (code, signal) => {
+      forget();
+      const exitCode = code ?? 128 + (signal ? constants.signals[signal] : 0);
+      resolve({ exitCode, stdout: stdout(), stderr: stderr() });
+    });
+    // A tool that reads its input must see it end, whether or not there is any.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input);
+  });
+}
+
+/** Calls `onLine` for each line as it comes; returns a function that gives all of it once the stream has ended. */
+function collectLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): () => string {
+  const decoder = new StringDecoder('utf8');
+  let all = '';
+  let partial = '';
+  const take = (text: string) => {
+    all += text;
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() as string;
+    for (const line of lines) onLine(line);
+  };
+  stream.on('data', (chunk: Buffer) => take(decoder.write(chunk)));
+  stream.on('end', () => {
+    take(decoder.end());
+    if (partial) onLine(partial);
+    partial = '';
+  });
+  return () => all;
+}
+
+/** SIGTERM to the tool's process group, SIGKILL if it is still there after a grace period; resolves once it exited. */
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  signalGroup('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const killed = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      signalGroup('SIGKILL');
+      resolve();
+    }, STOP_GRACE_MS);
+  });
+  await Promise.race([exited, killed]);
+  clearTimeout(timer);
+  await exited;
 }
 
 /** The `[command]` line a tool run is logged with: redacted, and its arguments (file names...) escaped. */

@@ -30,6 +30,7 @@ import type { OutputSink } from '../../core/outputs.js';
 import { code, JobSummary } from '../../core/summary.js';
 import { INPUTS, type KubectlApplySettings, OUTPUTS, STATE } from './settings.js';
 import { escapeForLog, printUntrusted } from '../../core/workflow-commands.js';
+import { onCancel, scratchFolder } from '../../core/cleanup.js';
 
 export type ApplyStatus = 'succeeded' | 'rolled-back' | 'failed';
 
@@ -78,14 +79,18 @@ export async function kubectlApply(
   setOutput: OutputSink,
   environment: KubectlApplyEnvironment,
 ): Promise<ApplyStatus> {
-  const workDir = await fs.mkdtemp(path.join(environment.tempDir, 'kubectl-apply-'));
+  const scratch = await scratchFolder(environment.tempDir, 'kubectl-apply-');
+  const workDir = scratch.path;
   let kubeconfigFile: string | undefined;
+  let forgetKubeconfig = () => {};
   try {
     if (settings.kubeconfig) {
       const kubeconfig = Kubeconfig.parse(settings.kubeconfig, INPUTS.kubeconfig, settings.context);
-      kubeconfigFile = Kubeconfig.fileUnder(environment.tempDir);
-      environment.saveState(STATE.kubeconfigFile, kubeconfigFile);
-      await kubeconfig.write(kubeconfigFile);
+      const file = Kubeconfig.fileUnder(environment.tempDir);
+      kubeconfigFile = file;
+      environment.saveState(STATE.kubeconfigFile, file);
+      forgetKubeconfig = onCancel(() => Kubeconfig.remove(file));
+      await kubeconfig.write(file);
     }
     const kubectl = await Kubectl.create({
       version: settings.kubectlVersion,
@@ -100,7 +105,8 @@ export async function kubectlApply(
     const run = new ApplyRun(settings, kubectl, workDir, setOutput, environment);
     return await run.execute(manifests, manifestsFile, { renderer, imageChanges });
   } finally {
-    await fs.rm(workDir, { recursive: true, force: true });
+    await scratch.remove();
+    forgetKubeconfig();
     if (kubeconfigFile) await Kubeconfig.remove(kubeconfigFile);
   }
 }

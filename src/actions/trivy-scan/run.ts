@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
@@ -15,6 +15,7 @@ import { SEVERITIES } from '../../core/trivy/severity.js';
 import { Trivy } from '../../core/trivy/trivy.js';
 import { prepareVulnerabilityDb } from '../../core/trivy/vulnerability-db.js';
 import { OUTPUTS, type TrivyScanSettings } from './settings.js';
+import { scratchFolder } from '../../core/cleanup.js';
 
 /** What a test (or another host than the runner) replaces; every field has a production default. */
 export interface TrivyScanEnvironment {
@@ -50,7 +51,8 @@ export async function trivyScan(
   }
 
   const tempDir = environment.tempDir ?? process.env.RUNNER_TEMP ?? os.tmpdir();
-  const scratch = await mkdtemp(path.join(tempDir, 'trivy-scan-'));
+  const scratchDir = await scratchFolder(tempDir, 'trivy-scan-');
+  const scratch = scratchDir.path;
   try {
     const trivy = await Trivy.create({
       version: settings.version,
@@ -81,7 +83,7 @@ export async function trivyScan(
     }
     return verdict;
   } finally {
-    await rm(scratch, { recursive: true, force: true });
+    await scratchDir.remove();
   }
 }
 
