@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { BUILD_TIMEOUT_MS, buildFreshBundles, removeBundles, runFreshBundle } from '../helpers/fresh-bundles.js';
+import { freshBundlesForThisFile, runFreshBundle } from '../helpers/fresh-bundles.js';
 import { errorLines } from '../helpers/run-action.js';
 import { tempTree } from '../helpers/temp-dir.js';
 
@@ -13,14 +13,10 @@ const deployment = (tag: string, padding = '') =>
   `kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: ghcr.io/acme/api:${tag}\n${padding}`;
 const VICTIM = 'do not overwrite\n';
 
-let bundles: string | undefined;
-beforeAll(async () => {
-  bundles = await buildFreshBundles();
-}, BUILD_TIMEOUT_MS);
-afterAll(() => removeBundles(bundles));
+const bundles = freshBundlesForThisFile();
 
 const bump = (workspace: string, paths: string) =>
-  runFreshBundle(bundles as string, 'bump-manifest', { 'image-ref': IMAGE, manifests: paths }, { workspace });
+  runFreshBundle(bundles(), 'bump-manifest', { 'image-ref': IMAGE, manifests: paths }, { workspace });
 
 /** Every file below `root` whose name marks it as a temporary of the old or the new write. */
 async function temporaries(root: string): Promise<string[]> {
