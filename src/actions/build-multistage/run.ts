@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import {
   BUILD_INPUTS_LABEL,
   type BuildRecipe,
@@ -36,10 +37,9 @@ import { UserError } from '../../core/errors.js';
 import type { ImageRef } from '../../core/image-ref.js';
 import { relativeToRoot } from '../../core/file-scope.js';
 import { actionOutputs, type OutputSink } from '../../core/outputs.js';
+import { registryDigestResolver, runnerProvenance } from '../../core/provenance/slsa.js';
 import { type BuildReport, failureSummary, successSummary } from './report.js';
 import { type BuildMultistageSettings, OUTPUTS, type Policy } from './settings.js';
-import { SCRATCH_PREFIX, STATE } from './post.js';
-import { scratchFolder } from '../../core/cleanup.js';
 import { escapeForLog } from '../../core/workflow-commands.js';
 
 /** The collaborators a run uses; tests pass their own, the action the defaults. */
@@ -52,8 +52,6 @@ export interface BuildMultistageDeps {
   source?: SourceContext;
   /** Where the run's private files go (secrets, image ID); default RUNNER_TEMP, else the OS temp folder. */
   tempDir?: string;
-  /** Keeps a value for the post step (the action: @actions/core's saveState). */
-  saveState?: (name: string, value: string) => void;
 }
 
 /**
@@ -67,6 +65,7 @@ export async function buildMultistage(
   deps: BuildMultistageDeps = {},
 ): Promise<BuildReport> {
   const started = performance.now();
+  const startedOn = new Date();
   const { dockerfile, text, target, findings } = await checkedDockerfile(settings);
   const source = deps.source ?? readSourceContext();
   const tags = resolveTags(settings.tagRules, source);
@@ -97,10 +96,7 @@ export async function buildMultistage(
     durationSeconds: 0,
   };
 
-  // Holds the build secrets: removed when the run ends, is cancelled (cleanup.ts), or by the post step after a SIGKILL.
-  const scratch = await scratchFolder(deps.tempDir ?? process.env.RUNNER_TEMP ?? os.tmpdir(), SCRATCH_PREFIX);
-  deps.saveState?.(STATE.scratchFolder, scratch.path);
-  const workDir = scratch.path;
+  const workDir = await mkdtemp(path.join(deps.tempDir ?? process.env.RUNNER_TEMP ?? os.tmpdir(), 'build-multistage-'));
   try {
     const pushedDigest =
       reusable && (await tagForReuse(registry, settings.image, reusable))
@@ -114,10 +110,11 @@ export async function buildMultistage(
     }
     throw error;
   } finally {
-    await scratch.remove();
+    await rm(workDir, { recursive: true, force: true });
   }
   report.durationSeconds = secondsSince(started);
-  setOutputs(setOutput, settings, report);
+  const provenance = report.digest ? await provenanceOf(settings, dockerfile, target, report, registry, startedOn) : '';
+  setOutputs(setOutput, settings, report, provenance);
   await successSummary(report).write();
   return report;
 }
@@ -314,7 +311,43 @@ async function buildRequest(
   };
 }
 
-function setOutputs(setOutput: OutputSink, settings: BuildMultistageSettings, report: BuildReport): void {
+/** The SLSA provenance predicate of the pushed image (JSON), or empty, said once, outside a GitHub Actions job. */
+async function provenanceOf(
+  settings: BuildMultistageSettings,
+  dockerfile: Dockerfile,
+  target: Stage,
+  report: BuildReport,
+  registry: RegistryClient,
+  startedOn: Date,
+): Promise<string> {
+  const { predicate, missing } = await runnerProvenance({
+    dockerfile,
+    target,
+    build: {
+      dockerfile: relativeToRoot(settings.workspace, settings.dockerfile),
+      context: relativeToRoot(settings.workspace, settings.context),
+      target: settings.target,
+      buildArgs: settings.buildArgs,
+      labels: settings.labels,
+      platforms: settings.platforms,
+      secretIds: [...settings.secrets.keys()],
+      network: settings.network,
+      builder: report.builder,
+    },
+    startedOn,
+    finishedOn: new Date(),
+    resolveDigest: registryDigestResolver(registry),
+  });
+  if (missing) core.info(`No provenance: ${missing} not set (outside a GitHub Actions job).`);
+  return predicate ? JSON.stringify(predicate) : '';
+}
+
+function setOutputs(
+  setOutput: OutputSink,
+  settings: BuildMultistageSettings,
+  report: BuildReport,
+  provenance: string,
+): void {
   const imageRef = report.digest ? settings.image.withVersion({ digest: report.digest }) : '';
   setOutput(OUTPUTS.digest, report.digest ?? '');
   setOutput(OUTPUTS.imageRef, imageRef);
@@ -322,6 +355,7 @@ function setOutputs(setOutput: OutputSink, settings: BuildMultistageSettings, re
   setOutput(OUTPUTS.tagsJson, JSON.stringify(report.tags));
   setOutput(OUTPUTS.imageId, report.imageId ?? '');
   setOutput(OUTPUTS.metadata, JSON.stringify(report));
+  setOutput(OUTPUTS.provenance, provenance);
   core.info(
     imageRef ? `Pushed ${imageRef} as ${report.tags.join(', ')}` : `Built ${report.imageId ?? 'the image'}, not pushed`,
   );

@@ -33,6 +33,7 @@ export const OUTPUTS = {
   tagsJson: 'tags-json',
   imageId: 'image-id',
   metadata: 'metadata',
+  provenance: 'provenance',
 } as const;
 
 /** What the Dockerfile checks do with their findings: annotate, fail the step, or nothing. */

@@ -1,4 +1,5 @@
 import { type Dockerfile, type Stage, stageReferences } from '../build/dockerfile.js';
+import type { RegistryClient } from '../build/registry.js';
 import { UserError } from '../errors.js';
 import { ImageRef } from '../image-ref.js';
 import { redact } from '../secrets.js';
@@ -261,4 +262,13 @@ export async function runnerProvenance(
     baseImages: await baseImageDependencies(run.dockerfile, run.target, run.build.buildArgs, run.resolveDigest),
   });
   return { predicate };
+}
+
+/** Looks a base image's digest up in its registry (a HEAD); undefined for a reference that names no image. */
+export function registryDigestResolver(registry: RegistryClient): (reference: string) => Promise<string | undefined> {
+  return async (reference) => {
+    const image = ImageRef.tryParse(reference);
+    if (!image) return undefined;
+    return image.digest ?? registry.manifestDigest(image, image.tag ?? 'latest', { missingIsUndefined: true });
+  };
 }
