@@ -2,7 +2,7 @@
 // GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and none of the caller's environment beyond what is passed.
 // Used by the tests, the benchmarks and the demo.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +22,8 @@ export function runnerEnvironment(inputs = {}, extraEnv = {}) {
     ...extraEnv,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  writeFileSync(env.GITHUB_OUTPUT, '');
-  writeFileSync(env.GITHUB_STEP_SUMMARY, '');
+  // A caller that names its own files (say, one that cannot be written) keeps them as they are.
+  for (const file of [env.GITHUB_OUTPUT, env.GITHUB_STEP_SUMMARY]) if (file.startsWith(dir)) writeFileSync(file, '');
   return { env, dir };
 }
 
@@ -46,8 +46,9 @@ export async function runBundledAction(name, inputs, { workspace, env: extraEnv 
   child.stdout?.on('data', (chunk) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk) => (stderr += chunk.toString()));
   const exitCode = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? -1)));
-  const outputs = parseOutputFile(readFileSync(env.GITHUB_OUTPUT, 'utf8'));
-  const summary = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8');
+  const readable = (file) => (statSync(file, { throwIfNoEntry: false })?.isFile() ? readFileSync(file, 'utf8') : '');
+  const outputs = parseOutputFile(readable(env.GITHUB_OUTPUT));
+  const summary = readable(env.GITHUB_STEP_SUMMARY);
   rmSync(dir, { recursive: true, force: true });
   return { exitCode, stdout, stderr, outputs, summary };
 }

@@ -100,29 +100,34 @@ function resolveAsset(
   platform: string,
   sha256: string | undefined,
 ): PinnedAsset {
+  // Each action names these inputs after its tool (the vocabulary): trivy-version, cosign-sha256, kubectl-version.
+  const versionInput = `${tool}-version`;
+  const sha256Input = `${tool}-sha256`;
   if (!VERSION.test(version)) {
-    throw new UserError(`"${version}" is not a version of ${tool}; use one like ${release.defaultVersion}.`);
+    throw new UserError(
+      `Input "${versionInput}": "${version}" is not a version of ${tool}; use one like ${release.defaultVersion}.`,
+    );
   }
   if (!isPlatformKey(platform)) {
     throw new UserError(`${tool} cannot be installed on ${platform}; supported: ${PLATFORM_KEYS.join(', ')}.`);
   }
   const wanted = sha256?.toLowerCase();
   if (wanted !== undefined && !SHA256.test(wanted)) {
-    throw new UserError(`sha256 "${sha256}" for ${tool} is not 64 hexadecimal characters.`);
+    throw new UserError(`Input "${sha256Input}": "${sha256}" is not 64 hexadecimal characters.`);
   }
 
   const pinned = release.versions[version]?.[platform];
   if (pinned) {
     if (wanted && wanted !== pinned.sha256) {
       throw new UserError(
-        `sha256 ${wanted} for ${tool} ${version} on ${platform} differs from the pinned ${pinned.sha256}; remove or correct it.`,
+        `Input "${sha256Input}": ${wanted} for ${tool} ${version} on ${platform} differs from the pinned ${pinned.sha256}; remove or correct it.`,
       );
     }
     return pinned;
   }
   if (!wanted) {
     throw new UserError(
-      `${tool} ${version} has no pinned SHA-256 for ${platform}; use one of ${Object.keys(release.versions).join(', ')} or give the sha256 of its release file.`,
+      `Input "${versionInput}": ${tool} ${version} has no pinned SHA-256 for ${platform}; use one of ${Object.keys(release.versions).join(', ')} or set input "${sha256Input}" to the SHA-256 of its release file.`,
     );
   }
   const location = release.assetFor(version, platform);

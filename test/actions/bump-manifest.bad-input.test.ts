@@ -167,6 +167,22 @@ describe('bump-manifest refuses bad input with one line, exit 1 and nothing writ
     expect(await fs.readFile(path.join(outside, 'outside.yaml'), 'utf8')).toBe(DEPLOYMENT);
   });
 
+  it('fails before writing anything when the runner cannot take its outputs', async () => {
+    const workspace = await tempTree({ 'deploy.yaml': DEPLOYMENT });
+    commitAll(workspace);
+    // a folder where the output file should be: appending fails, even for root
+    const run = await runBundledAction(
+      'bump-manifest',
+      { 'image-ref': IMAGE, manifests: '.' },
+      { workspace, env: { GITHUB_OUTPUT: workspace } },
+    );
+    expect(run.exitCode).toBe(1);
+    expect(errorLines(run)).toEqual([
+      `::error::GITHUB_OUTPUT (${workspace}) cannot be written (EISDIR): nothing was changed.`,
+    ]);
+    expect(git(workspace, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+  });
+
   it('annotates file errors with file and line', async () => {
     const workspace = await tempTree({ 'deploy.yaml': DEPLOYMENT, 'broken.yaml': 'kind: Pod\n  image: "api\n' });
     const run = await runBundledAction('bump-manifest', { 'image-ref': IMAGE, manifests: '.' }, { workspace });

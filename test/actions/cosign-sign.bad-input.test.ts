@@ -75,9 +75,9 @@ const cases: Record<string, BadCase> = {
   'key method without a key': keyed({}, 'method: key needs input "private-key"'),
   'missing key file': keyed(
     { 'private-key': 'keys/missing.key' },
-    'Cannot read the key file "keys/missing.key": ENOENT',
+    'Input "private-key" is no PEM key, no base64 of one, no env://NAME and no KMS URI, and no readable key file (ENOENT).',
   ),
-  'key file is a directory': keyed({ 'private-key': 'keys' }, 'Cannot read the key file "keys"'),
+  'key file is a directory': keyed({ 'private-key': 'keys' }, /Input "private-key" is no PEM key.*no readable key file \(EISDIR\)/),
   'public key given as the key': keyed({ 'private-key': 'keys/cosign.pub' }, 'is a public key ("PUBLIC KEY")'),
   'key file that is no PEM': keyed({ 'private-key': 'notes.txt' }, 'holds no PEM block'),
   'encrypted cosign key without a password': keyed(
@@ -219,6 +219,32 @@ describe('cosign-sign refuses bad input with one line, before installing or sign
     expect(message).toMatch(typeof badCase.error === 'string' ? escape(badCase.error) : badCase.error);
     expect(message).not.toContain(PASSWORD);
     expect(message).not.toContain(keyPem.split('\n')[1]);
+  });
+
+  it('never echoes a key in a shape it does not know, and masks it before anything else', () => {
+    // base64 of something that is not a PEM, as a mis-stored secret would be: no file of that name exists
+    const secret = Buffer.from('not a key at all, but a secret all the same: 0123456789abcdef').toString('base64');
+    const printed: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => printed.push(String(chunk)) > 0) as typeof process.stdout.write;
+    let message = '';
+    try {
+      settingsFor(keyed({ 'private-key': secret }, ''))();
+    } catch (error) {
+      message = (error as Error).message;
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(message).toMatch(/^Input "private-key" is no PEM key, no base64 of one/);
+    expect(message).not.toContain(secret.slice(0, 12));
+    expect(printed.join('')).toContain(`::add-mask::${secret}`);
+  });
+
+  it('takes a key given as base64 of its PEM, as secrets are often stored', () => {
+    const read = settingsFor(
+      keyed({ 'private-key': Buffer.from(keyPem).toString('base64'), 'private-key-password': PASSWORD }, ''),
+    );
+    expect(read().signing.describe()).toBe('key given inline');
   });
 
   it('accepts an encrypted key without the input when COSIGN_PASSWORD is set for the job (an empty password)', () => {

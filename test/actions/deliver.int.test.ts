@@ -149,6 +149,12 @@ describe('deliver, pull mode', () => {
     expect(errorLines(run)).toEqual([
       expect.stringMatching(/^::error::Input "sign-method" must be one of keyless, key; got "kms"\.$/),
     ]);
+    const severity = await deliver({ image: `${testbed.registry}/deliver/never-built`, 'scan-severity': 'HIHG' });
+    expect(errorLines(severity)).toEqual([
+      expect.stringMatching(/^::error::Input "scan-severity" has unknown severity "HIHG"/),
+    ]);
+    const token = await deliver({ image: `${testbed.registry}/deliver/never-built`, 'gitops-token': '' });
+    expect(errorLines(token)).toEqual(['::error::Input "gitops-token" is required.']);
   });
 });
 

@@ -109,7 +109,7 @@ describe('open-gitops-pr settings', () => {
     [{ manifests: '/etc' }, 'Path "/etc" must stay inside the manifests repository: use a path relative to its root.'],
     [
       { pin: 'digest' },
-      'pin "digest" needs a digest, but image "ghcr.io/acme/api:1.2.3" has none: add "@sha256:..." or use pin: tag.',
+      'Input "pin": digest needs a digest, but image-ref "ghcr.io/acme/api:1.2.3" has none: add "@sha256:..." or use pin: tag.',
     ],
     [{ 'pull-request-title': 'Deploy {{ img }}' }, 'Input "pull-request-title" uses {{ img }}, which is not one of:'],
     [

@@ -66,11 +66,11 @@ const cases: Record<string, BadCase> = {
   },
   'trivy version not a version': {
     inputs: { 'trivy-version': 'latest' },
-    error: /^"latest" is not a version of trivy/,
+    error: /^Input "trivy-version": "latest" is not a version of trivy/,
   },
   'trivy version without a pinned hash': {
     inputs: { 'trivy-version': '0.74.0' },
-    error: /^trivy 0\.74\.0 has no pinned SHA-256 for/,
+    error: /^Input "trivy-version": trivy 0\.74\.0 has no pinned SHA-256 for .* or set input "trivy-sha256"/,
   },
   'missing ignore file': {
     inputs: { 'ignore-files': '.trivyignore' },

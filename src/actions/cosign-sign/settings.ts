@@ -58,9 +58,10 @@ export interface CosignSignSettings {
 
 /** Every check that needs no network: a bad input fails here, before cosign is installed or anything is signed. */
 export function readCosignSignSettings(inputs: InputReader, env: NodeJS.ProcessEnv = process.env): CosignSignSettings {
-  // First, so no later message or log line can show it.
+  // First, whatever their shape (a path, PEM, base64 of a PEM, a variable name), so no later line can show them.
   const password = inputs.optional(INPUTS.privateKeyPassword);
   registerSecret(password);
+  registerSecret(inputs.optional(INPUTS.privateKey));
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const image = readImage(inputs.required(INPUTS.imageRef));
   const digest = image.digest as string;

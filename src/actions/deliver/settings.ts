@@ -86,12 +86,10 @@ export function stepInputs(step: ChainStep, source: InputSource, outputs: ChainO
  * Messages name inputs as `input "<name>"` (src/core/inputs.ts), so the rewrite is exact for the step's own names.
  */
 export function inUserNames(message: string, step: StepName, stepInputNames: readonly string[]): string {
-  const rename = (name: string) => (stepInputNames.includes(name) ? rootName(step, name) : name);
-  return message
-    .replace(/\b([Ii]nputs?) "([a-z0-9-]+)"/g, (_, word: string, name: string) => `${word} "${rename(name)}"`)
-    .replace(/"([a-z0-9-]+)" (input)\b/g, (_, name: string, word: string) => `"${rename(name)}" ${word}`)
-    .replace(
-      /\b(and) "([a-z0-9-]+)" (exclude)/g,
-      (_, and: string, name: string, verb: string) => `${and} "${rename(name)}" ${verb}`,
-    );
+  if (stepInputNames.length === 0) return message;
+  // Longest first, so that private-key-password is not read as private-key. A name counts where it stands quoted
+  // ("token") or before a colon and a value (method: key), never inside a longer word.
+  const names = [...stepInputNames].sort((a, b) => b.length - a.length);
+  const mention = new RegExp(`(?<=")(${names.join('|')})(?=")|(?<![\\w-])(${names.join('|')})(?=: )`, 'g');
+  return message.replace(mention, (name) => rootName(step, name));
 }

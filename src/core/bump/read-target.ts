@@ -42,11 +42,13 @@ function readPin(inputs: InputReader, image: ImageRef): Pin {
     throw new UserError(`Input "${names.imageRef}" must carry a tag or a digest, e.g. ${image.spelledName}:1.2.3.`);
   }
   if (pin.includes('tag') && !image.tag) {
-    throw new UserError(`pin "${pin}" needs a tag, but image "${image}" has none: add ":<tag>" or use pin: digest.`);
+    throw new UserError(
+      `Input "${names.pin}": ${pin} needs a tag, but ${names.imageRef} "${image}" has none: add ":<tag>" or use ${names.pin}: digest.`,
+    );
   }
   if (pin.includes('digest') && !image.digest) {
     throw new UserError(
-      `pin "${pin}" needs a digest, but image "${image}" has none: add "@sha256:..." or use pin: tag.`,
+      `Input "${names.pin}": ${pin} needs a digest, but ${names.imageRef} "${image}" has none: add "@sha256:..." or use ${names.pin}: tag.`,
     );
   }
   return pin;

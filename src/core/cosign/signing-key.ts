@@ -13,6 +13,8 @@ export const INLINE_KEY_VARIABLE = 'COSIGN_PRIVATE_KEY';
 const COSIGN_KEY_LABELS = ['ENCRYPTED COSIGN PRIVATE KEY', 'ENCRYPTED SIGSTORE PRIVATE KEY'];
 const PEM_LABEL = /-----BEGIN ([A-Z0-9 ]+)-----/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// A PEM stored base64-encoded, as secrets often are: only base64 characters, and long enough to hold a key.
+const BASE64_TEXT = /^[A-Za-z0-9+/=\s]{64,}$/;
 const MAX_KEY_BYTES = 64 * 1024;
 
 /**
@@ -30,9 +32,11 @@ export type SigningKey =
  * encrypted key without a password fails before anything is installed or signed.
  */
 export function readSigningKey(value: string, workspace: string, env: NodeJS.ProcessEnv): SigningKey {
-  if (PEM_LABEL.test(value)) {
-    registerSecret(value);
-    return { kind: 'inline', reference: `env://${INLINE_KEY_VARIABLE}`, pem: value, ...inspectPem(value, 'key') };
+  registerSecret(value);
+  const pem = PEM_LABEL.test(value) ? value : decodedPem(value);
+  if (pem !== undefined) {
+    registerSecret(pem);
+    return { kind: 'inline', reference: `env://${INLINE_KEY_VARIABLE}`, pem, ...inspectPem(pem, 'key') };
   }
   const scheme = /^([a-z0-9]+):\/\//.exec(value)?.[0];
   if (scheme === 'env://') return envKey(value.slice(scheme.length), env);
@@ -50,12 +54,23 @@ export function readSigningKey(value: string, workspace: string, env: NodeJS.Pro
   return fileKey(value, file);
 }
 
+/** The PEM a base64 text decodes to, if it is one. */
+function decodedPem(value: string): string | undefined {
+  if (!BASE64_TEXT.test(value)) return undefined;
+  const decoded = Buffer.from(value.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return PEM_LABEL.test(decoded) ? decoded : undefined;
+}
+
 function envKey(variable: string, env: NodeJS.ProcessEnv): SigningKey {
   if (!ENV_NAME.test(variable))
     throw new UserError(`"${variable}" in input "private-key" is not an environment variable name.`);
-  const pem = env[variable];
-  if (!pem)
-    throw new UserError(`Input "private-key" names the environment variable ${variable}, which is not set or is empty.`);
+  const value = env[variable];
+  if (!value)
+    throw new UserError(
+      `Input "private-key" names the environment variable ${variable}, which is not set or is empty.`,
+    );
+  registerSecret(value);
+  const pem = PEM_LABEL.test(value) ? value : (decodedPem(value) ?? value);
   registerSecret(pem);
   return {
     kind: 'env',
@@ -68,11 +83,16 @@ function envKey(variable: string, env: NodeJS.ProcessEnv): SigningKey {
 function fileKey(value: string, file: string): SigningKey {
   let text: string;
   try {
-    if (statSync(file).size > MAX_KEY_BYTES) throw new UserError(`Key file ${value} is too large to be a key.`);
+    if (statSync(file).size > MAX_KEY_BYTES)
+      throw new UserError('The key file input "private-key" names is too large to be a key.');
     text = readFileSync(file, 'utf8');
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`Cannot read the key file "${value}": ${(error as NodeJS.ErrnoException).code ?? error}.`);
+    // The value is not quoted: it may be a key in a shape this action does not know, and it is masked anyway.
+    throw new UserError(
+      `Input "private-key" is no PEM key, no base64 of one, no env://NAME and no KMS URI, and no readable key file ` +
+        `(${(error as NodeJS.ErrnoException).code ?? error}).`,
+    );
   }
   registerSecret(text);
   return { kind: 'file', reference: file, path: file, ...inspectPem(text, `key file ${value}`) };
