@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { SyncNotReachedError } from '../../src/actions/wait-for-sync/run.js';
 import { machineKubectlInstall, machineKubectlVersion } from '../core/kubernetes/kubectl-apply-harness.js';
-import { GITOPS_CRDS, KubernetesApiDouble } from '../doubles/kubernetes-api/server.js';
+import { KubernetesApiDouble } from '../doubles/kubernetes-api/server.js';
 import { tempTree } from '../helpers/temp-dir.js';
 import { runWaitForSync } from './wait-for-sync.harness.js';
 
@@ -65,13 +65,8 @@ describe('wait-for-sync with Flux through the Kubernetes API', () => {
 
   beforeAll(async () => {
     double = await KubernetesApiDouble.start();
-    double.installCustomResources(
-      GITOPS_CRDS.argoCdApplication,
-      GITOPS_CRDS.fluxKustomization,
-      GITOPS_CRDS.fluxHelmRelease,
-    );
-    for (const name of ['flux-system', 'apps'])
-      double.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    double.installGitOpsCustomResources();
+    double.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'apps' } });
     dir = await tempTree({ kubeconfig: double.kubeconfig() });
     double.seed({
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
