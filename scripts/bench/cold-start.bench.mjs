@@ -1,19 +1,27 @@
-// Cold start of every bundle: from `node dist/<name>/index.js` to its first input error, against a bare `node -e 0`.
-import { existsSync, readdirSync } from 'node:fs';
+// Cold start of every bundle, started as a runner starts it, to its first input error (no inputs at all), paired
+// with a bare `node -e 0` in the same clean environment.
+import { readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fmt, medianOf, ROOT, runnerEnv, timeProcess } from './lib.mjs';
+import { atMost, distDir, paired, printTable, ratios, runnerEnv, timeNode } from './lib.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-
-export function run() {
-  const env = runnerEnv();
-  const bare = medianOf(RUNS, () => timeProcess(['-e', '0'], { env }));
-  console.log(`cold start, median of ${RUNS}, clean runner environment; bare node -e 0: ${fmt(bare)}`);
-  const dist = path.join(ROOT, 'dist');
+export async function run() {
+  const dist = distDir();
+  const rows = [];
   for (const name of readdirSync(dist).sort()) {
     const bundle = path.join(dist, name, 'index.js');
-    if (!existsSync(bundle)) continue;
-    const ms = medianOf(RUNS, () => timeProcess([bundle], { env: runnerEnv(), expectCode: 1 }));
-    console.log(`  ${name.padEnd(18)} ${fmt(ms)}  ${(ms / bare).toFixed(2)}x bare node (goal <= 2x)`);
+    if (name === 'cli' || !existsSync(bundle)) continue;
+    const times = await paired({
+      action: () => timeNode([bundle], { env: runnerEnv(), expectCode: 1 }),
+      bare: () => timeNode(['-e', '0'], { env: runnerEnv() }),
+    });
+    rows.push({
+      figure: `${name}: start to first input error`,
+      action: times.action,
+      baseline: times.bare,
+      ratio: ratios(times.action, times.bare),
+      goal: atMost(1.6, '≤ 1.6× (no worse than before)'),
+    });
   }
+  printTable('cold start: each bundle with no inputs, against bare `node -e 0`', rows);
 }
