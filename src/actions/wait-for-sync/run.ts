@@ -26,8 +26,6 @@ export interface WaitForSyncEnvironment {
   githubWaitUnitMs?: number;
   /** How Argo CD is reached; default the process's (its proxy settings). */
   argoCdTransport?: HttpTransport;
-  /** Read Argo CD every poll interval instead of watching it (the bench compares both). */
-  argoCdPollOnly?: boolean;
   summaryFile?: string;
   now?: () => number;
 }
@@ -184,7 +182,7 @@ async function connect(settings: WaitForSyncSettings, environment: WaitForSyncEn
         read: () => reader.read(),
         refresh: async () => void (await reader.read(true)),
         workloadImages: async () => [],
-        ...(environment.argoCdPollOnly ? {} : { watch: (signal: AbortSignal) => reader.watch(signal) }),
+        watch: (signal) => reader.watch(signal),
       },
       evaluator: new ArgoCdApplicationEvaluator(
         `${target.application.appNamespace ? `${target.application.appNamespace}/` : ''}${target.application.name}`,
