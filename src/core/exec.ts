@@ -15,6 +15,8 @@ export interface ExecOptions {
   silent?: boolean;
   /** Return a non-zero exit instead of throwing. */
   allowFailure?: boolean;
+  /** Stop the tool and what it started (its process group) after this long; it then exits 124, saying so. */
+  timeoutMs?: number;
 }
 
 export interface ExecResult {
@@ -73,12 +75,29 @@ function runTool(
     const forget = onCancel(() => stopProcessGroup(child));
     const stdout = collectLines(child.stdout, onStdoutLine);
     const stderr = collectLines(child.stderr, onStderrLine);
-    child.on('error', (error: NodeJS.ErrnoException) => {
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            void stopProcessGroup(child);
+          }, options.timeoutMs);
+    const done = () => {
       forget();
+      clearTimeout(timer);
+    };
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      done();
       reject(error.code === 'ENOENT' ? new Error(`Unable to locate executable file: ${tool}`) : error);
     });
     child.on('close', (code, signal) => {
-      forget();
+      done();
+      if (timedOut) {
+        const note = `${tool} timed out after ${Math.round((options.timeoutMs as number) / 1000)} s and was stopped.`;
+        resolve({ exitCode: 124, stdout: stdout(), stderr: `${stderr()}\n${note}`.trimStart() });
+        return;
+      }
       const exitCode = code ?? 128 + (signal ? constants.signals[signal] : 0);
       resolve({ exitCode, stdout: stdout(), stderr: stderr() });
     });

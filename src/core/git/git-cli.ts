@@ -17,7 +17,12 @@ export interface GitRemote {
   url: string;
   /** Sent as an HTTP Authorization header to the URL's origin only, through the environment of each git process. */
   token?: string;
+  /** How long one exchange with the remote (fetch, push, ls-remote) may take before git is stopped. */
+  networkTimeoutMs?: number;
 }
+
+// A manifests repository's fetch or push takes seconds; ten minutes only stops a remote that stalled.
+const NETWORK_TIMEOUT_MS = 10 * 60_000;
 
 /** A commit as this library needs it: its parents and message. */
 export interface CommitInfo {
@@ -39,6 +44,10 @@ export class GitCli {
     private readonly remote: GitRemote,
     private readonly env: Record<string, string>,
   ) {}
+
+  private get networkTimeoutMs(): number {
+    return this.remote.networkTimeoutMs ?? NETWORK_TIMEOUT_MS;
+  }
 
   /**
    * Makes an empty repository in `directory` (which must exist) whose origin is `remote`. With `sparseDirectories`,
@@ -242,6 +251,8 @@ export class GitCli {
       input: options.input,
       silent: options.silent,
       allowFailure: true,
+      // Talking to the remote: bounded whatever the protocol (git:// and ssh have no low-speed limit of their own).
+      ...(options.access ? { timeoutMs: this.networkTimeoutMs } : {}),
     });
     if (result.exitCode !== 0) {
       if (options.access) this.refuseAccessProblems(result, options.access);
@@ -254,7 +265,11 @@ export class GitCli {
   private refuseAccessProblems(result: ExecResult, access: Access): void {
     const output = `${result.stderr}\n${result.stdout}`;
     const where = this.remote.url;
-    if (/Operation too slow|Operation timed out|Connection timed out|Timeout, server .* not responding/i.test(output)) {
+    if (
+      /Operation too slow|Operation timed out|Connection timed out|Timeout, server .* not responding|git timed out after/i.test(
+        output,
+      )
+    ) {
       throw new UserError(
         `${where} stalled during git ${access === 'write' ? 'push' : 'fetch'}: ${lastLines(output, 1)}. ` +
           'Check that the remote (and any proxy in HTTPS_PROXY) is up, then run again.',

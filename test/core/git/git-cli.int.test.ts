@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs/promises';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import { UserError } from '../../../src/core/errors.js';
 import { GitCli } from '../../../src/core/git/git-cli.js';
@@ -119,5 +120,32 @@ describe('GitCli over smart HTTP', () => {
     const error = await cli.remoteBranches(['main']).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toMatch(/refused the token \(HTTP 401\)/);
+  });
+});
+
+describe('GitCli against a remote that stalls', () => {
+  it('stops git after the network timeout and says which remote stalled, whatever the protocol', async () => {
+    // git:// has no low-speed limit: a daemon that accepts and never answers would hang git for ever.
+    const sockets: net.Socket[] = [];
+    const closed: Promise<unknown>[] = [];
+    const server = net.createServer((socket) => {
+      sockets.push(socket);
+      closed.push(new Promise((resolve) => socket.once('close', resolve)));
+      socket.resume();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    const url = `git://127.0.0.1:${port}/stalled.git`;
+    try {
+      const cli = await GitCli.createRepository(await tempTree({}, 'git-cli-'), { url, networkTimeoutMs: 1500 });
+      const error = await cli.remoteBranches(['main']).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as Error).message).toMatch(new RegExp(`^${url} stalled during git fetch: git timed out after 2 s`));
+      // the process group is gone: the connection git held is closed from its side
+      await expect(Promise.all(closed)).resolves.toHaveLength(sockets.length);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
