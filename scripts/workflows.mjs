@@ -9,9 +9,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { readActionMetadata } from './docs-lib.mjs';
 import { importTypeScript } from './lib/import-ts.mjs';
+import { oneLine, yamlDescription } from './lib/yaml-text.mjs';
 import { WORKFLOWS } from './workflow-wiring.mjs';
-
-const WIDTH = 118;
 
 /** Each wired workflow as it should be: `[{ file, text, stale }]`. */
 export async function renderWorkflows(root) {
@@ -60,7 +59,7 @@ function renderInputs(inputs) {
   for (const [name, input] of inputs) {
     const fallback = input.default === undefined ? '' : String(input.default);
     const boolean = fallback === 'true' || fallback === 'false';
-    text += `${name}:\n  description: ${renderText(oneLine(input.description), 2)}\n`;
+    text += `${name}:\n  description: ${yamlDescription(oneLine(input.description), 8, 4)}\n`;
     text += `  type: ${boolean ? 'boolean' : 'string'}\n`;
     if (input.required === true && fallback === '') text += '  required: true\n';
     // workflow_call defaults cannot read the github context: an empty value lets the action pick its own default
@@ -74,7 +73,7 @@ function renderInputs(inputs) {
 function renderSecrets(secrets) {
   let text = '';
   for (const [name, input] of secrets) {
-    text += `${name}:\n  description: ${renderText(oneLine(input.description), 2)}\n`;
+    text += `${name}:\n  description: ${yamlDescription(oneLine(input.description), 8, 4)}\n`;
     text += `  required: ${input.required === true}\n`;
   }
   return text;
@@ -112,25 +111,4 @@ function replaceWith(text, id, withLines) {
 function renderWithValue(name, value) {
   if (value.includes('\n')) return [`          ${name}: |`, ...value.split('\n').map((line) => `            ${line}`)];
   return [`          ${name}: ${value === '' ? "''" : value}`];
-}
-
-function oneLine(text) {
-  return String(text ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function renderText(text, indent) {
-  const plain = YAML.stringify(text, { lineWidth: 0, singleQuote: true }).trimEnd();
-  if (indent + 6 + 'description: '.length + plain.length <= WIDTH) return plain;
-  const lines = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && indent + 8 + line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return `>-\n${lines.map((l) => `${' '.repeat(indent + 2)}${l}`).join('\n')}`;
 }
