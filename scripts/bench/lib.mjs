@@ -1,7 +1,7 @@
 // What every benchmark shares: the bundles built fresh into a temporary folder (dist/ may be stale or rebuilt by someone
 // else meanwhile), each action started as a runner starts it (`env -i` + INPUT_* + `node <dist>/<name>/index.js`),
 // contenders paired in alternation round by round, and one table format: median, min–max, ratio, goal.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -153,4 +153,23 @@ export function readOutputs(env) {
 
 export function fmt(ms) {
   return `${ms.toFixed(1)} ms`;
+}
+
+/** Like timeCommand, without blocking this process: for benches whose doubles answer from this process. */
+export function timeCommandAsync(command, args, { env, cwd, expectCode = 0 } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let printed = '';
+    const keep = (chunk) => (printed = (printed + chunk).slice(-4000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code === expectCode) resolve(ms);
+      else
+        reject(new Error(`${command} ${args.join(' ')} exited ${code ?? signal}, expected ${expectCode}:\n${printed}`));
+    });
+  });
 }

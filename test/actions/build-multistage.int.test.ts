@@ -231,7 +231,6 @@ describe('build-multistage with the docker CLI and BuildKit', () => {
 
   it('gives up on an unreachable registry after bounded retries, before building', async () => {
     const port = await closedPort();
-    const started = Date.now();
     const result = await run(
       { ...BED_INPUTS, image: `127.0.0.1:${port}/acme/api`, tags: 'x' },
       { registry: new RegistryClient({ retry: { attempts: 3, firstDelayMs: 50 } }) },
@@ -239,7 +238,7 @@ describe('build-multistage with the docker CLI and BuildKit', () => {
     expect((result.error as Error).message).toBe(
       `Registry 127.0.0.1:${port} is unreachable: ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:${port}) (3 attempts).`,
     );
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // How soon it gives up is a figure of scripts/bench/build-multistage.bench.mjs, not asserted here.
     expect(result.printed).not.toMatch(/\[command\]\S+ build/);
     expect(result.outputs).toEqual({});
   });
