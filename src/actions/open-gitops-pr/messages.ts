@@ -2,7 +2,8 @@ import type { FileBump } from '../../core/bump/bumper.js';
 import type { ImageRef } from '../../core/image-ref.js';
 import { code, JobSummary } from '../../core/summary.js';
 import { type ChangeTarget, TARGET_TRAILER } from './change-target.js';
-import type { EvidenceRow, SourceContext } from './settings.js';
+import type { RunLinks } from '../../core/run-context.js';
+import type { EvidenceRow } from './settings.js';
 import type { MessageTemplate, TemplateValues } from './templates.js';
 
 /** GitHub refuses longer titles and bodies. */
@@ -18,7 +19,7 @@ export interface ChangeDescription {
   branch: string;
   bumps: readonly FileBump[];
   evidence: readonly EvidenceRow[];
-  source: SourceContext;
+  source: RunLinks;
 }
 
 export function templateValues(change: ChangeDescription): TemplateValues {
@@ -73,7 +74,9 @@ function defaultBody(change: ChangeDescription, values: TemplateValues): string 
     ...change.evidence.map((row) => [row.label, row.value]),
   ];
   return new JobSummary()
-    .paragraph(`Points ${change.target.paths.map(code).join(', ')} on ${code(values.base)} at ${code(values['image-ref'])}.`)
+    .paragraph(
+      `Points ${change.target.paths.map(code).join(', ')} on ${code(values.base)} at ${code(values['image-ref'])}.`,
+    )
     .table(['Image', code(image.toString())], facts)
     .paragraph('**Changes**')
     .paragraph(values.changes)

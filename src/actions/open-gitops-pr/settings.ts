@@ -63,10 +63,6 @@ export interface EvidenceRow {
   value: string;
 }
 
-/** Where the image came from: the application repository's commit and the run that built it. */
-/** Links to the run that made a change, for the commit message and the pull request body. */
-export type SourceContext = RunLinks;
-
 export interface OpenGitopsPrSettings {
   repository: RepositoryName;
   token: string;
@@ -91,7 +87,8 @@ export interface OpenGitopsPrSettings {
   maxAttempts: number;
   /** Revert this commit of the base instead of bumping: restore exactly the lines it changed. */
   revert?: string;
-  source: SourceContext;
+  /** Links to the run that made the change, for the commit message and the pull request body. */
+  source: RunLinks;
   /** Where the manifests are cloned (and removed afterwards). */
   tempDirectory: string;
 }
@@ -148,7 +145,7 @@ export function readOpenGitopsPrSettings(inputs: InputReader, env: NodeJS.Proces
     failOnNoMatch: inputs.boolean(INPUTS.failOnNoMatch, false),
     maxAttempts: inputs.integer(INPUTS.maxAttempts, DEFAULT_MAX_ATTEMPTS),
     ...(revert === undefined ? {} : { revert }),
-    source: readSourceContext(env),
+    source: runLinks(env),
     tempDirectory: env.RUNNER_TEMP || os.tmpdir(),
   };
 }
@@ -189,8 +186,4 @@ function readEvidence(inputs: InputReader): EvidenceRow[] {
     }
     return { label, value };
   });
-}
-
-function readSourceContext(env: NodeJS.ProcessEnv): SourceContext {
-  return runLinks(env);
 }
