@@ -1,81 +1,128 @@
-// open-gitops-pr under contention: RUNS runs at once, each bumping a different app of one manifests repository, in push
-// mode (all race for main) and pull-request mode (one branch and pull request each). A real `git daemon` serves the bare
-// repository; the GitHub API double (test/doubles/github-api) answers the REST calls. The action's own retry pauses
-// (up to 0.5 s, doubling, at most 10 s) are used as shipped. Prints wall time, attempts and what reached the remote.
+// open-gitops-pr under contention, as a runner starts it: RUNS runs at once (each its own `node <dist>/open-gitops-pr`
+// process), each bumping a different app of one manifests repository, in push mode (all race for main) and
+// pull-request mode (one branch and pull request each), against the floor a user would otherwise pay: RUNS sequential
+// plain-git pushes of the same edits (shallow clone, edit, commit, push). A real `git daemon` serves the bare
+// repository; the GitHub API double (test/doubles/github-api, in this process) answers the REST calls. Each round
+// starts from a fresh repository and checks that every change reached the remote.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { importSource } from './compiled.mjs';
 import { generateRepo, imageOf } from './gitops-repo.mjs';
-import { fmt, median } from './lib.mjs';
+import { atMost, bundleOf, paired, printTable, ratios, readOutputs, runnerEnv, timeCommandAsync } from './lib.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const RUNS = Number(process.env.BENCH_CONCURRENT ?? 20);
 const TOKEN = 'ghs_BenchTokenForTheDoubleOnly000000000';
 const REPO = 'acme/gitops';
+const GIT_IDENTITY = {
+  GIT_AUTHOR_NAME: 'b',
+  GIT_AUTHOR_EMAIL: 'b@b',
+  GIT_COMMITTER_NAME: 'b',
+  GIT_COMMITTER_EMAIL: 'b@b',
+};
+const appDir = (app) => `apps/app-${String(app).padStart(4, '0')}/prod`;
+// gitops-repo.mjs gives every third app a kustomize overlay, Helm values or a plain Deployment, each with 1.0.0 once.
+const appFile = (app) => `${appDir(app)}/${['kustomization.yaml', 'values.yaml', 'deployment.yaml'][app % 3]}`;
 
 export async function run() {
+  const bundle = bundleOf('open-gitops-pr');
   const { GitHubApiDouble } = await importSource('test/doubles/github-api/github-api-double.ts');
-  const { openGitopsPr } = await importSource('src/actions/open-gitops-pr/run.ts');
-  const { readOpenGitopsPrSettings } = await importSource('src/actions/open-gitops-pr/settings.ts');
-  const { InputReader, inputsFromRecord } = await importSource('src/core/inputs.ts');
-
   const base = mkdtempSync(path.join(tmpdir(), 'bench-git-'));
   const daemon = await startGitDaemon(base);
-  try {
-    console.log(
-      `open-gitops-pr: ${RUNS} runs at once, one app each, one manifests repository (${RUNS} apps x 3 environments)`,
+  const double = await GitHubApiDouble.start({ gitBase: base, gitDaemonUrl: daemon.url });
+  double.addToken(TOKEN, 'gitops-bot[bot]');
+  double.addRepository(REPO);
+
+  const concurrent = (mode) => async () => {
+    const pullsBefore = double.pullRequests(REPO).length;
+    const started = process.hrtime.bigint();
+    const branches = await Promise.all(
+      Array.from({ length: RUNS }, async (_, app) => {
+        const env = runnerEnv({
+          token: TOKEN,
+          repository: REPO,
+          'github-api-url': double.apiUrl,
+          'image-ref': `${imageOf(app)}:2.0.0`,
+          manifests: appDir(app),
+          'publish-method': mode,
+          'max-attempts': '40',
+        });
+        await timeCommandAsync(process.execPath, [bundle], { env });
+        return /^branch<<(.*)\n(.*)$/m.exec(readOutputs(env))?.[2];
+      }),
     );
-    for (const mode of ['push', 'pull-request']) {
-      seedRepository(base);
-      const double = await GitHubApiDouble.start({ gitBase: base, gitDaemonUrl: daemon.url });
-      double.addToken(TOKEN, 'gitops-bot[bot]');
-      double.addRepository(REPO);
-      const runOne = (app, settingsOf = {}) =>
-        openGitopsPr(
-          readOpenGitopsPrSettings(
-            new InputReader(
-              inputsFromRecord({
-                token: TOKEN,
-                repository: REPO,
-                'github-api-url': double.apiUrl,
-                'image-ref': `${imageOf(app)}:2.0.0`,
-                manifests: `apps/app-${String(app).padStart(4, '0')}/prod`,
-                'publish-method': mode,
-                'max-attempts': '40',
-                ...settingsOf,
-              }),
-            ),
-            { RUNNER_TEMP: base },
-          ),
-          () => undefined,
-        );
-      const { ms, results } = await quietly(async () => {
-        const started = process.hrtime.bigint();
-        const results = await Promise.all(Array.from({ length: RUNS }, (_, app) => runOne(app)));
-        return { ms: Number(process.hrtime.bigint() - started) / 1e6, results };
-      });
-      const attempts = results.map((result) => result.attempts);
-      const landed = countLanded(base, mode, results);
-      const pulls = double.pullRequests(REPO).length;
-      // For scale: one run with nobody racing it (a newer image for app 0, so that it has something to do).
-      const alone = await quietly(async () => {
-        const started = process.hrtime.bigint();
-        await runOne(0, { 'image-ref': `${imageOf(0)}:3.0.0` });
-        return Number(process.hrtime.bigint() - started) / 1e6;
-      });
-      await double.stop();
-      console.log(
-        `  ${mode.padEnd(12)} wall ${fmt(ms)}; retries ${attempts.reduce((a, b) => a + b, 0) - RUNS} ` +
-          `(attempts per run: median ${median(attempts)}, max ${Math.max(...attempts)}); ` +
-          `changes on the remote ${landed}/${RUNS}; pull requests ${pulls}; one run alone ${fmt(alone)}`,
-      );
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    assertLanded(base, mode, branches);
+    if (mode === 'pull-request' && double.pullRequests(REPO).length - pullsBefore !== RUNS) {
+      throw new Error(`expected ${RUNS} new pull requests`);
     }
+    return ms;
+  };
+  const floor = async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'bench-plain-'));
+    const url = `${daemon.url}/${REPO}.git`;
+    const started = process.hrtime.bigint();
+    for (let app = 0; app < RUNS; app++) {
+      const dir = path.join(work, String(app));
+      const git = (cwd, ...args) => timeCommandAsync('git', args, { env: runnerEnv({}, GIT_IDENTITY), cwd });
+      await git(work, 'clone', '--quiet', '--depth', '1', '--single-branch', '-b', 'main', url, dir);
+      const file = path.join(dir, appFile(app));
+      writeFileSync(file, readFileSync(file, 'utf8').replace('1.0.0', '2.0.0'));
+      await git(dir, 'commit', '--quiet', '-am', `Bump app ${app}`);
+      await git(dir, 'push', '--quiet', 'origin', 'main');
+    }
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    rmSync(work, { recursive: true, force: true });
+    assertLanded(base, 'push', []);
+    return ms;
+  };
+
+  try {
+    const times = await paired(
+      { push: concurrent('push'), pullRequest: concurrent('pull-request'), floor },
+      { beforeEach: () => seedRepository(base) },
+    );
+    printTable(
+      `open-gitops-pr: ${RUNS} runs at once, one app each, one manifests repository (${RUNS} apps x 3 environments)`,
+      [
+        {
+          figure: `push mode, ${RUNS} at once / ${RUNS} sequential plain-git pushes`,
+          action: times.push,
+          baseline: times.floor,
+          ratio: ratios(times.push, times.floor),
+          goal: atMost(2, '≤ 2×'),
+        },
+        {
+          figure: `pull-request mode, ${RUNS} at once / the same floor`,
+          action: times.pullRequest,
+          baseline: times.floor,
+          ratio: ratios(times.pullRequest, times.floor),
+          goal: atMost(1.5, '≤ 1.5×'),
+        },
+      ],
+    );
   } finally {
+    await double.stop();
     daemon.stop();
     rmSync(base, { recursive: true, force: true });
+  }
+}
+
+/** Throws unless every run's bump is on the remote, on main (push) or on its branch (pull-request); main stays linear. */
+function assertLanded(base, mode, branches) {
+  const bare = path.join(base, `${REPO}.git`);
+  for (let app = 0; app < RUNS; app++) {
+    const ref = mode === 'push' ? 'main' : branches[app];
+    const text = execFileSync('git', ['-C', bare, 'show', `${ref}:${appFile(app)}`], {
+      encoding: 'utf8',
+    });
+    if (!text.includes('2.0.0')) throw new Error(`app ${app}'s bump is not on ${ref}`);
+  }
+  if (execFileSync('git', ['-C', bare, 'rev-list', '--merges', 'main'], { encoding: 'utf8' }).trim()) {
+    throw new Error('main has merge commits');
   }
 }
 
@@ -105,33 +152,6 @@ function seedRepository(base) {
   git(work, 'commit', '--quiet', '-m', 'seed');
   git(work, 'push', '--quiet', bare, 'main');
   rmSync(work, { recursive: true, force: true });
-}
-
-/** How many runs' bumps are on the remote: on main (push) or on each run's branch (pull-request). */
-function countLanded(base, mode, results) {
-  const bare = path.join(base, `${REPO}.git`);
-  let landed = 0;
-  for (const [app, result] of results.entries()) {
-    const ref = mode === 'push' ? 'main' : result.branch;
-    const file = `apps/app-${String(app).padStart(4, '0')}/prod`;
-    const text = execFileSync('git', ['-C', bare, 'grep', '-h', '-e', '2.0.0', ref, '--', file], { encoding: 'utf8' });
-    if (text.includes('2.0.0')) landed++;
-  }
-  return landed;
-}
-
-/** The action and git print a lot; the figures are what matters here. */
-async function quietly(work) {
-  const { write: out } = process.stdout;
-  const { write: err } = process.stderr;
-  process.stdout.write = () => true;
-  process.stderr.write = () => true;
-  try {
-    return await work();
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
 }
 
 async function startGitDaemon(base) {

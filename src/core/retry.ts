@@ -14,6 +14,11 @@ export interface RetryPolicy {
    * jitter"), so that runs that failed together do not try again together.
    */
   jitter: number;
+  /**
+   * Retries made at once, before any pause: for failures that are news rather than overload (a branch that moved is
+   * worth re-applying on its new tip right away); the doubling pauses start after them. Default 0.
+   */
+  immediateRetries?: number;
 }
 
 export interface RetryOptions extends RetryPolicy {
@@ -62,9 +67,14 @@ export async function retry<T>(call: (attempt: number) => Promise<T>, options: R
   }
 }
 
-/** The pause after the `attempt`-th failure: doubled each time, capped, with the policy's share of chance. */
+/**
+ * The pause after the `attempt`-th failure: none for the policy's immediate retries, then doubled each time, capped,
+ * with the policy's share of chance.
+ */
 export function backoffMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (attempt - 1));
+  const paused = attempt - (policy.immediateRetries ?? 0);
+  if (paused < 1) return 0;
+  const ceiling = Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (paused - 1));
   return Math.round(ceiling * (1 - policy.jitter * random()));
 }
 

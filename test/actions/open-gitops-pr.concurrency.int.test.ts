@@ -16,9 +16,9 @@ const RUNS = 20;
 const RACERS = { baseDelayMs: 250, maxDelayMs: 4_000 };
 /**
  * Time allowed, from the work done rather than from a speed: the runs' pushes to one branch serialize, each a fetch,
- * a commit and a push of at most a few seconds on a loaded 2-core machine, plus the pauses of the runs that lost.
+ * a commit and a push of a few seconds at most on a loaded 2-core machine, plus the pauses of the runs that lost.
  */
-const PER_RUN_MS = 6_000;
+const PER_RUN_MS = 10_000;
 const allowedFor = (runs: number) => 30_000 + runs * PER_RUN_MS;
 
 let world: ManifestsWorld;

@@ -91,6 +91,11 @@ describe('retry', () => {
     expect(backoffMs(policy, 10, () => 0)).toBe(8_000);
   });
 
+  it('retries at once for the immediate retries, then pauses from the first delay up', () => {
+    const policy = { attempts: 6, firstDelayMs: 1_000, maxDelayMs: 8_000, jitter: 0, immediateRetries: 2 };
+    expect([1, 2, 3, 4, 5].map((attempt) => backoffMs(policy, attempt))).toEqual([0, 0, 1_000, 2_000, 4_000]);
+  });
+
   it('logs one line per retry naming what failed, why, and when the next attempt comes', async () => {
     const lines: string[] = [];
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {

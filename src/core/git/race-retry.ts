@@ -5,16 +5,25 @@ import { isRefMovedError, type RefMovedError } from './ref-moved-error.js';
 /** How often, and how patiently, a run that lost a race to another push tries again. */
 export interface RacePolicy {
   maxAttempts: number;
+  /**
+   * Lost races re-applied on the new tip at once: a refused push means another run landed, not that the server is
+   * overloaded, so the next attempt is likely to win; only a run that keeps losing starts pausing.
+   */
+  immediateRetries: number;
   /** The first pause's upper bound; each later one doubles, up to maxDelayMs. */
   baseDelayMs: number;
   maxDelayMs: number;
 }
 
-export const DEFAULT_RACE_POLICY: Omit<RacePolicy, 'maxAttempts'> = { baseDelayMs: 500, maxDelayMs: 10_000 };
+export const DEFAULT_RACE_POLICY: Omit<RacePolicy, 'maxAttempts'> = {
+  immediateRetries: 1,
+  baseDelayMs: 500,
+  maxDelayMs: 10_000,
+};
 
 /**
- * Runs `attempt` until it does not throw RefMovedError, at most `maxAttempts` times, pausing a random time
- * ("full jitter": 0 to base x 2^n, capped) in between so that racing runs spread out instead of colliding again.
+ * Runs `attempt` until it does not throw RefMovedError, at most `maxAttempts` times: the first retries at once, later
+ * ones after a random pause ("full jitter": 0 to base x 2^n, capped) so that runs that keep colliding spread out.
  */
 export async function retryOnRace<T>(
   policy: RacePolicy,
@@ -31,6 +40,7 @@ export async function retryOnRace<T>(
       {
         what: 'Applying the change',
         attempts: policy.maxAttempts,
+        immediateRetries: policy.immediateRetries,
         firstDelayMs: policy.baseDelayMs,
         maxDelayMs: policy.maxDelayMs,
         jitter: 1,

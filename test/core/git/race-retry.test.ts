@@ -4,7 +4,7 @@ import { parseIdentity } from '../../../src/core/git/identity.js';
 import { retryOnRace } from '../../../src/core/git/race-retry.js';
 import { RefMovedError } from '../../../src/core/git/ref-moved-error.js';
 
-const QUICK = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 4 };
+const QUICK = { maxAttempts: 4, immediateRetries: 1, baseDelayMs: 1, maxDelayMs: 4 };
 
 describe('retryOnRace', () => {
   it('tries again while the branch keeps moving, and reports how many attempts it took', async () => {
