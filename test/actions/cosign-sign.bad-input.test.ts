@@ -77,7 +77,10 @@ const cases: Record<string, BadCase> = {
     { 'private-key': 'keys/missing.key' },
     'Input "private-key" is no PEM key, no base64 of one, no env://NAME and no KMS URI, and no readable key file (ENOENT).',
   ),
-  'key file is a directory': keyed({ 'private-key': 'keys' }, /Input "private-key" is no PEM key.*no readable key file \(EISDIR\)/),
+  'key file is a directory': keyed(
+    { 'private-key': 'keys' },
+    /Input "private-key" is no PEM key.*no readable key file \(EISDIR\)/,
+  ),
   'public key given as the key': keyed({ 'private-key': 'keys/cosign.pub' }, 'is a public key ("PUBLIC KEY")'),
   'key file that is no PEM': keyed({ 'private-key': 'notes.txt' }, 'holds no PEM block'),
   'encrypted cosign key without a password': keyed(
