@@ -1,12 +1,13 @@
 // Bundles each action's entry, src/actions/<name>/main.ts, with ncc into <out>/<name>/ (default out: dist/).
-// Usage: node scripts/build.mjs [--out DIR]
+// Usage: node scripts/build.mjs [--out DIR] [--only NAME[,NAME…]]
 //
 // ncc is given JavaScript, not TypeScript: its ts-loader either type-checks the whole project once per action (slow, and
 // a type error in any test fails every bundle) or, with transpileOnly, compiles NodeNext .ts files to CommonJS, which
 // breaks top-level await and ESM-only dependencies. So tsc first emits the entries' module graph without type-checking
 // (`npm run lint` type-checks), and ncc bundles that.
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import ncc from '@vercel/ncc';
@@ -17,6 +18,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // webpack names modules and chunks by their path, so this folder's path is part of the bundles' bytes: keep it fixed.
 // It sits inside the repository (under the git-ignored tmp/) so that the emitted code resolves node_modules/.
 const jsRoot = path.join(root, 'tmp', 'ncc-input');
+
+// How long a build waits for another one to release the scratch folder.
+const SCRATCH_WAIT_MS = 15 * 60_000;
 
 const NCC_OPTIONS = {
   minify: true,
@@ -29,25 +33,47 @@ const NCC_OPTIONS = {
   quiet: true,
 };
 
+// Dependencies whose top-level imports load far more than most runs use, with the edit that defers it. Applied to a copy
+// under jsRoot/node_modules, which webpack resolves before the repository's node_modules; each `from` must occur
+// exactly once, so that a new version of the package fails the build here instead of bundling unpatched.
+const DEFERRED_IMPORTS = [
+  {
+    // @actions/core imports its OIDC client, and with it @actions/http-client and undici (most of the bundle's start
+    // on a bare runner), for getIDToken alone: loaded on the first getIDToken instead.
+    package: '@actions/core',
+    file: 'lib/core.js',
+    edits: [
+      ["import { OidcClient } from './oidc-utils.js';\n", ''],
+      [
+        'return yield OidcClient.getIDToken(aud);',
+        "return yield (yield import('./oidc-utils.js')).OidcClient.getIDToken(aud);",
+      ],
+    ],
+  },
+];
+
 // package.json's bin: `npx gitops-delivery-actions <step>` runs it, so it starts with a shebang.
 const CLI = { name: 'cli', entryFile: path.join(root, 'src', 'cli.ts'), banner: '#!/usr/bin/env node\n' };
 
 async function main() {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { out: { type: 'string' }, only: { type: 'string' } } });
   const outRoot = path.resolve(values.out ?? path.join(root, 'dist'));
   refuseToEmpty(outRoot);
   // webpack resolves from, and names modules relative to, the working directory
   process.chdir(root);
 
   // Every action, plus the command-line entry that runs the same steps outside GitHub Actions.
-  const bundles = [...findActions(root), CLI];
+  const bundles = selectBundles([...findActions(root), CLI], values.only);
   const started = Date.now();
   await claimScratchFolder();
   try {
     await emitJavaScript(bundles.map((entry) => entry.entryFile));
+    await deferImports();
     console.log(`tsc: ${Date.now() - started} ms`);
     // the output root is wholly generated: emptying it drops chunks and bundles of actions that no longer exist
-    await rm(outRoot, { recursive: true, force: true });
+    if (values.only)
+      await Promise.all(bundles.map((entry) => rm(path.join(outRoot, entry.name), { recursive: true, force: true })));
+    else await rm(outRoot, { recursive: true, force: true });
     // one after another: two at once on 2 cores measured no faster
     for (const entry of bundles) {
       const entryStarted = Date.now();
@@ -61,16 +87,65 @@ async function main() {
   console.log(`built ${bundles.length} bundle(s) into ${into} in ${Date.now() - started} ms`);
 }
 
+/** `--only a,b`: those bundles alone (for benches and quick checks; dist/ is always built whole). */
+function selectBundles(all, only) {
+  if (only === undefined) return all;
+  const names = only.split(',').filter(Boolean);
+  const unknown = names.filter((name) => !all.some((entry) => entry.name === name));
+  if (unknown.length > 0) throw new Error(`--only: no bundle named ${unknown.join(', ')}`);
+  return all.filter((entry) => names.includes(entry.name));
+}
+
+/** Writes the DEFERRED_IMPORTS copies of their packages under jsRoot/node_modules. */
+async function deferImports() {
+  for (const { package: name, file, edits } of DEFERRED_IMPORTS) {
+    const copy = path.join(jsRoot, 'node_modules', name);
+    await cp(path.join(root, 'node_modules', name), copy, { recursive: true });
+    let text = await readFile(path.join(copy, file), 'utf8');
+    for (const [from, to] of edits) {
+      if (text.split(from).length !== 2) {
+        throw new Error(`${name}/${file} no longer contains ${JSON.stringify(from)} once: review DEFERRED_IMPORTS`);
+      }
+      text = text.replace(from, to);
+    }
+    await writeFile(path.join(copy, file), text);
+  }
+}
+
+/**
+ * Takes the scratch folder, waiting while another build holds it (tests build bundles in parallel workers); a folder
+ * whose owner process is gone is taken over. The owner's pid is in the folder's `.owner` file.
+ */
 async function claimScratchFolder() {
   await mkdir(path.dirname(jsRoot), { recursive: true });
+  const deadline = Date.now() + SCRATCH_WAIT_MS;
+  for (;;) {
+    try {
+      await mkdir(jsRoot);
+      await writeFile(path.join(jsRoot, '.owner'), String(process.pid));
+      return;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    const owner = Number(await readFile(path.join(jsRoot, '.owner'), 'utf8').catch(() => ''));
+    if (owner > 0 && !processIsAlive(owner)) {
+      await rm(jsRoot, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      const folder = path.relative(root, jsRoot);
+      throw new Error(`${folder} is still held by another build after ${SCRATCH_WAIT_MS / 60_000} minutes`);
+    }
+    await sleep(500);
+  }
+}
+
+function processIsAlive(pid) {
   try {
-    await mkdir(jsRoot);
+    process.kill(pid, 0);
+    return true;
   } catch (error) {
-    if (error.code !== 'EEXIST') throw error;
-    const folder = path.relative(root, jsRoot);
-    throw new Error(`${folder} exists: another build is running, or one was killed; if not, delete it`, {
-      cause: error,
-    });
+    return error.code === 'EPERM';
   }
 }
 
