@@ -6,8 +6,8 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { readActionMetadata } from './docs-lib.mjs';
 import { importTypeScript } from './lib/import-ts.mjs';
+import { oneLine, yamlDescription } from './lib/yaml-text.mjs';
 
-const WIDTH = 118;
 // deliver's own inputs, before the steps' ones.
 const OWN_INPUTS = {
   'delivery-mode': {
@@ -73,7 +73,7 @@ function renderEntries(entries, withRequired) {
   let text = '';
   for (const [name, entry] of entries) {
     const description = entry.description ?? entry.uses.map(describeUse).join(' ');
-    text += `  ${name}:\n    description: ${renderText(description, 4)}\n`;
+    text += `  ${name}:\n    description: ${yamlDescription(description, 4)}\n`;
     if (withRequired) text += `    required: ${entry.required === true}\n`;
     if (entry.default !== undefined && entry.default !== '') {
       text += `    default: ${YAML.stringify(entry.default, { singleQuote: true }).trimEnd()}\n`;
@@ -84,26 +84,4 @@ function renderEntries(entries, withRequired) {
 
 function describeUse(use) {
   return `[${use.where}${use.stepName === '' ? '' : `: ${use.stepName}`}] ${use.description}`;
-}
-
-function oneLine(text) {
-  return String(text ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** A plain scalar when it fits on the line, else a folded block wrapped at WIDTH. */
-function renderText(text, indent) {
-  const plain = YAML.stringify(text, { lineWidth: 0, singleQuote: true }).trimEnd();
-  if (!plain.includes('\n') && indent + 'description: '.length + plain.length <= WIDTH) return plain;
-  const lines = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && indent + 2 + line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return `>-\n${lines.map((l) => `${' '.repeat(indent + 2)}${l}`).join('\n')}`;
 }

@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import {
   BUILD_INPUTS_LABEL,
   type BuildRecipe,
@@ -40,6 +39,8 @@ import { actionOutputs, type OutputSink } from '../../core/outputs.js';
 import { registryDigestResolver, runnerProvenance } from '../../core/provenance/slsa.js';
 import { type BuildReport, failureSummary, successSummary } from './report.js';
 import { type BuildMultistageSettings, OUTPUTS, type Policy } from './settings.js';
+import { SCRATCH_PREFIX, STATE } from './post.js';
+import { scratchFolder } from '../../core/cleanup.js';
 import { escapeForLog } from '../../core/workflow-commands.js';
 
 /** The collaborators a run uses; tests pass their own, the action the defaults. */
@@ -52,6 +53,8 @@ export interface BuildMultistageDeps {
   source?: SourceContext;
   /** Where the run's private files go (secrets, image ID); default RUNNER_TEMP, else the OS temp folder. */
   tempDir?: string;
+  /** Keeps a value for the post step (the action: @actions/core's saveState). */
+  saveState?: (name: string, value: string) => void;
 }
 
 /**
@@ -96,7 +99,10 @@ export async function buildMultistage(
     durationSeconds: 0,
   };
 
-  const workDir = await mkdtemp(path.join(deps.tempDir ?? process.env.RUNNER_TEMP ?? os.tmpdir(), 'build-multistage-'));
+  // Holds the build secrets: removed when the run ends, is cancelled (cleanup.ts), or by the post step after a SIGKILL.
+  const scratch = await scratchFolder(deps.tempDir ?? process.env.RUNNER_TEMP ?? os.tmpdir(), SCRATCH_PREFIX);
+  deps.saveState?.(STATE.scratchFolder, scratch.path);
+  const workDir = scratch.path;
   try {
     const pushedDigest =
       reusable && (await tagForReuse(registry, settings.image, reusable))
@@ -110,7 +116,7 @@ export async function buildMultistage(
     }
     throw error;
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    await scratch.remove();
   }
   report.durationSeconds = secondsSince(started);
   const provenance = report.digest ? await provenanceOf(settings, dockerfile, target, report, registry, startedOn) : '';

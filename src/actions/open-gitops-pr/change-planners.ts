@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as core from '@actions/core';
+import { writeFilesAtomically } from '../../core/atomic-write.js';
 import { type FileBump, ManifestBumper } from '../../core/bump/bumper.js';
 import type { BumpTarget } from '../../core/bump/types.js';
 import { UserError } from '../../core/errors.js';
@@ -94,8 +95,12 @@ export class RevertPlanner implements ChangePlanner {
       .map((file) => bumpOf(git.directory, file, before.get(file) ?? '', after.get(file) ?? ''));
   }
 
-  async write(bumps: readonly FileBump[], root: string): Promise<void> {
-    for (const bump of bumps) await fs.writeFile(path.join(root, bump.path), bump.after);
+  /** Every file or none, never through a symlink the repository planted (see writeFilesAtomically). */
+  write(bumps: readonly FileBump[], root: string): Promise<void> {
+    return writeFilesAtomically(
+      root,
+      bumps.map((bump) => ({ file: bump.file, content: bump.after, previous: bump.before })),
+    );
   }
 
   private async patchOf(git: GitCli): Promise<string> {

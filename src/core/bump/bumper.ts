@@ -1,4 +1,5 @@
 import * as fs from 'node:fs/promises';
+import { writeFilesAtomically } from '../atomic-write.js';
 import { UserError } from '../errors.js';
 import { relativeToRoot } from '../file-scope.js';
 import { EditSession } from './edit-session.js';
@@ -86,31 +87,12 @@ export class ManifestBumper {
     return found.flatMap((plan) => (plan.bump ? [plan.bump] : []));
   }
 
-  async write(bumps: readonly FileBump[]): Promise<void> {
-    const staged: { bump: FileBump; temp: string }[] = [];
-    try {
-      for (const bump of bumps) {
-        const temp = `${bump.file}.${process.pid}.bump-tmp`;
-        const { mode } = await fs.stat(bump.file);
-        await fs.writeFile(temp, bump.after, { mode });
-        staged.push({ bump, temp });
-      }
-    } catch (error) {
-      await Promise.all(staged.map(({ temp }) => fs.rm(temp, { force: true })));
-      throw error;
-    }
-    const renamed: FileBump[] = [];
-    try {
-      for (const { bump, temp } of staged) {
-        await fs.rename(temp, bump.file);
-        renamed.push(bump);
-      }
-    } catch (error) {
-      // Put back what was already replaced so the repository is never half-edited.
-      await Promise.all(renamed.map((bump) => fs.writeFile(bump.file, bump.before)));
-      await Promise.all(staged.map(({ temp }) => fs.rm(temp, { force: true })));
-      throw error;
-    }
+  /** Replaces every changed file or none, never through a symlink or outside `root` (see writeFilesAtomically). */
+  async write(bumps: readonly FileBump[], root: string): Promise<void> {
+    await writeFilesAtomically(
+      root,
+      bumps.map((bump) => ({ file: bump.file, content: bump.after, previous: bump.before })),
+    );
   }
 
   private planFile(
