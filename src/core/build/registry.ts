@@ -149,6 +149,65 @@ export class RegistryClient {
   }
 
   /**
+   * Uploads a blob unless the repository holds it already: a POST opening an upload session, then one monolithic PUT
+   * with the digest (the two-step form every registry accepts). Returns its digest; a UserError when these
+   * credentials may not push there.
+   */
+  async uploadBlob(image: ImageRef, bytes: Buffer): Promise<string> {
+    const digest = sha256Digest(bytes);
+    const blobUrl = `${registryUrl(image.registry)}/v2/${image.path}/blobs/${digest}`;
+    const uploadsUrl = `${registryUrl(image.registry)}/v2/${image.path}/blobs/uploads/`;
+    await this.withRetries(image.registry, async () => {
+      const present = await this.authorized(blobUrl, { method: 'HEAD' }, image, 'push', { missingIsUndefined: true });
+      if (present !== undefined) return;
+      const session = this.pushed(image, await this.authorized(uploadsUrl, { method: 'POST' }, image, 'push'));
+      const location = session.header('location');
+      if (!location) throw new Error(`POST ${uploadsUrl} answered HTTP ${session.status} without a Location`);
+      // The session's URL may be relative and may carry the registry's own state in its query.
+      const target = new URL(location, uploadsUrl);
+      target.searchParams.set('digest', digest);
+      const init = { method: 'PUT', body: bytes, headers: { 'Content-Type': 'application/octet-stream' } };
+      this.pushed(image, await this.authorized(target.href, init, image, 'push'));
+    });
+    return digest;
+  }
+
+  /**
+   * Pushes a manifest (or index) under `reference`, a tag or its own digest; its blobs must be in the repository.
+   * Returns its digest; a UserError when these credentials may not push there.
+   */
+  async putManifest(image: ImageRef, reference: string, bytes: Buffer, mediaType: string): Promise<string> {
+    const url = manifestUrl(image, reference);
+    await this.withRetries(image.registry, async () => {
+      const init = { method: 'PUT', body: bytes, headers: { 'Content-Type': mediaType } };
+      this.pushed(image, await this.authorized(url, init, image, 'push'));
+    });
+    return sha256Digest(bytes);
+  }
+
+  /**
+   * The OCI 1.1 referrers API's index of the manifests whose subject is `digest`, filtered by artifact type (a
+   * registry may ignore the filter); undefined when the registry has no referrers API (404, as distribution 2.8).
+   */
+  async referrers(image: ImageRef, digest: string, artifactType?: string): Promise<Buffer | undefined> {
+    const url = new URL(`${registryUrl(image.registry)}/v2/${image.path}/referrers/${digest}`);
+    if (artifactType) url.searchParams.set('artifactType', artifactType);
+    return this.withRetries(image.registry, async () => {
+      const response = await this.authorized(url.href, { method: 'GET' }, image, 'pull', { missingIsUndefined: true });
+      const type = response?.header('content-type')?.split(';')[0]?.trim();
+      // A registry without the API may answer its 404 page with 200 through a catch-all: only an index counts.
+      return response && type === INDEX_TYPES[0] ? response.body : undefined;
+    });
+  }
+
+  private pushed(image: ImageRef, response: HttpResponse | undefined): HttpResponse {
+    if (response === undefined) {
+      throw new UserError(`Registry ${image.registry} does not let these credentials push to ${image.path}.`);
+    }
+    return response;
+  }
+
+  /**
    * A successful response, following one auth challenge; undefined when access is denied (and, when asked, when the
    * registry has no such manifest or blob).
    */
@@ -252,7 +311,8 @@ function manifestUrl(image: ImageRef, reference: string): string {
   return `${registryUrl(image.registry)}/v2/${image.path}/manifests/${reference}`;
 }
 
-function sha256Digest(bytes: Buffer): string {
+/** A content digest as registries name content: `sha256:<hex>`. */
+export function sha256Digest(bytes: Buffer): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
