@@ -25,5 +25,10 @@ describe("deliver's errors", () => {
       'Base branch "main" does not exist in acme/gitops; the image-ref-like text stays.',
     );
     expect(cosign('a keyless-method: key')).toBe('a keyless-method: key');
+    const apply = inUserNames('Input "kubeconfig" is not a kubeconfig: its kind is "Pod".', 'kubectl-apply', [
+      'kubeconfig',
+    ]);
+    expect(apply).toBe('Input "apply-kubeconfig" is not a kubeconfig: its kind is "Pod".');
+    expect(cosign('method: key needs input "private-key"')).toBe('sign-method: key needs input "sign-private-key"');
   });
 });

@@ -88,8 +88,12 @@ export function stepInputs(step: ChainStep, source: InputSource, outputs: ChainO
 export function inUserNames(message: string, step: StepName, stepInputNames: readonly string[]): string {
   if (stepInputNames.length === 0) return message;
   // Longest first, so that private-key-password is not read as private-key. A name counts where it stands quoted
-  // ("token") or before a colon and a value (method: key), never inside a longer word.
+  // ("token"), or as a setting to write (`set method: key`, `use pin: tag`, or opening the message), never inside a
+  // longer word or in prose ("is not a kubeconfig: ...").
   const names = [...stepInputNames].sort((a, b) => b.length - a.length);
-  const mention = new RegExp(`(?<=")(${names.join('|')})(?=")|(?<![\\w-])(${names.join('|')})(?=: )`, 'g');
+  const mention = new RegExp(
+    `(?<=")(${names.join('|')})(?=")|(?<=^|\\b(?:set|use|for|with) )(${names.join('|')})(?=: )`,
+    'g',
+  );
   return message.replace(mention, (name) => rootName(step, name));
 }
