@@ -229,17 +229,17 @@ describe('build-multistage with the docker CLI and BuildKit', () => {
     await rm(workspace, { recursive: true, force: true });
   });
 
-  it('gives up on an unreachable registry after bounded retries, before building', async () => {
+  it('warns when the registry cannot be probed and reuse is off, and lets the push decide', async () => {
+    // An unpinned base: nothing could be reused, so the registry is only probed, and the push says what failed.
     const port = await closedPort();
     const result = await run(
       { ...BED_INPUTS, image: `127.0.0.1:${port}/acme/api`, tags: 'x' },
       { registry: new RegistryClient({ retry: { attempts: 3, firstDelayMs: 50 } }) },
     );
-    expect((result.error as Error).message).toBe(
-      `Registry 127.0.0.1:${port} is unreachable: ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:${port}) (3 attempts).`,
+    expect(result.printed).toContain(`::warning::Registry 127.0.0.1:${port} did not answer GET`);
+    expect((result.error as Error).message).toMatch(
+      new RegExp(`^docker push 127\\.0\\.0\\.1:${port}/acme/api:x failed`),
     );
-    // How soon it gives up is a figure of scripts/bench/build-multistage.bench.mjs, not asserted here.
-    expect(result.printed).not.toMatch(/\[command\]\S+ build/);
     expect(result.outputs).toEqual({});
   });
 
