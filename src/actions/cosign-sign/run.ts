@@ -6,16 +6,32 @@ import { Cosign, verifyArgs } from '../../core/cosign/cosign.js';
 import type { KeySigning, SignerCheck } from '../../core/cosign/signing-method.js';
 import { requireDigest } from '../../core/cosign/verification.js';
 import { verifyCommand } from '../../core/cosign/verify-command.js';
+import { RegistryClient } from '../../core/build/registry.js';
+import { dockerConfigCredentials } from '../../core/build/registry-credentials.js';
 import type { InstallOptions } from '../../core/installer.js';
+import { PUBLIC_GOOD, signStatement, type TrustRootOptions } from '../../core/provenance/attest.js';
+import { attachBundle, verifyAttachedProvenance } from '../../core/provenance/referrers.js';
+import { provenanceStatement } from '../../core/provenance/slsa.js';
 import { actionOutputs, type OutputSink } from '../../core/outputs.js';
 import { code, JobSummary } from '../../core/summary.js';
-import { type CosignSignSettings, OUTPUTS } from './settings.js';
+import { type CosignSignSettings, INPUTS, OUTPUTS, type ProvenanceSettings } from './settings.js';
 import { escapeForLog } from '../../core/workflow-commands.js';
 
 export interface CosignSignResult {
   signatureRef: string;
   bundlePath: string;
   verifyCommand: string;
+  /** The referrer manifest carrying the signed provenance, REPOSITORY@sha256:...; empty when none was attested. */
+  provenanceRef: string;
+}
+
+/** What the provenance steps talk to; tests point them at local registries and Sigstore services. */
+export interface ProvenanceSeams {
+  registry?: RegistryClient;
+  /** Default: the public-good trust root, through TUF. */
+  trust?: TrustRootOptions;
+  /** Default: the job's OIDC token for audience sigstore. */
+  identityToken?: () => Promise<string>;
 }
 
 /** Installs cosign, signs the digest, attests what was asked, verifies the signature, sets the outputs. */
@@ -23,8 +39,16 @@ export async function cosignSign(
   settings: CosignSignSettings,
   setOutput: OutputSink = actionOutputs,
   installOptions: InstallOptions = {},
+  seams: ProvenanceSeams = {},
 ): Promise<CosignSignResult> {
   for (const warning of settings.warnings) core.warning(warning);
+  const registry = seams.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
+  if (settings.provenance.verify) {
+    const found = await verifyAttachedProvenance(registry, settings.image, settings.provenance.verify, seams.trust);
+    core.info(
+      escapeForLog(`Provenance verified: ${found.referrer}, built by ${found.predicate.runDetails.builder.id}`),
+    );
+  }
   const cosign = await Cosign.install(settings.cosign, installOptions);
   const image = settings.image.toString();
   const scratch = await scratchDir(settings.tempDir);
@@ -55,16 +79,45 @@ export async function cosignSign(
     core.info(`cosign verify accepted ${signatures.length} signature(s) of ${settings.image.digest}.`);
   }
 
+  const provenanceRef = await attestProvenance(settings, registry, seams);
   const result = {
     signatureRef: format.signatureRef(settings.image),
     bundlePath,
     verifyCommand: verifyCommand(verifyArgs(image, format, signer.pasteArgs)),
+    provenanceRef,
   };
   setOutput(OUTPUTS.signatureRef, result.signatureRef);
   setOutput(OUTPUTS.bundlePath, result.bundlePath);
   setOutput(OUTPUTS.verifyCommand, result.verifyCommand);
+  if (result.provenanceRef) setOutput(OUTPUTS.provenanceRef, result.provenanceRef);
   await summarize(settings, result, signer).write();
   return result;
+}
+
+/** Signs the predicate for the digest with sigstore-js and attaches the bundle; the referrer, or '' when not asked. */
+async function attestProvenance(
+  settings: CosignSignSettings,
+  registry: RegistryClient,
+  seams: ProvenanceSeams,
+): Promise<string> {
+  const { attest, tagFallback }: ProvenanceSettings = settings.provenance;
+  if (!attest) return '';
+  const digest = settings.image.digest as string;
+  const statement = provenanceStatement(settings.image.repository, digest, attest.predicate);
+  const identityToken = seams.identityToken ?? (() => core.getIDToken('sigstore'));
+  const bundle = await signStatement(
+    statement,
+    attest.signing.method === 'keyless'
+      ? { ...PUBLIC_GOOD, ...attest.signing, identityToken }
+      : { rekorUrl: PUBLIC_GOOD.rekorUrl, ...attest.signing },
+  );
+  const attached = await attachBundle(registry, settings.image, digest, bundle, {
+    tagFallback,
+    tagFallbackInput: INPUTS.provenanceTagFallback,
+    annotations: { 'dev.sigstore.bundle.predicateType': statement.predicateType },
+  });
+  core.info(escapeForLog(`Provenance attached: ${attached.reference} (${attached.indexedBy})`));
+  return attached.reference;
 }
 
 async function scratchDir(tempDir: string): Promise<string> {
@@ -85,6 +138,8 @@ function summarize(settings: CosignSignSettings, result: CosignSignResult, signe
     ['Verified', settings.verify ? 'yes, right after signing' : 'no (verify: false)'],
     ...settings.attestations.map((source) => ['Attestation', `${code(source.file)} (${source.description})`]),
     ...(result.bundlePath ? [['Bundle', code(result.bundlePath)]] : []),
+    ...(settings.provenance.verify ? [['Provenance checked', 'yes, before signing']] : []),
+    ...(result.provenanceRef ? [['Provenance', code(result.provenanceRef)]] : []),
   ];
   const summary = new JobSummary()
     .heading(`cosign-sign: ${settings.image}`)

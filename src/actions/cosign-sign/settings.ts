@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readAttestationSource, type AttestationSource } from '../../core/cosign/attestation.js';
 import { CosignVersion } from '../../core/cosign/cosign-version.js';
 import { SIGNATURE_FORMATS, signatureFormat, type SignatureFormat } from '../../core/cosign/signature-format.js';
@@ -15,6 +15,8 @@ import {
 import { UserError } from '../../core/errors.js';
 import { ImageRef } from '../../core/image-ref.js';
 import type { InputReader } from '../../core/inputs.js';
+import type { SlsaProvenancePredicate } from '../../core/provenance/slsa.js';
+import type { ProvenancePolicy } from '../../core/provenance/verify.js';
 import { registerSecret } from '../../core/secrets.js';
 import { RELEASES } from '../../core/tool-versions.js';
 
@@ -32,13 +34,32 @@ export const INPUTS = {
   verify: 'verify',
   certificateIdentity: 'certificate-identity',
   certificateOidcIssuer: 'certificate-oidc-issuer',
+  provenance: 'provenance',
+  attestProvenance: 'attest-provenance',
+  verifyProvenance: 'verify-provenance',
+  provenanceIdentity: 'provenance-identity',
+  provenanceAllowedRefs: 'provenance-allowed-refs',
+  provenanceTagFallback: 'provenance-tag-fallback',
+  fulcioUrl: 'fulcio-url',
+  rekorUrl: 'rekor-url',
 } as const;
 
 export const OUTPUTS = {
   signatureRef: 'signature-ref',
   bundlePath: 'bundle-path',
   verifyCommand: 'verify-command',
+  provenanceRef: 'provenance-ref',
 } as const;
+
+/** What cosign-sign does with the build's SLSA provenance (sigstore-js, not cosign: see docs/provenance.md). */
+export interface ProvenanceSettings {
+  /** Sign the predicate for the digest and attach the bundle to the image. */
+  attest?: { predicate: SlsaProvenancePredicate; signing: ProvenanceSigning };
+  /** Before signing: find the digest's attached provenance and check it against this policy. */
+  verify?: ProvenancePolicy;
+  /** Keep the OCI referrers tag on a registry without the referrers API. */
+  tagFallback: boolean;
+}
 
 export interface CosignSignSettings {
   /** The image, pinned by digest (a tag it also carried is dropped). */
@@ -52,9 +73,18 @@ export interface CosignSignSettings {
   verify: boolean;
   /** Where scratch files (bundle, predicates, derived public key) go: the runner's temp folder. */
   tempDir: string;
+  provenance: ProvenanceSettings;
   /** Found while reading the inputs, printed as warnings once the action runs. */
   warnings: string[];
 }
+
+/**
+ * How the provenance is signed: the OIDC token is read when signing, so keyless settings carry only the URLs
+ * (absent: Sigstore's public-good instance).
+ */
+export type ProvenanceSigning =
+  | { method: 'keyless'; fulcioUrl?: string; rekorUrl?: string }
+  | { method: 'key'; privateKeyPem: string; passphrase?: string; rekorUrl?: string };
 
 /** Every check that needs no network: a bad input fails here, before cosign is installed or anything is signed. */
 export function readCosignSignSettings(inputs: InputReader, env: NodeJS.ProcessEnv = process.env): CosignSignSettings {
@@ -67,9 +97,10 @@ export function readCosignSignSettings(inputs: InputReader, env: NodeJS.ProcessE
   const digest = image.digest as string;
   const version = inputs.optional(INPUTS.cosignVersion) ?? RELEASES.cosign.defaultVersion;
   const warnings: string[] = [];
+  const signing = readSigningMethod(inputs, password, workspace, env);
   return {
     image,
-    signing: readSigningMethod(inputs, password, workspace, env),
+    signing,
     format: signatureFormat(inputs.choice(INPUTS.signatureFormat, SIGNATURE_FORMATS, 'bundle'), parseVersion(version)),
     annotations: inputs.lines(INPUTS.annotations).map(readAnnotation),
     attestations: readAttest(inputs).map((file) =>
@@ -78,8 +109,125 @@ export function readCosignSignSettings(inputs: InputReader, env: NodeJS.ProcessE
     cosign: { version, ...optional('sha256', inputs.optional(INPUTS.cosignSha256)) },
     verify: inputs.boolean(INPUTS.verify, true),
     tempDir: env.RUNNER_TEMP ?? os.tmpdir(),
+    provenance: readProvenance(inputs, digest, signing, password, env),
     warnings,
   };
+}
+
+function readProvenance(
+  inputs: InputReader,
+  digest: string,
+  signing: SigningMethod,
+  password: string | undefined,
+  env: NodeJS.ProcessEnv,
+): ProvenanceSettings {
+  const tagFallback = inputs.boolean(INPUTS.provenanceTagFallback, true);
+  const attest = inputs.boolean(INPUTS.attestProvenance, false);
+  const verify = inputs.boolean(INPUTS.verifyProvenance, false);
+  const text = inputs.optional(INPUTS.provenance);
+  if (attest && !text) {
+    throw new UserError(
+      `Input "${INPUTS.attestProvenance}" needs input "${INPUTS.provenance}": the predicate build-multistage outputs as provenance.`,
+    );
+  }
+  return {
+    tagFallback,
+    ...(attest && text
+      ? { attest: { predicate: readPredicate(text), signing: readProvenanceSigning(inputs, signing, password, env) } }
+      : {}),
+    ...(verify ? { verify: readProvenancePolicy(inputs, digest, env) } : {}),
+  };
+}
+
+function readPredicate(text: string): SlsaProvenancePredicate {
+  let predicate: SlsaProvenancePredicate;
+  try {
+    predicate = JSON.parse(text) as SlsaProvenancePredicate;
+  } catch {
+    throw new UserError(
+      `Input "${INPUTS.provenance}" is not JSON: pass build-multistage's provenance output as it is.`,
+    );
+  }
+  if (typeof predicate?.runDetails?.builder?.id !== 'string' || !predicate.buildDefinition?.buildType) {
+    throw new UserError(
+      `Input "${INPUTS.provenance}" is not a SLSA provenance v1 predicate (no buildDefinition.buildType or runDetails.builder.id).`,
+    );
+  }
+  return predicate;
+}
+
+/** The same signer as the image signature: the job's OIDC token, or the key when it is PEM the runner can read. */
+function readProvenanceSigning(
+  inputs: InputReader,
+  signing: SigningMethod,
+  password: string | undefined,
+  env: NodeJS.ProcessEnv,
+): ProvenanceSigning {
+  const urls = {
+    ...optional('fulcioUrl', inputs.optional(INPUTS.fulcioUrl)),
+    ...optional('rekorUrl', inputs.optional(INPUTS.rekorUrl)),
+  };
+  if (!(signing instanceof KeySigning)) return { method: 'keyless', ...urls };
+  const key = signing.key;
+  const pem =
+    key.kind === 'inline'
+      ? key.pem
+      : key.kind === 'env'
+        ? env[key.variable]
+        : key.kind === 'file'
+          ? readFileSync(key.path, 'utf8')
+          : undefined;
+  if (!pem) {
+    throw new UserError(
+      `Input "${INPUTS.attestProvenance}" signs with sigstore-js, which cannot use the KMS key ${key.reference}: sign keylessly or with a PEM key.`,
+    );
+  }
+  return {
+    method: 'key',
+    privateKeyPem: pem,
+    ...optional('passphrase', password),
+    ...optional('rekorUrl', urls.rekorUrl),
+  };
+}
+
+/** The default identity: this library's reusable workflows (deliver-pull, deliver-push) at any ref. */
+function readProvenancePolicy(inputs: InputReader, digest: string, env: NodeJS.ProcessEnv): ProvenancePolicy {
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const library = env.GITHUB_ACTION_REPOSITORY;
+  const identityText =
+    inputs.optional(INPUTS.provenanceIdentity) ??
+    (library ? `${escapeRegExp(`${server}/${library}/.github/workflows/`)}deliver-(pull|push)\\.yml@.+` : undefined);
+  if (!identityText) {
+    throw new UserError(
+      `GITHUB_ACTION_REPOSITORY is not set, so the expected builder is unknown: set input "${INPUTS.provenanceIdentity}".`,
+    );
+  }
+  if (!env.GITHUB_REPOSITORY) {
+    throw new UserError(`GITHUB_REPOSITORY is not set, so the caller's repository is unknown: run on GitHub Actions.`);
+  }
+  return {
+    digest,
+    identity: identityPattern(identityText, INPUTS.provenanceIdentity),
+    issuer: inputs.string(INPUTS.certificateOidcIssuer, GITHUB_OIDC_ISSUER),
+    repository: `${server}/${env.GITHUB_REPOSITORY}`,
+    allowedRef: identityPattern(
+      inputs.string(INPUTS.provenanceAllowedRefs, 'refs/heads/main|refs/tags/.*'),
+      INPUTS.provenanceAllowedRefs,
+    ),
+  };
+}
+
+/** A pattern as the user wrote it; settings load no Sigstore code, so this is checked here, not in core/provenance. */
+function identityPattern(text: string, input: string): RegExp {
+  try {
+    return new RegExp(text);
+  } catch {
+    throw new UserError(`Input "${input}" is not a regular expression: ${text}`);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function readImage(text: string): ImageRef {
