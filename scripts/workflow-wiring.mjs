@@ -55,6 +55,15 @@ const SHARED_STEPS = {
         reason: 'the source commit and the run are always signed in; sign-annotations adds to them',
       },
       verify: { with: 'true', reason: 'nothing is handed off unless the signature verifies' },
+      provenance: {
+        with: '${{ needs.build.outputs.provenance }}',
+        reason: "the build job's SLSA provenance predicate of the digest",
+      },
+      'attest-provenance': {
+        with: "${{ inputs.sign-method != 'key' && needs.build.outputs.provenance != '' }}",
+        reason:
+          'the provenance is signed (keylessly, as this workflow) and attached whenever the build job recorded one',
+      },
     },
     // a workflow input that only feeds a fixed value above
     extraInputs: ['annotations'],

@@ -98,6 +98,8 @@ describe('deliver-push and deliver-pull', () => {
       expect(jobs.build.outputs).toEqual({
         digest: '${{ steps.image.outputs.digest }}',
         'image-ref': '${{ steps.image.outputs.image-ref }}',
+        // the SLSA predicate the sign job signs; it names the digest, never a tag
+        provenance: '${{ steps.build.outputs.provenance }}',
       });
       const record = jobs.build.steps!.find((step) => step.id === 'image')!;
       expect(record.run).toContain("'sha256:[0-9a-f]{64}'");

@@ -27,6 +27,10 @@ export const FIXED_INPUTS: Readonly<Record<string, Readonly<Record<string, Fixed
   },
   'cosign-sign': {
     'image-ref': PUSHED_IMAGE,
+    provenance: {
+      from: ['build-multistage', 'provenance'],
+      reason: "the build's SLSA provenance predicate of the digest",
+    },
     verify: { value: 'true', reason: 'nothing is delivered unless the signature verifies' },
   },
   'kubectl-apply': { 'image-refs': PUSHED_IMAGE },
