@@ -2,14 +2,14 @@ export const id = 418;
 export const ids = [418,14];
 export const modules = {
 
-/***/ 418:
+/***/ 60418:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   removeKubeconfig: () => (/* binding */ removeKubeconfig)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var _core_kubernetes_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9014);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92202);
+/* harmony import */ var _core_kubernetes_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49014);
 
 
 /** The post step: the kubeconfig the main step wrote is deleted, whether that step succeeded, failed or was cancelled. */
@@ -23,18 +23,18 @@ async function removeKubeconfig(file) {
 
 /***/ }),
 
-/***/ 9014:
+/***/ 49014:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kubeconfig: () => (/* binding */ Kubeconfig)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8815);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5685);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1877);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41877);
 
 
 
@@ -83,7 +83,7 @@ class Kubeconfig {
         const names = contexts.map((entry) => String(entry.name));
         const current = context ?? (typeof config['current-context'] === 'string' ? config['current-context'] : undefined);
         if (!current)
-            throw invalid('it has no current-context; set the "context" input');
+            throw invalid('it has no current-context; set the "kube-context" input');
         if (!names.includes(current)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Context "${current}" is not in the kubeconfig; it has: ${names.join(', ')}.`);
         }
@@ -116,27 +116,27 @@ function registerUserSecrets(user) {
         if (ENCODED_FIELDS.has(field))
             registerEncoded(value);
         else
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .c)(value);
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(value);
     }
     // Exec plugins and auth providers can carry credentials in their env and config.
     const exec = user.exec;
     for (const variable of exec?.env ?? [])
         if (typeof variable.value === 'string')
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .c)(variable.value);
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(variable.value);
     const provider = user['auth-provider'];
     for (const value of Object.values(provider?.config ?? {}))
         if (typeof value === 'string')
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .c)(value);
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(value);
 }
 /** Masks base64 data and each line of what it decodes to, except PEM armour lines. */
 function registerEncoded(value) {
     if (typeof value !== 'string' || value.length === 0)
         return;
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .c)(value);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(value);
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     for (const line of decoded.split(/\r?\n/)) {
         if (line.trim() && !line.startsWith('-----'))
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .c)(line);
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(line);
     }
 }
 

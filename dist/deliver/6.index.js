@@ -2,7 +2,7 @@ export const id = 6;
 export const ids = [6];
 export const modules = {
 
-/***/ 9006:
+/***/ 99006:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,18 +14,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./tmp/ncc-input/node_modules/@actions/core/lib/core.js + 6 modules
+var core = __webpack_require__(92202);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/errors.js
 var errors = __webpack_require__(5685);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/outputs.js
-var outputs = __webpack_require__(9018);
+var outputs = __webpack_require__(39018);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/workflow-commands.js
+var workflow_commands = __webpack_require__(45618);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/trivy/db-cache.js
+
 
 
 
@@ -33,7 +36,7 @@ var outputs = __webpack_require__(9018);
 /** GitHub's Actions cache, through @actions/cache (loaded on first use: it is large and most steps never need it). */
 class ActionsDbCache {
     async restore(dir, key, restoreKeys) {
-        const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(878), __webpack_require__.e(131)]).then(__webpack_require__.bind(__webpack_require__, 57131));
         if (!cache.isFeatureAvailable()) {
             core/* info */.pq('The Actions cache is not available here; the vulnerability DB is downloaded afresh.');
             return undefined;
@@ -47,7 +50,7 @@ class ActionsDbCache {
         }
     }
     async save(dir, key) {
-        const cache = await __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 7131));
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(878), __webpack_require__.e(131)]).then(__webpack_require__.bind(__webpack_require__, 57131));
         if (!cache.isFeatureAvailable())
             return;
         try {
@@ -55,7 +58,7 @@ class ActionsDbCache {
         }
         catch (error) {
             // Another job of the same run may have saved the same key first; that entry is just as good.
-            core/* info */.pq(`The vulnerability DB was not saved to the Actions cache: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            core/* info */.pq(`The vulnerability DB was not saved to the Actions cache: ${(0,workflow_commands/* escapeForLog */.zB)((0,errors/* errorMessage */.gJ)(error))}`);
         }
     }
 }
@@ -103,9 +106,9 @@ class LocalDirectoryDbCache {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/file-scope.js
-var file_scope = __webpack_require__(2077);
+var file_scope = __webpack_require__(82077);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/trivy/purl.js
 /** Parses a Package URL; undefined when the text is not one. */
 function parsePackageUrl(text) {
@@ -294,7 +297,7 @@ function yamlEntry(entry, kind, source, at) {
     const id = optionalString(field('id'), 'id', at);
     const paths = stringList(field('paths'), 'paths', at).map((pattern) => {
         try {
-            return (0,file_scope/* globToRegExp */.t)(pattern);
+            return (0,file_scope/* globToRegExp */.tL)(pattern);
         }
         catch (error) {
             throw refusal(source, `path pattern "${pattern}": ${error.message}`);
@@ -370,7 +373,7 @@ function refusal(location, problem) {
 }
 
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/trivy/severity.js
-var severity = __webpack_require__(2340);
+var severity = __webpack_require__(32340);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/trivy/policy.js
 
 // `--ignore-unfixed` in trivy is shorthand for ignoring these statuses: https://trivy.dev/docs/configuration/filtering
@@ -652,7 +655,7 @@ function subjectOf(finding) {
 }
 
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/summary.js
-var core_summary = __webpack_require__(412);
+var core_summary = __webpack_require__(80412);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/trivy/scan-summary.js
 
 
@@ -700,9 +703,9 @@ function row(finding) {
 }
 
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/exec.js
-var exec = __webpack_require__(2855);
+var exec = __webpack_require__(82855);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/installer.js
-var installer = __webpack_require__(1320);
+var installer = __webpack_require__(71320);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/trivy/trivy.js
 
 
@@ -757,9 +760,10 @@ class Trivy {
     }
 }
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/retry.js
+var retry = __webpack_require__(68422);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/trivy/vulnerability-db.js
+
 
 
 
@@ -806,27 +810,44 @@ async function prepareVulnerabilityDb(options) {
     core/* warning */.$e(`Could not download the vulnerability DB from ${options.repositories.join(', ')}; scanning with the cached copy${describe(before)}, which may miss the newest advisories (${reasons}).`);
     return { source: 'cache', restoredKey, saved: false };
 }
-async function downloadWithBackoff(options, repository, failures) {
-    const attempts = options.attemptsPerRepository ?? DEFAULT_ATTEMPTS_PER_REPOSITORY;
-    const delayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
-    const wait = options.wait ?? external_node_timers_promises_.setTimeout;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-        const result = await options.trivy.downloadVulnerabilityDb(repository, options.cacheDir);
-        if (result.exitCode === 0)
-            return true;
-        const failure = classify(repository, `${result.stderr}\n${result.stdout}`);
-        failures.push(failure);
-        if (failure.kind === 'refused') {
-            core/* info */.pq(`${repository} refused the vulnerability DB download (${failure.detail}); trying the next repository`);
-            return false;
-        }
-        if (attempt < attempts) {
-            const ms = delayMs * 2 ** (attempt - 1);
-            core/* info */.pq(`${repository}: ${failure.kind} (${failure.detail}); retrying in ${ms} ms`);
-            await wait(ms);
-        }
+/** One failed download, thrown so that the retry can tell a refusal from a failure worth another attempt. */
+class DbDownloadFailed extends Error {
+    failure;
+    constructor(failure) {
+        super(`${failure.kind} (${failure.detail})`);
+        this.failure = failure;
     }
-    return false;
+}
+async function downloadWithBackoff(options, repository, failures) {
+    const firstDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
+    try {
+        await (0,retry/* retry */.L5)(async () => {
+            const result = await options.trivy.downloadVulnerabilityDb(repository, options.cacheDir);
+            if (result.exitCode === 0)
+                return;
+            const failure = classify(repository, `${result.stderr}\n${result.stdout}`);
+            failures.push(failure);
+            throw new DbDownloadFailed(failure);
+        }, {
+            what: repository,
+            attempts: options.attemptsPerRepository ?? DEFAULT_ATTEMPTS_PER_REPOSITORY,
+            firstDelayMs,
+            maxDelayMs: firstDelayMs * 8,
+            jitter: 0,
+            retryable: (error) => error instanceof DbDownloadFailed && error.failure.kind !== 'refused',
+            onRetry: (error, _next, ms) => core/* info */.pq(`${repository}: ${(0,workflow_commands/* escapeForLog */.zB)(error.message)}; retrying in ${ms} ms`),
+            sleep: options.wait,
+        });
+        return true;
+    }
+    catch (error) {
+        if (!(error instanceof DbDownloadFailed))
+            throw error;
+        if (error.failure.kind === 'refused') {
+            core/* info */.pq(`${repository} refused the vulnerability DB download (${error.failure.detail}); trying the next repository`);
+        }
+        return false;
+    }
 }
 const RATE_LIMITED = /TOOMANYREQUESTS|Too Many Requests|\b429\b/i;
 const NETWORK = /dial tcp|i\/o timeout|connection (?:refused|reset)|no such host|TLS handshake timeout|context deadline exceeded|unexpected EOF|\b50[234]\b|Service Unavailable|Bad Gateway/i;
@@ -882,8 +903,11 @@ function describe(metadata) {
 }
 
 // EXTERNAL MODULE: ./tmp/ncc-input/src/actions/trivy-scan/settings.js + 1 modules
-var trivy_scan_settings = __webpack_require__(5815);
+var trivy_scan_settings = __webpack_require__(55815);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/cleanup.js
+var cleanup = __webpack_require__(43212);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/trivy-scan/run.js
+
 
 
 
@@ -917,7 +941,8 @@ async function trivyScan(settings, setOutput = outputs/* actionOutputs */.d, env
         core/* warning */.$e(`Scanning ${image} by tag: the tag may point at another image by the time it is deployed.`);
     }
     const tempDir = environment.tempDir ?? process.env.RUNNER_TEMP ?? external_node_os_.tmpdir();
-    const scratch = await (0,promises_.mkdtemp)(external_node_path_.join(tempDir, 'trivy-scan-'));
+    const scratchDir = await (0,cleanup/* scratchFolder */.$B)(tempDir, 'trivy-scan-');
+    const scratch = scratchDir.path;
     try {
         const trivy = await Trivy.create({
             version: settings.version,
@@ -946,7 +971,7 @@ async function trivyScan(settings, setOutput = outputs/* actionOutputs */.d, env
         return verdict;
     }
     finally {
-        await (0,promises_.rm)(scratch, { recursive: true, force: true });
+        await scratchDir.remove();
     }
 }
 /** Readies the vulnerability DB when the vuln scanner runs, then makes the one JSON report everything derives from. */
@@ -1025,81 +1050,25 @@ function gateMessage(image, settings, verdict) {
 
 /***/ }),
 
-/***/ 2855:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ ToolFailedError),
-/* harmony export */   w$: () => (/* binding */ lastLines),
-/* harmony export */   wc: () => (/* binding */ execTool)
-/* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1955);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1877);
-
-
-class ToolFailedError extends Error {
-    command;
-    result;
-    constructor(command, result) {
-        const detail = lastLines(result.stderr || result.stdout, 5);
-        super(`${command} failed with exit code ${result.exitCode}${detail ? `: ${detail}` : ''}`);
-        this.command = command;
-        this.result = result;
-    }
-}
-/**
- * Runs a tool with an argv array (never through a shell), streaming its output line by line
- * with registered secrets redacted, and returns what it printed.
- */
-async function execTool(tool, args, options = {}) {
-    const commandLine = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)([tool, ...args].join(' '));
-    const echo = (stream) => (line) => {
-        if (!options.silent)
-            stream.write(`${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(line)}\n`);
-    };
-    if (!options.silent)
-        process.stdout.write(`[command]${commandLine}\n`);
-    const output = await _actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H(tool, [...args], {
-        cwd: options.cwd,
-        env: options.env ? { ...process.env, ...options.env } : undefined,
-        input: typeof options.input === 'string' ? Buffer.from(options.input) : options.input,
-        silent: true,
-        ignoreReturnCode: true,
-        listeners: { stdline: echo(process.stdout), errline: echo(process.stderr) },
-    });
-    const result = { exitCode: output.exitCode, stdout: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(output.stdout), stderr: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(output.stderr) };
-    if (result.exitCode !== 0 && !options.allowFailure)
-        throw new ToolFailedError(commandLine, result);
-    return result;
-}
-function lastLines(text, count) {
-    return text.trim().split(/\r?\n/).slice(-count).join(' | ');
-}
-
-
-/***/ }),
-
-/***/ 1320:
+/***/ 71320:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gn: () => (/* binding */ installTool)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_TIMEOUT_MS, DEFAULT_RETRIES, DEFAULT_RETRY_DELAY_MS */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7075);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8500);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3838);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1955);
-/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8701);
-/* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9805);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5685);
-/* harmony import */ var _tool_versions_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9228);
-
+/* unused harmony exports DEFAULT_TIMEOUT_MS, DEFAULT_RETRIES, DEFAULT_RETRY_DELAY_MS, DEFAULT_MAX_DOWNLOAD_BYTES */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92202);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(41955);
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(88701);
+/* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(59805);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5685);
+/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(75877);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(68422);
+/* harmony import */ var _tool_versions_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(89228);
 
 
 
@@ -1115,6 +1084,7 @@ function lastLines(text, count) {
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_RETRIES = 2;
 const DEFAULT_RETRY_DELAY_MS = 2_000;
+const DEFAULT_MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
 const VERSION = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 /**
@@ -1122,10 +1092,10 @@ const SHA256 = /^[0-9a-f]{64}$/;
  * else the tool cache's copy, else a fresh download whose SHA-256 must match the pin.
  */
 async function installTool(request, options = {}) {
-    const releases = options.releases ?? _tool_versions_js__WEBPACK_IMPORTED_MODULE_12__/* .RELEASES */ .pH;
+    const releases = options.releases ?? _tool_versions_js__WEBPACK_IMPORTED_MODULE_11__/* .RELEASES */ .pH;
     const release = releases[request.tool];
     if (!release) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`Unknown tool "${request.tool}"; known tools: ${Object.keys(releases).join(', ')}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`Unknown tool "${request.tool}"; known tools: ${Object.keys(releases).join(', ')}.`);
     }
     const version = (request.version ?? release.defaultVersion).replace(/^v/, '');
     const arch = options.arch ?? process.arch;
@@ -1134,47 +1104,50 @@ async function installTool(request, options = {}) {
     const asset = resolveAsset(request.tool, release, version, platform, request.sha256);
     const onPath = await findOnPath(node_path__WEBPACK_IMPORTED_MODULE_3__.basename(asset.binPath), release, version, options.runVersion ?? runVersion);
     if (onPath) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(`Using ${request.tool} ${version} found on PATH at ${onPath}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Using ${request.tool} ${version} found on PATH at ${onPath}`);
         return { path: onPath, version, source: 'path' };
     }
-    const cached = _actions_tool_cache__WEBPACK_IMPORTED_MODULE_10__/* .find */ .I6(request.tool, version, arch);
+    const cached = _actions_tool_cache__WEBPACK_IMPORTED_MODULE_7__/* .find */ .I6(request.tool, version, arch);
     if (cached) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(`Using ${request.tool} ${version} from the tool cache`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Using ${request.tool} ${version} from the tool cache`);
         return { path: node_path__WEBPACK_IMPORTED_MODULE_3__.join(cached, asset.binPath), version, source: 'tool-cache' };
     }
     const installed = await downloadToCache(request.tool, version, arch, asset, options);
-    _actions_core__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(`Installed ${request.tool} ${version} at ${installed}`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Installed ${request.tool} ${version} at ${installed}`);
     return { path: installed, version, source: 'download' };
 }
 function resolveAsset(tool, release, version, platform, sha256) {
+    // Each action names these inputs after its tool (the vocabulary): trivy-version, cosign-sha256, kubectl-version.
+    const versionInput = `${tool}-version`;
+    const sha256Input = `${tool}-sha256`;
     if (!VERSION.test(version)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`"${version}" is not a version of ${tool}; use one like ${release.defaultVersion}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`Input "${versionInput}": "${version}" is not a version of ${tool}; use one like ${release.defaultVersion}.`);
     }
-    if (!(0,_tool_versions_js__WEBPACK_IMPORTED_MODULE_12__/* .isPlatformKey */ .fH)(platform)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`${tool} cannot be installed on ${platform}; supported: ${_tool_versions_js__WEBPACK_IMPORTED_MODULE_12__/* .PLATFORM_KEYS */ .PI.join(', ')}.`);
+    if (!(0,_tool_versions_js__WEBPACK_IMPORTED_MODULE_11__/* .isPlatformKey */ .fH)(platform)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${tool} cannot be installed on ${platform}; supported: ${_tool_versions_js__WEBPACK_IMPORTED_MODULE_11__/* .PLATFORM_KEYS */ .PI.join(', ')}.`);
     }
     const wanted = sha256?.toLowerCase();
     if (wanted !== undefined && !SHA256.test(wanted)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`sha256 "${sha256}" for ${tool} is not 64 hexadecimal characters.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`Input "${sha256Input}": "${sha256}" is not 64 hexadecimal characters.`);
     }
     const pinned = release.versions[version]?.[platform];
     if (pinned) {
         if (wanted && wanted !== pinned.sha256) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`sha256 ${wanted} for ${tool} ${version} on ${platform} differs from the pinned ${pinned.sha256}; remove or correct it.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`Input "${sha256Input}": ${wanted} for ${tool} ${version} on ${platform} differs from the pinned ${pinned.sha256}; remove or correct it.`);
         }
         return pinned;
     }
     if (!wanted) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`${tool} ${version} has no pinned SHA-256 for ${platform}; use one of ${Object.keys(release.versions).join(', ')} or give the sha256 of its release file.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`Input "${versionInput}": ${tool} ${version} has no pinned SHA-256 for ${platform}; use one of ${Object.keys(release.versions).join(', ')} or set input "${sha256Input}" to the SHA-256 of its release file.`);
     }
     const location = release.assetFor(version, platform);
     if (!location) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`${tool} publishes no build for ${platform}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`${tool} publishes no build for ${platform}.`);
     }
     return { ...location, sha256: wanted };
 }
 async function findOnPath(command, release, version, run) {
-    const bin = await _actions_io__WEBPACK_IMPORTED_MODULE_9__/* .which */ .K7(command, false);
+    const bin = await _actions_io__WEBPACK_IMPORTED_MODULE_6__/* .which */ .K7(command, false);
     if (!bin)
         return undefined;
     // A binary that cannot even report its version is as good as absent.
@@ -1182,11 +1155,11 @@ async function findOnPath(command, release, version, run) {
     const reported = release.versionPattern.exec(output)?.[1];
     if (reported === version)
         return bin;
-    _actions_core__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(`Ignoring ${bin}: it reports version ${reported ?? 'unknown'}, not ${version}`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Ignoring ${bin}: it reports version ${reported ?? 'unknown'}, not ${version}`);
     return undefined;
 }
 async function runVersion(bin, args) {
-    const { stdout, stderr } = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_8__/* .getExecOutput */ .H)(bin, [...args], { silent: true, ignoreReturnCode: true });
+    const { stdout, stderr } = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_5__/* .getExecOutput */ .H)(bin, [...args], { silent: true, ignoreReturnCode: true });
     return `${stdout}\n${stderr}`;
 }
 async function downloadToCache(tool, version, arch, asset, options) {
@@ -1195,11 +1168,11 @@ async function downloadToCache(tool, version, arch, asset, options) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_3__.join(temp, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)());
     let unpacked;
     try {
-        _actions_core__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(`Downloading ${asset.url}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Downloading ${asset.url}`);
         await downloadWithRetries(asset.url, file, options);
         await verifySha256(file, asset);
         unpacked = await unpack(file, asset, temp);
-        const cacheDir = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_10__/* .cacheDir */ .e8(unpacked, tool, version, arch);
+        const cacheDir = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_7__/* .cacheDir */ .e8(unpacked, tool, version, arch);
         const bin = node_path__WEBPACK_IMPORTED_MODULE_3__.join(cacheDir, asset.binPath);
         if (process.platform !== 'win32')
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(bin, 0o755);
@@ -1223,17 +1196,17 @@ async function verifySha256(file, asset) {
         hash.update(chunk);
     const actual = hash.digest('hex');
     if (actual !== asset.sha256) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`Checksum mismatch for ${asset.url}: expected sha256 ${asset.sha256}, got ${actual}; the download was deleted.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`Checksum mismatch for ${asset.url}: expected sha256 ${asset.sha256}, got ${actual}; the download was deleted.`);
     }
 }
 /** Returns a fresh directory that holds `asset.binPath`. */
 async function unpack(file, asset, temp) {
     let dir;
     if (asset.archive === 'tar.gz') {
-        dir = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_10__/* .extractTar */ .nN(file);
+        dir = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_7__/* .extractTar */ .nN(file);
     }
     else if (asset.archive === 'zip') {
-        dir = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_10__/* .extractZip */ .JE(file);
+        dir = await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_7__/* .extractZip */ .JE(file);
     }
     else {
         dir = node_path__WEBPACK_IMPORTED_MODULE_3__.join(temp, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)());
@@ -1245,122 +1218,78 @@ async function unpack(file, asset, temp) {
     });
     return dir;
 }
-/** Worth another attempt: the server or the network may do better in a moment. */
-class TransientDownloadError extends Error {
-}
+/**
+ * Downloads through the one request policy (proxy, timeout, size cap), retrying what may do better in a moment: a
+ * 5xx, 408 or 429 answer, a timeout, a network failure. Any other answer is the user's to fix, at once.
+ */
 async function downloadWithRetries(url, dest, options) {
-    const retries = options.retries ?? DEFAULT_RETRIES;
-    const delayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await downloadOnce(url, dest, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-        }
-        catch (error) {
-            if (!(error instanceof TransientDownloadError))
-                throw error;
-            if (attempt >= retries) {
-                const attempts = attempt === 0 ? '1 attempt' : `${attempt + 1} attempts`;
-                throw new Error(`Download of ${url} failed after ${attempts}: ${error.message}.`, { cause: error });
-            }
-            const wait = delayMs * 2 ** attempt;
-            _actions_core__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(`Download of ${url} failed (${error.message}); retrying in ${wait} ms`);
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_6__.setTimeout)(wait);
-        }
-    }
-}
-async function downloadOnce(url, dest, timeoutMs) {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const attempts = (options.retries ?? DEFAULT_RETRIES) + 1;
+    const firstDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
+    const reason = (error) => error instanceof _http_request_js__WEBPACK_IMPORTED_MODULE_9__/* .HttpTimeoutError */ .Iu
+        ? `timed out after ${timeoutMs} ms`
+        : error instanceof _http_request_js__WEBPACK_IMPORTED_MODULE_9__/* .HttpStatusError */ .F9
+            ? `HTTP ${error.status}`
+            : networkReason(error);
     try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-        if (response.status >= 500)
-            throw new TransientDownloadError(`HTTP ${response.status}`);
-        if (!response.ok || !response.body) {
-            const status = [response.status, response.statusText].filter(Boolean).join(' ');
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo(`Download of ${url} failed: HTTP ${status}.`);
-        }
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_4__.Readable.fromWeb(response.body), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest));
+        await (0,_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .retry */ .L5)(async () => {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dest, { force: true });
+            await (0,_http_request_js__WEBPACK_IMPORTED_MODULE_9__/* .downloadToFile */ .Q)(url, dest, {
+                timeoutMs,
+                maxBytes: options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES,
+                transport: options.transport,
+            });
+        }, {
+            what: `Download of ${url}`,
+            attempts,
+            firstDelayMs,
+            maxDelayMs: firstDelayMs * 8,
+            jitter: 0.2,
+            retryable: isTransient,
+            retryAfterMs: (error) => (error instanceof _http_request_js__WEBPACK_IMPORTED_MODULE_9__/* .HttpStatusError */ .F9 ? error.retryAfterMs : undefined),
+            describe: reason,
+        });
     }
     catch (error) {
-        if (error instanceof TransientDownloadError || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UserError */ .yo)
-            throw error;
-        if (error?.name === 'TimeoutError') {
-            throw new TransientDownloadError(`timed out after ${timeoutMs} ms`);
+        if (error instanceof _http_request_js__WEBPACK_IMPORTED_MODULE_9__/* .HttpStatusError */ .F9 && !isTransient(error)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .yo(`Download of ${url} failed: HTTP ${[error.status, error.statusText].filter(Boolean).join(' ')}.`);
         }
-        throw new TransientDownloadError(networkReason(error));
+        if (!isTransient(error))
+            throw error;
+        const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+        throw new Error(`Download of ${url} failed after ${tries}: ${reason(error)}.`, { cause: error });
     }
 }
+function isTransient(error) {
+    if (error instanceof _http_request_js__WEBPACK_IMPORTED_MODULE_9__/* .HttpStatusError */ .F9)
+        return error.status >= 500 || error.status === 408 || error.status === 429;
+    if (error instanceof _http_request_js__WEBPACK_IMPORTED_MODULE_9__/* .HttpTimeoutError */ .Iu)
+        return true;
+    const code = error?.code;
+    return typeof code === 'string' && /^E[A-Z_]+$/.test(code);
+}
 function networkReason(error) {
-    const cause = error instanceof Error ? error.cause : undefined;
-    return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+    const code = error?.code;
+    return typeof code === 'string' ? code : (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(error);
 }
 
 
 /***/ }),
 
-/***/ 9018:
+/***/ 39018:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ actionOutputs)
 /* harmony export */ });
 /* unused harmony export outputsToRecord */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92202);
 
 const actionOutputs = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
 function outputsToRecord(record) {
     return (name, value) => {
         record[name] = value;
     };
-}
-
-
-/***/ }),
-
-/***/ 412:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ code),
-/* harmony export */   c: () => (/* binding */ JobSummary)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-
-/**
- * Builds a job summary as Markdown and appends it to $GITHUB_STEP_SUMMARY when the runner provides one.
- * Kept free of @actions/core so entries can start fast.
- */
-class JobSummary {
-    parts = [];
-    heading(text, level = 3) {
-        this.parts.push(`${'#'.repeat(level)} ${text}\n`);
-        return this;
-    }
-    paragraph(text) {
-        this.parts.push(`${text}\n`);
-        return this;
-    }
-    table(header, rows) {
-        const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-        this.parts.push([line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n');
-        return this;
-    }
-    details(summary, body, language = '') {
-        this.parts.push(`<details><summary>${summary}</summary>\n\n\`\`\`${language}\n${body}\n\`\`\`\n\n</details>\n`);
-        return this;
-    }
-    toMarkdown() {
-        return this.parts.join('\n');
-    }
-    async write(file = process.env.GITHUB_STEP_SUMMARY) {
-        if (!file || this.parts.length === 0)
-            return;
-        await node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile(file, this.toMarkdown() + '\n');
-    }
-}
-function code(text) {
-    return `\`${text.replace(/`/g, "'")}\``;
-}
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
 

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   actionOutputs: () => (/* binding */ actionOutputs)
 /* harmony export */ });
 /* unused harmony export outputsToRecord */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2202);
 
 const actionOutputs = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, value);
 function outputsToRecord(record) {

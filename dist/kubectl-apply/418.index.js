@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   removeKubeconfig: () => (/* binding */ removeKubeconfig)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2202);
 /* harmony import */ var _core_kubernetes_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9014);
 
 
@@ -83,7 +83,7 @@ class Kubeconfig {
         const names = contexts.map((entry) => String(entry.name));
         const current = context ?? (typeof config['current-context'] === 'string' ? config['current-context'] : undefined);
         if (!current)
-            throw invalid('it has no current-context; set the "context" input');
+            throw invalid('it has no current-context; set the "kube-context" input');
         if (!names.includes(current)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Context "${current}" is not in the kubeconfig; it has: ${names.join(', ')}.`);
         }
@@ -116,27 +116,27 @@ function registerUserSecrets(user) {
         if (ENCODED_FIELDS.has(field))
             registerEncoded(value);
         else
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .c)(value);
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(value);
     }
     // Exec plugins and auth providers can carry credentials in their env and config.
     const exec = user.exec;
     for (const variable of exec?.env ?? [])
         if (typeof variable.value === 'string')
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .c)(variable.value);
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(variable.value);
     const provider = user['auth-provider'];
     for (const value of Object.values(provider?.config ?? {}))
         if (typeof value === 'string')
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .c)(value);
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(value);
 }
 /** Masks base64 data and each line of what it decodes to, except PEM armour lines. */
 function registerEncoded(value) {
     if (typeof value !== 'string' || value.length === 0)
         return;
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .c)(value);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(value);
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     for (const line of decoded.split(/\r?\n/)) {
         if (line.trim() && !line.startsWith('-----'))
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .c)(line);
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(line);
     }
 }
 

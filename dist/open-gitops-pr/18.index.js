@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   actionOutputs: () => (/* binding */ actionOutputs)
 /* harmony export */ });
 /* unused harmony export outputsToRecord */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1694);
 
 const actionOutputs = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
 function outputsToRecord(record) {
