@@ -12,7 +12,7 @@ import { requestedHelp, USAGE } from '../src/cli/help.js';
 import { jsonForLog, outputValues, STEP_OUTPUTS } from '../src/cli/outputs.js';
 import { freshBundlesForThisFile } from './helpers/fresh-bundles.js';
 import { REPO_ROOT } from './helpers/run-action.js';
-import { runnerCommands } from './helpers/runner-commands.js';
+import { HOSTILE_FILE_NAME, HOSTILE_MANIFEST, runnerCommands } from './helpers/runner-commands.js';
 import { tempTree } from './helpers/temp-dir.js';
 
 const run = promisify(execFile);
@@ -167,22 +167,7 @@ describe('the bundled command line', () => {
   });
 
   it('in a GitHub job, prints file names, diffs and its outputs so that the runner acts on none of them', async () => {
-    const hostileName = 'z\n::warning title=INJECTED::from a file name\n.yaml';
-    const manifest = [
-      'kind: Deployment',
-      'spec:',
-      '  template:',
-      '    spec:',
-      '      containers:',
-      '        - env:',
-      '            - name: X',
-      '              value: |',
-      '                ::add-mask::acme',
-      '          # ##[error title=planted]planted',
-      '          image: ghcr.io/acme/api:1.0.0',
-      '',
-    ].join('\n');
-    const workspace = await tempTree({ 'd.yaml': manifest, [hostileName]: manifest });
+    const workspace = await tempTree({ 'd.yaml': HOSTILE_MANIFEST, [HOSTILE_FILE_NAME]: HOSTILE_MANIFEST });
     const result = await cli(
       ['bump-manifest', '--image-ref', 'ghcr.io/acme/api:2.0.0', '--manifests', '.'],
       workspace,
@@ -194,7 +179,7 @@ describe('the bundled command line', () => {
     expect(planted(result.stdout)).toEqual([]);
     expect(planted(result.stderr)).toEqual([]);
     const printed = JSON.parse(result.stdout);
-    expect(printed['files-json']).toEqual([hostileName, 'd.yaml'].sort());
+    expect(printed['files-json']).toEqual([HOSTILE_FILE_NAME, 'd.yaml'].sort());
     expect(printed.diff).toContain('                 ::add-mask::acme\n');
     expect(printed.diff).toContain('# ##[error title=planted]planted');
   });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { UserError } from './errors.js';
+import { escapeRegExp } from './regexp.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?[{]/;
@@ -157,8 +158,4 @@ export function globToRegExp(pattern: string): RegExp {
     } else source += escapeRegExp(char);
   }
   return new RegExp(`^${source}$`);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -2,12 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { startManifestsWorld, TOKEN, imageOf } from '../doubles/github-api/harness.js';
 import { encodedForms } from '../../src/core/secrets.js';
 import { freshBundlesForThisFile, runFreshBundle } from '../helpers/fresh-bundles.js';
-import { runnerCommands } from '../helpers/runner-commands.js';
+import { HOSTILE_FILE_NAME, HOSTILE_MANIFEST, runnerCommands } from '../helpers/runner-commands.js';
 import { tempTree } from '../helpers/temp-dir.js';
 
 // Issue 12, item 4: text from a repository reaches the log, and the runner must act on none of it. Each bundle is
 // built from this tree and run as a runner runs it; `runnerCommands` reads its output by the runner's rules.
-const HOSTILE_NAME = 'z\n::warning title=INJECTED::from a file name\n.yaml';
 
 const bundles = freshBundlesForThisFile();
 
@@ -21,21 +20,7 @@ const planted = (stdout: string) =>
 
 describe('bump-manifest', () => {
   it('prints the diff with its indented ::add-mask:: line and ##[ comment as text, not as commands', async () => {
-    const manifest = [
-      'kind: Deployment',
-      'spec:',
-      '  template:',
-      '    spec:',
-      '      containers:',
-      '        - env:',
-      '            - name: X',
-      '              value: |',
-      '                ::add-mask::acme',
-      '          # ##[error title=planted]planted',
-      '          image: ghcr.io/acme/api:1.0.0',
-      '',
-    ].join('\n');
-    const workspace = await tempTree({ 'd.yaml': manifest });
+    const workspace = await tempTree({ 'd.yaml': HOSTILE_MANIFEST });
 
     const run = await runFreshBundle(
       bundles(),
@@ -51,7 +36,7 @@ describe('bump-manifest', () => {
   });
 
   it('reports a file it cannot read, named with a line break and a command, on one ::error line', async () => {
-    const workspace = await tempTree({ [HOSTILE_NAME]: Buffer.from([0x61, 0x70, 0x69, 0x00]) });
+    const workspace = await tempTree({ [HOSTILE_FILE_NAME]: Buffer.from([0x61, 0x70, 0x69, 0x00]) });
 
     const run = await runFreshBundle(
       bundles(),
@@ -70,7 +55,7 @@ describe('open-gitops-pr', () => {
   it('names a changed file whose name holds a line break and a command without issuing it', async () => {
     const repository = 'acme/gitops-injection';
     const deployment = `kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: ${imageOf(1)}:1.0.0\n`;
-    const world = await startManifestsWorld(repository, { [`apps/${HOSTILE_NAME}`]: deployment });
+    const world = await startManifestsWorld(repository, { [`apps/${HOSTILE_FILE_NAME}`]: deployment });
     try {
       const run = await runFreshBundle(bundles(), 'open-gitops-pr', {
         token: TOKEN,

@@ -67,3 +67,22 @@ function parseLegacy(line: string, stopToken: string | undefined): RunnerCommand
   const name = line.slice(start + 3, end).split(' ')[0] as string;
   return known(name, stopToken) ? { command: name, data: line.slice(end + 1), line } : undefined;
 }
+
+/** A file name that, printed raw, would be a `::warning` command on a line of its own. */
+export const HOSTILE_FILE_NAME = 'z\n::warning title=INJECTED::from a file name\n.yaml';
+
+/** A Deployment whose diff, printed raw, holds an indented `::add-mask::` line and a `##[error` comment. */
+export const HOSTILE_MANIFEST = [
+  'kind: Deployment',
+  'spec:',
+  '  template:',
+  '    spec:',
+  '      containers:',
+  '        - env:',
+  '            - name: X',
+  '              value: |',
+  '                ::add-mask::acme',
+  '          # ##[error title=planted]planted',
+  '          image: ghcr.io/acme/api:1.0.0',
+  '',
+].join('\n');

@@ -19,6 +19,7 @@ import type { SlsaProvenancePredicate } from '../../core/provenance/slsa.js';
 import type { ProvenancePolicy } from '../../core/provenance/verify.js';
 import { registerSecret } from '../../core/secrets.js';
 import { RELEASES } from '../../core/tool-versions.js';
+import { escapeRegExp, userRegExp } from '../../core/regexp.js';
 
 export const INPUTS = {
   imageRef: 'image-ref',
@@ -207,27 +208,14 @@ function readProvenancePolicy(inputs: InputReader, digest: string, env: NodeJS.P
   }
   return {
     digest,
-    identity: identityPattern(identityText, INPUTS.provenanceIdentity),
+    identity: userRegExp(identityText, INPUTS.provenanceIdentity),
     issuer: inputs.string(INPUTS.certificateOidcIssuer, GITHUB_OIDC_ISSUER),
     repository: `${server}/${env.GITHUB_REPOSITORY}`,
-    allowedRef: identityPattern(
+    allowedRef: userRegExp(
       inputs.string(INPUTS.provenanceAllowedRefs, 'refs/heads/main|refs/tags/.*'),
       INPUTS.provenanceAllowedRefs,
     ),
   };
-}
-
-/** A pattern as the user wrote it; settings load no Sigstore code, so this is checked here, not in core/provenance. */
-function identityPattern(text: string, input: string): RegExp {
-  try {
-    return new RegExp(text);
-  } catch {
-    throw new UserError(`Input "${input}" is not a regular expression: ${text}`);
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function readImage(text: string): ImageRef {

@@ -6,6 +6,7 @@
  * resolves towards "sent": a file counted that Docker leaves out costs a spurious rebuild, a file left out that
  * Docker sends would hide a change.
  */
+import { escapeRegExp } from '../regexp.js';
 
 /** One line of an ignore file after Docker's clean-up: comment dropped, `!` split off, path cleaned. */
 interface IgnoreLine {
@@ -193,10 +194,6 @@ function matcherSince23({ kind, regExp }: LineRegExp, pattern: string): (path: s
 /** ASCII other than letters and digits: what Go's regexp reads as itself after a backslash. */
 function isPunctuation(char: string): boolean {
   return char.length === 1 && char < '\x80' && !/[A-Za-z0-9]/.test(char);
-}
-
-function escapeRegExp(char: string): string {
-  return /[\\^$.*+?()[\]{}|/]/.test(char) ? `\\${char}` : char;
 }
 
 /**

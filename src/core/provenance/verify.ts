@@ -80,15 +80,6 @@ export async function verifyProvenanceBundle(
   return checkProvenanceClaims(await verifyBundle(bundleJson, trust), policy);
 }
 
-/** An identity pattern as the user wrote it; a UserError naming the input when it is not a regular expression. */
-export function identityPattern(text: string, input: string): RegExp {
-  try {
-    return new RegExp(text);
-  } catch {
-    throw new UserError(`Input "${input}" is not a regular expression: ${text}`);
-  }
-}
-
 function fullMatch(pattern: RegExp, value: string): boolean {
   return new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace('g', '')).test(value);
 }
