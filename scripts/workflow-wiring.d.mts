@@ -12,6 +12,11 @@ export interface WiredStep {
   extraInputs?: string[];
   /** The step runs only on some inputs (the wait runs when sync-agent is set): none of its inputs is required. */
   optional?: boolean;
+  /**
+   * Defaults the workflow declares where the action computes its own from other inputs: the workflow's later jobs
+   * read the input too, so it must hold the choice itself.
+   */
+  defaults?: Record<string, string>;
 }
 
 /** Workflow file -> step id -> its wiring. */

@@ -35,6 +35,8 @@ const SHARED_STEPS = {
   },
   sign: {
     action: 'cosign-sign',
+    // cosign-sign picks key when a key is given; the hand-off's verification reads sign-method, so it is explicit
+    defaults: { method: 'keyless' },
     fixed: {
       'image-ref': PUSHED_IMAGE,
       attest: { with: 'none', reason: 'the scan reports stay in the scan job' },

@@ -32,7 +32,8 @@ export function wire(root, steps, { rootName, secretName, SECRET_INPUTS }) {
   const inputs = new Map();
   const secrets = new Map();
   const wired = [];
-  for (const [id, { action, fixed = {}, extraInputs = [], optional = false }] of Object.entries(steps)) {
+  for (const [id, wiring] of Object.entries(steps)) {
+    const { action, fixed = {}, extraInputs = [], optional = false, defaults = {} } = wiring;
     const metadata = readActionMetadata(action, path.join(root, 'actions', action, 'action.yml'));
     const secretInputs = SECRET_INPUTS[action] ?? [];
     const withLines = [];
@@ -45,7 +46,15 @@ export function wire(root, steps, { rootName, secretName, SECRET_INPUTS }) {
         continue;
       }
       if (!fixed[name] || extraInputs.includes(name)) {
-        if (!inputs.has(outer)) inputs.set(outer, optional ? { ...input, required: false } : input);
+        const declared =
+          name in defaults
+            ? {
+                ...input,
+                default: defaults[name],
+                description: `${oneLine(input.description)} In this workflow: ${defaults[name]} unless set.`,
+              }
+            : input;
+        if (!inputs.has(outer)) inputs.set(outer, optional ? { ...declared, required: false } : declared);
       }
       withLines.push([name, fixed[name]?.with ?? `\${{ inputs.${outer} }}`]);
     }
