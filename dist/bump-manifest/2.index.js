@@ -23,8 +23,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/errors.js
 var errors = __webpack_require__(5685);
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/file-scope.js
-var file_scope = __webpack_require__(2077);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/file-scope.js + 1 modules
+var file_scope = __webpack_require__(3027);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/atomic-write.js
 
 

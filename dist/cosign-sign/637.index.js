@@ -2207,15 +2207,6 @@ function checkProvenanceClaims(attestation, policy) {
 async function verifyProvenanceBundle(bundleJson, policy, trust = {}) {
     return checkProvenanceClaims(await verifyBundle(bundleJson, trust), policy);
 }
-/** An identity pattern as the user wrote it; a UserError naming the input when it is not a regular expression. */
-function identityPattern(text, input) {
-    try {
-        return new RegExp(text);
-    }
-    catch {
-        throw new UserError(`Input "${input}" is not a regular expression: ${text}`);
-    }
-}
 function fullMatch(pattern, value) {
     return new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace('g', '')).test(value);
 }
@@ -2407,8 +2398,8 @@ function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/cosign-sign/settings.js + 3 modules
-var cosign_sign_settings = __webpack_require__(3279);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/cosign-sign/settings.js + 4 modules
+var cosign_sign_settings = __webpack_require__(6690);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/cosign-sign/run.js
 
 

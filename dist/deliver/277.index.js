@@ -403,15 +403,6 @@ function checkProvenanceClaims(attestation, policy) {
 async function verifyProvenanceBundle(bundleJson, policy, trust = {}) {
     return checkProvenanceClaims(await verifyBundle(bundleJson, trust), policy);
 }
-/** An identity pattern as the user wrote it; a UserError naming the input when it is not a regular expression. */
-function identityPattern(text, input) {
-    try {
-        return new RegExp(text);
-    }
-    catch {
-        throw new UserError(`Input "${input}" is not a regular expression: ${text}`);
-    }
-}
 function fullMatch(pattern, value) {
     return new RegExp(`^(?:${pattern.source})$`, pattern.flags.replace('g', '')).test(value);
 }

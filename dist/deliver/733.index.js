@@ -25,6 +25,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/regexp.js
+var regexp = __webpack_require__(49419);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/dockerignore.js
 /**
  * `.dockerignore` read the way Docker reads it: docker/cli's ignore-file reading and moby/patternmatcher's
@@ -34,6 +36,7 @@ var external_node_path_ = __webpack_require__(76760);
  * resolves towards "sent": a file counted that Docker leaves out costs a spurious rebuild, a file left out that
  * Docker sends would hide a change.
  */
+
 // strings.TrimSpace trims what Go's unicode.IsSpace calls space; String.prototype.trim differs on U+0085 and U+FEFF.
 const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+';
 const OUTER_GO_SPACE = new RegExp(`^${GO_SPACE}|${GO_SPACE}$`, 'g');
@@ -150,7 +153,7 @@ function toRegExp(pattern) {
             const escaped = chars[i++];
             if (escaped === undefined || !isPunctuation(escaped))
                 return undefined;
-            source += escapeRegExp(escaped);
+            source += (0,regexp/* escapeRegExp */.N)(escaped);
             kind = 'regexp';
         }
         else if (char === '[') {
@@ -168,7 +171,7 @@ function toRegExp(pattern) {
         else {
             operatorsBefore23 ||= OPERATORS_BEFORE_23.test(char);
             // Docker leaves `^` unescaped: an anchor wherever the regular expression is used.
-            source += char === '^' ? '^' : escapeRegExp(char);
+            source += char === '^' ? '^' : (0,regexp/* escapeRegExp */.N)(char);
         }
     }
     return { kind, regExp: new RegExp(`^${source}$`, 'u'), operatorsBefore23 };
@@ -192,9 +195,6 @@ function matcherSince23({ kind, regExp }, pattern) {
 /** ASCII other than letters and digits: what Go's regexp reads as itself after a backslash. */
 function isPunctuation(char) {
     return char.length === 1 && char < '\x80' && !/[A-Za-z0-9]/.test(char);
-}
-function escapeRegExp(char) {
-    return /[\\^$.*+?()[\]{}|/]/.test(char) ? `\\${char}` : char;
 }
 /**
  * The `[...]` starting at `start` (just after `[`) as Go's regexp reads what patternmatcher makes of it: `^` first

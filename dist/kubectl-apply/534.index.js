@@ -1577,8 +1577,8 @@ class Helm {
     }
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/file-scope.js
-var file_scope = __webpack_require__(2077);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/file-scope.js + 1 modules
+var file_scope = __webpack_require__(3027);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/atomic-write.js
 
 

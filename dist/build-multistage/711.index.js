@@ -1,8 +1,8 @@
-export const id = 601;
-export const ids = [601,18];
+export const id = 711;
+export const ids = [711,18];
 export const modules = {
 
-/***/ 1601:
+/***/ 6711:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -23,6 +23,24 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/errors.js
+var errors = __webpack_require__(5685);
+;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/regexp.js
+
+/** `text` as a pattern that matches exactly it. */
+function regexp_escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+/** A regular expression as the user wrote it in `input`; a UserError naming the input when it is not one. */
+function userRegExp(text, input) {
+    try {
+        return new RegExp(text);
+    }
+    catch {
+        throw new UserError(`Input "${input}" is not a regular expression: ${text}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/dockerignore.js
 /**
  * `.dockerignore` read the way Docker reads it: docker/cli's ignore-file reading and moby/patternmatcher's
@@ -32,6 +50,7 @@ var external_node_path_ = __webpack_require__(6760);
  * resolves towards "sent": a file counted that Docker leaves out costs a spurious rebuild, a file left out that
  * Docker sends would hide a change.
  */
+
 // strings.TrimSpace trims what Go's unicode.IsSpace calls space; String.prototype.trim differs on U+0085 and U+FEFF.
 const GO_SPACE = '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+';
 const OUTER_GO_SPACE = new RegExp(`^${GO_SPACE}|${GO_SPACE}$`, 'g');
@@ -148,7 +167,7 @@ function toRegExp(pattern) {
             const escaped = chars[i++];
             if (escaped === undefined || !isPunctuation(escaped))
                 return undefined;
-            source += escapeRegExp(escaped);
+            source += regexp_escapeRegExp(escaped);
             kind = 'regexp';
         }
         else if (char === '[') {
@@ -166,7 +185,7 @@ function toRegExp(pattern) {
         else {
             operatorsBefore23 ||= OPERATORS_BEFORE_23.test(char);
             // Docker leaves `^` unescaped: an anchor wherever the regular expression is used.
-            source += char === '^' ? '^' : escapeRegExp(char);
+            source += char === '^' ? '^' : regexp_escapeRegExp(char);
         }
     }
     return { kind, regExp: new RegExp(`^${source}$`, 'u'), operatorsBefore23 };
@@ -190,9 +209,6 @@ function matcherSince23({ kind, regExp }, pattern) {
 /** ASCII other than letters and digits: what Go's regexp reads as itself after a backslash. */
 function isPunctuation(char) {
     return char.length === 1 && char < '\x80' && !/[A-Za-z0-9]/.test(char);
-}
-function escapeRegExp(char) {
-    return /[\\^$.*+?()[\]{}|/]/.test(char) ? `\\${char}` : char;
 }
 /**
  * The `[...]` starting at `start` (just after `[`) as Go's regexp reads what patternmatcher makes of it: `^` first
@@ -493,8 +509,6 @@ function sha256(bytes) {
     return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/errors.js
-var errors = __webpack_require__(5685);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/dockerfile.js
 
 const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
@@ -2758,6 +2772,7 @@ function parseVersionJson(text) {
 
 
 
+
 const YAML_FILE = /\.ya?ml$/i;
 const GLOB_CHARS = /[*?[{]/;
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
@@ -2898,7 +2913,7 @@ function globToRegExp(pattern) {
             source += `(?:${pattern
                 .slice(i + 1, close)
                 .split(',')
-                .map(file_scope_escapeRegExp)
+                .map(escapeRegExp)
                 .join('|')})`;
             i = close;
         }
@@ -2913,12 +2928,9 @@ function globToRegExp(pattern) {
             i = close;
         }
         else
-            source += file_scope_escapeRegExp(char);
+            source += escapeRegExp(char);
     }
     return new RegExp(`^${source}$`);
-}
-function file_scope_escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/outputs.js

@@ -1,8 +1,8 @@
-export const id = 905;
-export const ids = [905];
+export const id = 407;
+export const ids = [407];
 export const modules = {
 
-/***/ 8905:
+/***/ 7407:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -112,7 +112,24 @@ class LocalDirectoryDbCache {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/regexp.js
+
+/** `text` as a pattern that matches exactly it. */
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+/** A regular expression as the user wrote it in `input`; a UserError naming the input when it is not one. */
+function userRegExp(text, input) {
+    try {
+        return new RegExp(text);
+    }
+    catch {
+        throw new UserError(`Input "${input}" is not a regular expression: ${text}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/file-scope.js
+
 
 
 
@@ -274,9 +291,6 @@ function globToRegExp(pattern) {
             source += escapeRegExp(char);
     }
     return new RegExp(`^${source}$`);
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/trivy/purl.js
