@@ -8,7 +8,8 @@ import { reportFailure } from './core/action-runner.js';
 import { errorMessage } from './core/errors.js';
 import { redact } from './core/secrets.js';
 import { escapeForLog } from './core/workflow-commands.js';
-import { processHost, runStep } from './actions/steps.js';
+import { stepHost } from './actions/host.js';
+import { runStep } from './actions/steps.js';
 
 // On a GitHub runner errors are workflow commands (annotations); anywhere else, a plain line on stderr, escaped: it
 // may quote a file name or a tool's message, and a job that runs the CLI without GITHUB_ACTIONS still reads commands.
@@ -33,14 +34,14 @@ try {
   const outputs: Record<string, string> = {};
   // The steps log as actions do, on stdout; here stdout carries the outputs alone, so `| jq` reads them.
   process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
-  await runStep(
-    commandLine.step,
-    commandLine.inputs,
-    (name, value) => {
+  // No post step off a runner: runStep runs a step's cleanup as soon as it ends, with the state it saved.
+  const host = stepHost(process.env, {
+    setOutput: (name, value) => {
       outputs[name] = value;
     },
-    processHost(),
-  );
+    saveState: () => undefined,
+  });
+  await runStep(commandLine.step, commandLine.inputs, host);
   const json = jsonForLog(outputValues(commandLine.step, outputs));
   printOnStdout(`${json}\n`);
   if (commandLine.outputsFile) await fs.writeFile(commandLine.outputsFile, `${json}\n`);

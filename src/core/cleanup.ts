@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 
 /**
@@ -32,6 +32,8 @@ export interface ScratchFolder {
 
 /** Creates `<parent>/<prefix>XXXXXX` (mode 0700, as mkdtemp makes it) and registers its removal on cancel. */
 export async function scratchFolder(parent: string, prefix: string): Promise<ScratchFolder> {
+  // The CLI's parent may be a folder the user named that does not exist yet.
+  await mkdir(parent, { recursive: true });
   const folder = await mkdtemp(path.join(parent, prefix));
   const removeFolder = () => rm(folder, { recursive: true, force: true });
   const unregister = onCancel(removeFolder);

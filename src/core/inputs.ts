@@ -16,7 +16,8 @@ const FALSE = new Set(['false', 'False', 'FALSE']);
 
 /** Typed access to inputs; every user mistake becomes a one-line UserError naming the input. */
 export class InputReader {
-  constructor(private readonly source: InputSource) {}
+  /** The raw inputs, for a step that hands them on (deliver to its chain). */
+  constructor(readonly source: InputSource) {}
 
   string(name: string, fallback = ''): string {
     return this.source(name) || fallback;

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 
 /**
  * The few runner protocol pieces an action needs before it knows its inputs are valid: reading an input and
@@ -33,6 +34,21 @@ function escapeProperty(text: string): string {
 /** A value the main step saved for the post step, as @actions/core's getState reads it: STATE_<name>. */
 export function readActionState(name: string): string {
   return process.env[`STATE_${name}`] ?? '';
+}
+
+/**
+ * Sets a step output (GITHUB_OUTPUT) or keeps a value for the post step (GITHUB_STATE) as @actions/core does: a
+ * `name<<delimiter` block in the runner's file, the delimiter random so that no value can end the block early; a
+ * workflow command where the runner gives no file (an older runner).
+ */
+export function writeRunnerValue(file: 'OUTPUT' | 'STATE', name: string, value: string): void {
+  const path = process.env[`GITHUB_${file}`];
+  if (!path) {
+    issueCommand(file === 'OUTPUT' ? 'set-output' : 'save-state', value, { name });
+    return;
+  }
+  const delimiter = `ghadelimiter_${randomUUID()}`;
+  appendFileSync(path, `${name}<<${delimiter}\n${value}\n${delimiter}\n`, 'utf8');
 }
 
 /**

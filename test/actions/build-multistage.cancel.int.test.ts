@@ -106,7 +106,7 @@ describe('build-multistage cancelled by the runner', () => {
       'other/keep': 'keep',
     });
     const state = (folder: string) => ({
-      'STATE_build-multistage-is-post': 'true',
+      'STATE_is-post': 'true',
       'STATE_build-multistage-scratch-folder': folder,
       RUNNER_TEMP: runnerTemp,
     });

@@ -7,14 +7,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { chmod, cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { buildMultistage, type BuildMultistageDeps } from '../../src/actions/build-multistage/run.js';
+import { buildMultistage, type BuildMultistageSeams } from '../../src/actions/build-multistage/run.js';
 import { readBuildMultistageSettings } from '../../src/actions/build-multistage/settings.js';
 import type { BuildReport } from '../../src/actions/build-multistage/report.js';
 import { BUILD_INPUTS_LABEL } from '../../src/core/build/build-inputs.js';
 import { RegistryClient } from '../../src/core/build/registry.js';
 import { Docker } from '../../src/core/docker.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
-import { outputsToRecord } from '../../src/core/outputs.js';
+import { testHost } from '../helpers/step-host.js';
 import { tempTree } from '../helpers/temp-dir.js';
 import { testbed } from '../helpers/testbed.js';
 import { AuthRegistryProxy } from '../core/build/auth-registry-proxy.js';
@@ -55,18 +55,14 @@ interface Run {
 
 async function run(
   inputs: Record<string, string>,
-  deps: BuildMultistageDeps = {},
+  seams: BuildMultistageSeams = {},
   workspace: string = REPO_ROOT,
 ): Promise<Run> {
   const outputs: Record<string, string> = {};
   const settings = readBuildMultistageSettings(new InputReader(inputsFromRecord(inputs)), workspace);
+  const host = testHost({ workspace, tempDir: scratch, outputs, context: SOURCE });
   const captured = await capturePrinted(async () =>
-    buildMultistage(settings, outputsToRecord(outputs), {
-      docker: await bedDocker(),
-      source: SOURCE,
-      tempDir: scratch,
-      ...deps,
-    }),
+    buildMultistage(settings, host, { docker: await bedDocker(), now: SOURCE.created, ...seams }),
   );
   return { outputs, printed: captured.printed, error: captured.error, report: captured.result };
 }
@@ -361,8 +357,8 @@ describe('build-multistage reusing an image built from the same inputs', () => {
     const labels = (await skopeoInspect(`${image}:main`)).Labels ?? {};
     expect(labels[BUILD_INPUTS_LABEL]).toMatch(/^sha256:[a-f0-9]{64}$/);
 
-    const later = { ...SOURCE, created: new Date('2024-06-01T08:00:00Z') };
-    const rerun = await run({ ...pinned(), image, tags: 'sha, branch, rerun' }, { source: later }, workspace);
+    const later = new Date('2024-06-01T08:00:00Z');
+    const rerun = await run({ ...pinned(), image, tags: 'sha, branch, rerun' }, { now: later }, workspace);
     expect(succeeded(rerun)).toMatchObject({ builder: 'none', stages: [], reusedFrom: `${image}:sha-3f78685` });
     expect(rerun.printed).not.toMatch(/\[command\]\S+ (build|push)/);
     expect(rerun.printed).toContain(`${image}:sha-3f78685 was built from the same inputs`);

@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readBumpManifestSettings } from '../../src/actions/bump-manifest/settings.js';
 import { readOpenGitopsPrSettings } from '../../src/actions/open-gitops-pr/settings.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
+import { testHost } from '../helpers/step-host.js';
 
 const IMAGE = 'ghcr.io/acme/api:1.4.2';
 const bump = (inputs: Record<string, string>) =>
@@ -13,7 +14,7 @@ const gitops = (inputs: Record<string, string>) =>
     new InputReader(
       inputsFromRecord({ 'image-ref': IMAGE, manifests: 'apps', token: 'ghs_x', repository: 'acme/gitops', ...inputs }),
     ),
-    {},
+    testHost(),
   );
 
 describe('the bump target', () => {

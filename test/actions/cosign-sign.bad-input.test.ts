@@ -6,6 +6,7 @@ import { readCosignSignSettings } from '../../src/actions/cosign-sign/settings.j
 import { UserError } from '../../src/core/errors.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
 import { tempTree } from '../helpers/temp-dir.js';
+import { testHost } from '../helpers/step-host.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/cosign/', import.meta.url));
 const DIGEST = `sha256:${'e'.repeat(64)}`;
@@ -202,7 +203,7 @@ function settingsFor(badCase: BadCase) {
     if (value === undefined) delete env[name];
     else env[name] = value === 'fixture:keys/cosign-test.key' ? keyPem : value;
   }
-  return () => readCosignSignSettings(new InputReader(inputsFromRecord(badCase.inputs)), env);
+  return () => readCosignSignSettings(new InputReader(inputsFromRecord(badCase.inputs)), testHost({ env }));
 }
 
 describe('cosign-sign refuses bad input with one line, before installing or signing anything', () => {

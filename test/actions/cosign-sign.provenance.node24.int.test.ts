@@ -9,7 +9,6 @@ import { readCosignSignSettings } from '../../src/actions/cosign-sign/settings.j
 import { RegistryClient } from '../../src/core/build/registry.js';
 import { ImageRef } from '../../src/core/image-ref.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
-import { outputsToRecord } from '../../src/core/outputs.js';
 import { signStatement } from '../../src/core/provenance/attest.js';
 import { attachBundle } from '../../src/core/provenance/referrers.js';
 import { CosignDouble } from '../doubles/cosign/cosign-double.js';
@@ -17,6 +16,7 @@ import { docker, freshRepository, skopeoInspect } from '../core/build/build-test
 import { BED_IDENTITY_PATTERN, bedPredicate, bedProvenanceStatement } from '../helpers/provenance-fixture.js';
 import { type SigstoreBed, startSigstoreBed } from '../helpers/sigstore-bed.js';
 import { tempTree } from '../helpers/temp-dir.js';
+import { testHost } from '../helpers/step-host.js';
 
 // @sigstore/mock needs Node 22 or later: `npm run test:node24` runs this file; on Node 20 it says why it skips.
 const supported = Number(process.versions.node.split('.')[0]) >= 22;
@@ -65,10 +65,11 @@ describeSigstore('cosign-sign with attest-provenance and verify-provenance', () 
       new InputReader(
         inputsFromRecord({ verify: 'false', 'fulcio-url': bed.fulcioUrl, 'rekor-url': bed.rekorUrl, ...inputs }),
       ),
-      env(),
+      testHost({ env: env() }),
     );
     const outputs: Record<string, string> = {};
-    await cosignSign(settings, outputsToRecord(outputs), double.installOptions, {
+    await cosignSign(settings, testHost({ env: env(), outputs }), {
+      install: double.installOptions,
       registry,
       trust: { trustedRootJson: bed.trustedRoot },
       identityToken: async () => bed.token(),
@@ -133,7 +134,7 @@ describeSigstore('cosign-sign with attest-provenance and verify-provenance', () 
             'provenance-identity': 'https://github.com/(unclosed',
           }),
         ),
-        env(),
+        testHost({ env: env() }),
       ),
     ).toThrow('Input "provenance-identity" is not a regular expression: https://github.com/(unclosed');
   });

@@ -6,9 +6,9 @@ import { cosignSign } from '../../src/actions/cosign-sign/run.js';
 import { readCosignSignSettings } from '../../src/actions/cosign-sign/settings.js';
 import { ToolFailedError } from '../../src/core/exec.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
-import { outputsToRecord } from '../../src/core/outputs.js';
 import { CosignDouble, type CosignCall } from '../doubles/cosign/cosign-double.js';
 import { tempTree } from '../helpers/temp-dir.js';
+import { testHost } from '../helpers/step-host.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/cosign/', import.meta.url));
 // The digests the recorded `cosign verify` outputs vouch for, so the verification here checks real output.
@@ -76,9 +76,9 @@ function jobEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 async function sign(inputs: Record<string, string>, env: NodeJS.ProcessEnv = jobEnv()) {
-  const settings = readCosignSignSettings(new InputReader(inputsFromRecord(inputs)), env);
+  const settings = readCosignSignSettings(new InputReader(inputsFromRecord(inputs)), testHost({ env }));
   const outputs: Record<string, string> = {};
-  await cosignSign(settings, outputsToRecord(outputs), double.installOptions);
+  await cosignSign(settings, testHost({ env, outputs }), { install: double.installOptions });
   const summary = await fs.readFile(summaryFile, 'utf8').catch(() => '');
   return { outputs, summary };
 }
@@ -368,9 +368,11 @@ describe('cosign-sign, what it checks', () => {
       new InputReader(
         inputsFromRecord({ 'image-ref': other, 'private-key': 'keys/cosign.key', 'private-key-password': PASSWORD }),
       ),
-      jobEnv(),
+      testHost({ env: jobEnv() }),
     );
-    await expect(cosignSign(settings, outputsToRecord(outputs), double.installOptions)).rejects.toThrow(
+    await expect(
+      cosignSign(settings, testHost({ env: jobEnv(), outputs }), { install: double.installOptions }),
+    ).rejects.toThrow(
       `cosign verify returned signatures of ${KEY_DIGEST}, not of the signed digest sha256:${'b'.repeat(64)}`,
     );
     expect(outputs).toEqual({});
@@ -385,10 +387,9 @@ describe('cosign-sign, what it checks', () => {
   it('stops at a failing cosign sign, with no outputs', async () => {
     double.replay({ fail: 'sign' });
     const outputs: Record<string, string> = {};
-    const settings = readCosignSignSettings(new InputReader(inputsFromRecord({ 'image-ref': GCP_IMAGE })), jobEnv());
-    await expect(cosignSign(settings, outputsToRecord(outputs), double.installOptions)).rejects.toThrow(
-      ToolFailedError,
-    );
+    const host = testHost({ env: jobEnv(), outputs });
+    const settings = readCosignSignSettings(new InputReader(inputsFromRecord({ 'image-ref': GCP_IMAGE })), host);
+    await expect(cosignSign(settings, host, { install: double.installOptions })).rejects.toThrow(ToolFailedError);
     expect(double.callsOf('verify')).toEqual([]);
     expect(outputs).toEqual({});
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { UserError } from '../../src/core/errors.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
 import { readOpenGitopsPrSettings } from '../../src/actions/open-gitops-pr/settings.js';
+import { testHost } from '../helpers/step-host.js';
 
 const DIGEST = `sha256:${'b'.repeat(64)}`;
 const REQUIRED = { token: 'ghs_0123456789abcdef', 'image-ref': 'ghcr.io/acme/api:1.2.3', manifests: 'apps/api/prod' };
@@ -16,7 +17,7 @@ const ENV = {
 };
 
 const read = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = ENV) =>
-  readOpenGitopsPrSettings(new InputReader(inputsFromRecord({ ...REQUIRED, ...inputs })), env);
+  readOpenGitopsPrSettings(new InputReader(inputsFromRecord({ ...REQUIRED, ...inputs })), testHost({ env }));
 
 function refusal(inputs: Record<string, string>, env?: NodeJS.ProcessEnv): string {
   try {
@@ -29,7 +30,7 @@ function refusal(inputs: Record<string, string>, env?: NodeJS.ProcessEnv): strin
 }
 
 describe('open-gitops-pr settings', () => {
-  it('defaults from the runner: this repository, its API, its commit and run', () => {
+  it('defaults from the runner: this repository and its API', () => {
     const settings = read({});
     expect(settings).toMatchObject({
       repository: { owner: 'acme', repo: 'api' },
@@ -41,12 +42,7 @@ describe('open-gitops-pr settings', () => {
       apiUrl: 'https://ghes.example.com/api/v3',
       maxAttempts: 10,
       failOnNoMatch: false,
-      tempDirectory: '/runner/tmp',
       author: { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' },
-      source: {
-        commitUrl: 'https://ghes.example.com/acme/api/commit/abc123',
-        runUrl: 'https://ghes.example.com/acme/api/actions/runs/77/attempts/2',
-      },
       extras: { draft: false, labels: [], reviewers: [], teamReviewers: [], assignees: [], autoMerge: undefined },
     });
   });

@@ -2,10 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { readWaitForSyncSettings } from '../../src/actions/wait-for-sync/settings.js';
 import { explainKubectlFailure } from '../../src/core/gitops-agent/kubernetes-reader.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
+import { testHost } from '../helpers/step-host.js';
 
 const SHA = 'c'.repeat(40);
 const read = (inputs: Record<string, string>) =>
-  readWaitForSyncSettings(new InputReader(inputsFromRecord(inputs)), { GITHUB_REPOSITORY: 'acme/gitops' });
+  readWaitForSyncSettings(
+    new InputReader(inputsFromRecord(inputs)),
+    testHost({ env: { GITHUB_REPOSITORY: 'acme/gitops' } }),
+  );
 const flux = { agent: 'flux', 'flux-kustomization': 'flux-system/apps', revision: SHA };
 
 describe('wait-for-sync bad input: one line naming the input', () => {

@@ -1,10 +1,10 @@
 /** Runs wait-for-sync in this process as its entry does (inputs → settings → run), for tests and the bench. */
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { type WaitForSyncEnvironment, waitForSyncAction } from '../../src/actions/wait-for-sync/run.js';
+import { type WaitForSyncSeams, waitForSyncAction } from '../../src/actions/wait-for-sync/run.js';
 import { readWaitForSyncSettings } from '../../src/actions/wait-for-sync/settings.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
-import { outputsToRecord } from '../../src/core/outputs.js';
+import { testHost } from '../helpers/step-host.js';
 
 export interface WaitForSyncRun {
   outputs: Record<string, string>;
@@ -18,17 +18,18 @@ export interface WaitForSyncRun {
 export async function runWaitForSync(
   inputs: Record<string, string>,
   dir: string,
-  environment: WaitForSyncEnvironment = {},
+  environment: WaitForSyncSeams = {},
 ): Promise<WaitForSyncRun> {
   const outputs: Record<string, string> = {};
   const summaryFile = path.join(dir, 'summary.md');
   let error: unknown;
   try {
+    const host = testHost({ tempDir: dir, outputs });
     const settings = readWaitForSyncSettings(
       new InputReader(inputsFromRecord({ 'poll-interval': '1s', timeout: '30s', ...inputs })),
-      { RUNNER_TEMP: dir },
+      host,
     );
-    await waitForSyncAction(settings, outputsToRecord(outputs), { summaryFile, ...environment });
+    await waitForSyncAction(settings, host, { summaryFile, ...environment });
   } catch (caught) {
     error = caught;
   }

@@ -37,6 +37,14 @@ describe('entries load heavy packages only once the inputs are valid', () => {
         .map((chain) => chain.join(' -> '));
       expect(chains).toEqual([]);
     });
+
+    // One way to wire an action: its step definition (src/actions/<name>/step.ts), run by the host, as the CLI and
+    // deliver run it (src/actions/steps.ts); nothing of the runner is read anywhere else.
+    it(`${action.name}: main.ts hands its step definition to runActionEntry and does nothing else`, () => {
+      expect(readFileSync(action.entryFile, 'utf8')).toMatch(
+        /^import \{ runActionEntry \} from '\.\.\/host\.js';\nimport \{ (\w+) \} from '\.\/step\.js';\n\nawait runActionEntry\(\1\);\n$/,
+      );
+    });
   }
 
   it('finds a static import of a heavy package when there is one', () => {

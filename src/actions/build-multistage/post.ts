@@ -3,7 +3,6 @@ import * as path from 'node:path';
 
 /** State the main step saves for the post step (action.yml: `post:` this bundle, `post-if: always()`). */
 export const STATE = {
-  isPost: 'build-multistage-is-post',
   scratchFolder: 'build-multistage-scratch-folder',
 } as const;
 

@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import { readFile } from 'node:fs/promises';
-import * as os from 'node:os';
 import {
   BUILD_INPUTS_LABEL,
   type BuildRecipe,
@@ -17,7 +16,7 @@ import {
 } from '../../core/build/builders/image-builder.js';
 import { checkDockerfile, type DockerfileFinding } from '../../core/build/dockerfile-checks.js';
 import { Dockerfile, type Stage, stageLabel } from '../../core/build/dockerfile.js';
-import { imageLabels } from '../../core/build/labels.js';
+import { imageCreated, imageLabels } from '../../core/build/labels.js';
 import { dockerConfigCredentials } from '../../core/build/registry-credentials.js';
 import { RegistryClient, RegistryUnreachableError } from '../../core/build/registry.js';
 import {
@@ -29,32 +28,28 @@ import {
 } from '../../core/build/reuse.js';
 import { writeSecretFiles } from '../../core/build/secret-files.js';
 import { servedDigest } from '../../core/build/served-digest.js';
-import { readSourceContext, type SourceContext } from '../../core/build/source-context.js';
 import { resolveTags, versionOf } from '../../core/build/tags.js';
 import { Docker } from '../../core/docker.js';
 import { UserError } from '../../core/errors.js';
 import type { ImageRef } from '../../core/image-ref.js';
 import { relativeToRoot } from '../../core/file-scope.js';
-import { actionOutputs, type OutputSink } from '../../core/outputs.js';
 import { registryDigestResolver, runnerProvenance } from '../../core/provenance/slsa.js';
 import { type BuildReport, failureSummary, successSummary } from './report.js';
 import { type BuildMultistageSettings, OUTPUTS, type Policy } from './settings.js';
 import { SCRATCH_PREFIX, STATE } from './post.js';
-import { scratchFolder } from '../../core/cleanup.js';
+import type { OutputSink } from '../../core/outputs.js';
+import type { StepHost } from '../host.js';
+import type { RunContext } from '../../core/run-context.js';
 import { escapeForLog } from '../../core/workflow-commands.js';
 
-/** The collaborators a run uses; tests pass their own, the action the defaults. */
-export interface BuildMultistageDeps {
+/** What a test replaces; every field has a production default. */
+export interface BuildMultistageSeams {
   /** Default: `docker` on PATH. */
   docker?: Docker;
   /** Default: a client with the docker CLI's stored credentials. */
   registry?: RegistryClient;
-  /** Default: the runner's GitHub context. */
-  source?: SourceContext;
-  /** Where the run's private files go (secrets, image ID); default RUNNER_TEMP, else the OS temp folder. */
-  tempDir?: string;
-  /** Keeps a value for the post step (the action: @actions/core's saveState). */
-  saveState?: (name: string, value: string) => void;
+  /** The image's creation time when SOURCE_DATE_EPOCH is not set; default: when the run started. */
+  now?: Date;
 }
 
 /**
@@ -64,22 +59,23 @@ export interface BuildMultistageDeps {
  */
 export async function buildMultistage(
   settings: BuildMultistageSettings,
-  setOutput: OutputSink = actionOutputs,
-  deps: BuildMultistageDeps = {},
+  host: StepHost,
+  seams: BuildMultistageSeams = {},
 ): Promise<BuildReport> {
+  const { setOutput } = host;
   const started = performance.now();
   const startedOn = new Date();
   const { dockerfile, text, target, findings } = await checkedDockerfile(settings);
-  const source = deps.source ?? readSourceContext();
-  const tags = resolveTags(settings.tagRules, source);
-  const labels = imageLabels(settings.image, source, versionOf(tags), settings.labels);
-  const registry = deps.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
+  const tags = resolveTags(settings.tagRules, host.context);
+  const created = imageCreated(host.env, seams.now ?? startedOn);
+  const labels = imageLabels(settings.image, host.context, created, versionOf(tags), settings.labels);
+  const registry = seams.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
   const mayReuse = reuseAllowed(settings, dockerfile, target);
   // Started at once, so that the registry answers while the inputs are hashed; an unreachable one fails the step in
   // seconds rather than after a long build.
   const lookup = settings.push ? lookUpRegistry(registry, settings.image, tags, mayReuse) : undefined;
   lookup?.catch(() => undefined); // Awaited below; until then a failure must not count as unhandled.
-  const docker = deps.docker ?? (await Docker.create());
+  const docker = seams.docker ?? (await Docker.create());
   const builder = await chooseBuilder(settings.builder, docker);
   const inputsDigest = mayReuse ? await inputsDigestOf(settings, builder, docker, text, labels) : undefined;
   // Always set: an empty value hides one the base image may carry.
@@ -100,8 +96,8 @@ export async function buildMultistage(
   };
 
   // Holds the build secrets: removed when the run ends, is cancelled (cleanup.ts), or by the post step after a SIGKILL.
-  const scratch = await scratchFolder(deps.tempDir ?? process.env.RUNNER_TEMP ?? os.tmpdir(), SCRATCH_PREFIX);
-  deps.saveState?.(STATE.scratchFolder, scratch.path);
+  const scratch = await host.scratchFolder(SCRATCH_PREFIX);
+  host.saveState(STATE.scratchFolder, scratch.path);
   const workDir = scratch.path;
   try {
     const pushedDigest =
@@ -119,7 +115,9 @@ export async function buildMultistage(
     await scratch.remove();
   }
   report.durationSeconds = secondsSince(started);
-  const provenance = report.digest ? await provenanceOf(settings, dockerfile, target, report, registry, startedOn) : '';
+  const provenance = report.digest
+    ? await provenanceOf(settings, dockerfile, target, report, registry, startedOn, host.context)
+    : '';
   setOutputs(setOutput, settings, report, provenance);
   await successSummary(report).write();
   return report;
@@ -325,25 +323,29 @@ async function provenanceOf(
   report: BuildReport,
   registry: RegistryClient,
   startedOn: Date,
+  context: RunContext,
 ): Promise<string> {
-  const { predicate, missing } = await runnerProvenance({
-    dockerfile,
-    target,
-    build: {
-      dockerfile: relativeToRoot(settings.workspace, settings.dockerfile),
-      context: relativeToRoot(settings.workspace, settings.context),
-      target: settings.target,
-      buildArgs: settings.buildArgs,
-      labels: settings.labels,
-      platforms: settings.platforms,
-      secretIds: [...settings.secrets.keys()],
-      network: settings.network,
-      builder: report.builder,
+  const { predicate, missing } = await runnerProvenance(
+    {
+      dockerfile,
+      target,
+      build: {
+        dockerfile: relativeToRoot(settings.workspace, settings.dockerfile),
+        context: relativeToRoot(settings.workspace, settings.context),
+        target: settings.target,
+        buildArgs: settings.buildArgs,
+        labels: settings.labels,
+        platforms: settings.platforms,
+        secretIds: [...settings.secrets.keys()],
+        network: settings.network,
+        builder: report.builder,
+      },
+      startedOn,
+      finishedOn: new Date(),
+      resolveDigest: registryDigestResolver(registry),
     },
-    startedOn,
-    finishedOn: new Date(),
-    resolveDigest: registryDigestResolver(registry),
-  });
+    context,
+  );
   if (missing) core.info(`No provenance: ${missing} not set (outside a GitHub Actions job).`);
   return predicate ? JSON.stringify(predicate) : '';
 }

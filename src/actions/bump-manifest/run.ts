@@ -2,16 +2,13 @@ import * as core from '@actions/core';
 import { ManifestBumper } from '../../core/bump/bumper.js';
 import { unifiedDiff } from '../../core/bump/diff.js';
 import { resolveYamlFiles } from '../../core/file-scope.js';
-import { actionOutputs, type OutputSink } from '../../core/outputs.js';
 import { code, JobSummary } from '../../core/summary.js';
 import { type BumpManifestSettings, OUTPUTS } from './settings.js';
 import { printUntrusted } from '../../core/workflow-commands.js';
+import type { StepHost } from '../host.js';
 
 /** Resolves the paths, edits every reference to the image (or only reports, on a dry run), sets the outputs. */
-export async function bumpManifest(
-  settings: BumpManifestSettings,
-  setOutput: OutputSink = actionOutputs,
-): Promise<void> {
+export async function bumpManifest(settings: BumpManifestSettings, { setOutput }: StepHost): Promise<void> {
   const files = await resolveYamlFiles(settings.paths, settings.workingDirectory);
   const bumper = new ManifestBumper();
   const bumps = await bumper.plan(files, settings.workingDirectory, settings.target);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { predicateFile } from '../../core/cosign/attestation.js';
@@ -12,10 +12,10 @@ import type { InstallOptions } from '../../core/installer.js';
 import { PUBLIC_GOOD, signStatement, type TrustRootOptions } from '../../core/provenance/attest.js';
 import { attachBundle, verifyAttachedProvenance } from '../../core/provenance/referrers.js';
 import { provenanceStatement } from '../../core/provenance/slsa.js';
-import { actionOutputs, type OutputSink } from '../../core/outputs.js';
 import { code, JobSummary } from '../../core/summary.js';
 import { type CosignSignSettings, INPUTS, OUTPUTS, type ProvenanceSettings } from './settings.js';
 import { escapeForLog } from '../../core/workflow-commands.js';
+import type { StepHost } from '../host.js';
 
 export interface CosignSignResult {
   signatureRef: string;
@@ -25,8 +25,9 @@ export interface CosignSignResult {
   provenanceRef: string;
 }
 
-/** What the provenance steps talk to; tests point them at local registries and Sigstore services. */
-export interface ProvenanceSeams {
+/** What a test replaces: where cosign comes from, and the registry and Sigstore services the provenance uses. */
+export interface CosignSignSeams {
+  install?: InstallOptions;
   registry?: RegistryClient;
   /** Default: the public-good trust root, through TUF. */
   trust?: TrustRootOptions;
@@ -37,9 +38,8 @@ export interface ProvenanceSeams {
 /** Installs cosign, signs the digest, attests what was asked, verifies the signature, sets the outputs. */
 export async function cosignSign(
   settings: CosignSignSettings,
-  setOutput: OutputSink = actionOutputs,
-  installOptions: InstallOptions = {},
-  seams: ProvenanceSeams = {},
+  { setOutput, scratchFolder }: StepHost,
+  seams: CosignSignSeams = {},
 ): Promise<CosignSignResult> {
   for (const warning of settings.warnings) core.warning(warning);
   const registry = seams.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
@@ -49,9 +49,10 @@ export async function cosignSign(
       escapeForLog(`Provenance verified: ${found.referrer}, built by ${found.predicate.runDetails.builder.id}`),
     );
   }
-  const cosign = await Cosign.install(settings.cosign, installOptions);
+  const cosign = await Cosign.install(settings.cosign, seams.install);
   const image = settings.image.toString();
-  const scratch = await scratchDir(settings.tempDir);
+  // Kept after the step: bundle-path points into it.
+  const scratch = (await scratchFolder('cosign-sign-')).path;
   core.info(
     `Signing ${image} with cosign ${cosign.version} (${settings.signing.describe()}, ${settings.format.name} format)`,
   );
@@ -98,7 +99,7 @@ export async function cosignSign(
 async function attestProvenance(
   settings: CosignSignSettings,
   registry: RegistryClient,
-  seams: ProvenanceSeams,
+  seams: CosignSignSeams,
 ): Promise<string> {
   const { attest, tagFallback }: ProvenanceSettings = settings.provenance;
   if (!attest) return '';
@@ -118,11 +119,6 @@ async function attestProvenance(
   });
   core.info(escapeForLog(`Provenance attached: ${attached.reference} (${attached.indexedBy})`));
   return attached.reference;
-}
-
-async function scratchDir(tempDir: string): Promise<string> {
-  await mkdir(tempDir, { recursive: true });
-  return mkdtemp(path.join(tempDir, 'cosign-sign-'));
 }
 
 async function derivePublicKey(cosign: Cosign, method: KeySigning, scratch: string) {

@@ -1,4 +1,3 @@
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { readAttestationSource, type AttestationSource } from '../../core/cosign/attestation.js';
@@ -20,6 +19,8 @@ import type { ProvenancePolicy } from '../../core/provenance/verify.js';
 import { registerSecret } from '../../core/secrets.js';
 import { RELEASES } from '../../core/tool-versions.js';
 import { escapeRegExp, userRegExp } from '../../core/regexp.js';
+import type { RunContext } from '../../core/run-context.js';
+import type { SettingsHost } from '../host.js';
 
 export const INPUTS = {
   imageRef: 'image-ref',
@@ -72,8 +73,6 @@ export interface CosignSignSettings {
   /** The cosign to install: a pinned version, or another one with the SHA-256 of its release binary. */
   cosign: { version: string; sha256?: string };
   verify: boolean;
-  /** Where scratch files (bundle, predicates, derived public key) go: the runner's temp folder. */
-  tempDir: string;
   provenance: ProvenanceSettings;
   /** Found while reading the inputs, printed as warnings once the action runs. */
   warnings: string[];
@@ -88,17 +87,17 @@ export type ProvenanceSigning =
   | { method: 'key'; privateKeyPem: string; passphrase?: string; rekorUrl?: string };
 
 /** Every check that needs no network: a bad input fails here, before cosign is installed or anything is signed. */
-export function readCosignSignSettings(inputs: InputReader, env: NodeJS.ProcessEnv = process.env): CosignSignSettings {
+export function readCosignSignSettings(inputs: InputReader, host: SettingsHost): CosignSignSettings {
+  const { workspace } = host;
   // First, whatever their shape (a path, PEM, base64 of a PEM, a variable name), so no later line can show them.
   const password = inputs.optional(INPUTS.privateKeyPassword);
   registerSecret(password);
   registerSecret(inputs.optional(INPUTS.privateKey));
-  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const image = readImage(inputs.required(INPUTS.imageRef));
   const digest = image.digest as string;
   const version = inputs.optional(INPUTS.cosignVersion) ?? RELEASES.cosign.defaultVersion;
   const warnings: string[] = [];
-  const signing = readSigningMethod(inputs, password, workspace, env);
+  const signing = readSigningMethod(inputs, password, workspace, host);
   return {
     image,
     signing,
@@ -109,8 +108,7 @@ export function readCosignSignSettings(inputs: InputReader, env: NodeJS.ProcessE
     ),
     cosign: { version, ...optional('sha256', inputs.optional(INPUTS.cosignSha256)) },
     verify: inputs.boolean(INPUTS.verify, true),
-    tempDir: env.RUNNER_TEMP ?? os.tmpdir(),
-    provenance: readProvenance(inputs, digest, signing, password, env),
+    provenance: readProvenance(inputs, digest, signing, password, host),
     warnings,
   };
 }
@@ -120,7 +118,7 @@ function readProvenance(
   digest: string,
   signing: SigningMethod,
   password: string | undefined,
-  env: NodeJS.ProcessEnv,
+  { env, context }: SettingsHost,
 ): ProvenanceSettings {
   const tagFallback = inputs.boolean(INPUTS.provenanceTagFallback, true);
   const attest = inputs.boolean(INPUTS.attestProvenance, false);
@@ -136,7 +134,7 @@ function readProvenance(
     ...(attest && text
       ? { attest: { predicate: readPredicate(text), signing: readProvenanceSigning(inputs, signing, password, env) } }
       : {}),
-    ...(verify ? { verify: readProvenancePolicy(inputs, digest, env) } : {}),
+    ...(verify ? { verify: readProvenancePolicy(inputs, digest, context) } : {}),
   };
 }
 
@@ -192,9 +190,9 @@ function readProvenanceSigning(
 }
 
 /** The default identity: this library's reusable workflows (deliver-pull, deliver-push) at any ref. */
-function readProvenancePolicy(inputs: InputReader, digest: string, env: NodeJS.ProcessEnv): ProvenancePolicy {
-  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-  const library = env.GITHUB_ACTION_REPOSITORY;
+function readProvenancePolicy(inputs: InputReader, digest: string, context: RunContext): ProvenancePolicy {
+  const server = context.serverUrl;
+  const library = context.actionRepository;
   const identityText =
     inputs.optional(INPUTS.provenanceIdentity) ??
     (library ? `${escapeRegExp(`${server}/${library}/.github/workflows/`)}deliver-(pull|push)\\.yml@.+` : undefined);
@@ -203,14 +201,14 @@ function readProvenancePolicy(inputs: InputReader, digest: string, env: NodeJS.P
       `GITHUB_ACTION_REPOSITORY is not set, so the expected builder is unknown: set input "${INPUTS.provenanceIdentity}".`,
     );
   }
-  if (!env.GITHUB_REPOSITORY) {
+  if (!context.repository) {
     throw new UserError(`GITHUB_REPOSITORY is not set, so the caller's repository is unknown: run on GitHub Actions.`);
   }
   return {
     digest,
     identity: userRegExp(identityText, INPUTS.provenanceIdentity),
     issuer: inputs.string(INPUTS.certificateOidcIssuer, GITHUB_OIDC_ISSUER),
-    repository: `${server}/${env.GITHUB_REPOSITORY}`,
+    repository: `${server}/${context.repository}`,
     allowedRef: userRegExp(
       inputs.string(INPUTS.provenanceAllowedRefs, 'refs/heads/main|refs/tags/.*'),
       INPUTS.provenanceAllowedRefs,
@@ -240,7 +238,7 @@ function readSigningMethod(
   inputs: InputReader,
   password: string | undefined,
   workspace: string,
-  env: NodeJS.ProcessEnv,
+  { env, context }: SettingsHost,
 ): SigningMethod {
   const keyInput = inputs.optional(INPUTS.privateKey);
   const mode = inputs.choice(INPUTS.method, SIGNING_MODES, keyInput ? 'key' : 'keyless');
@@ -249,7 +247,7 @@ function readSigningMethod(
       if (inputs.optional(name))
         throw new UserError(`Input "${name}" is for ${INPUTS.method}: key; remove it or set ${INPUTS.method}: key.`);
     }
-    return readKeyless(inputs, env);
+    return readKeyless(inputs, env, context);
   }
   if (!keyInput) {
     throw new UserError(
@@ -262,7 +260,7 @@ function readSigningMethod(
 }
 
 /** Keyless needs the job's OIDC token; without `id-token: write` the runner gives none and cosign would fail late. */
-function readKeyless(inputs: InputReader, env: NodeJS.ProcessEnv): KeylessSigning {
+function readKeyless(inputs: InputReader, env: NodeJS.ProcessEnv, context: RunContext): KeylessSigning {
   if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     throw new UserError(
       'Keyless signing needs the job permission "id-token: write", which this job lacks: add "permissions: id-token: write" to the job, or sign with method: key.',
@@ -271,14 +269,13 @@ function readKeyless(inputs: InputReader, env: NodeJS.ProcessEnv): KeylessSignin
   const issuer = inputs.string(INPUTS.certificateOidcIssuer, GITHUB_OIDC_ISSUER);
   const identity = inputs.optional(INPUTS.certificateIdentity);
   if (identity) return new KeylessSigning(identity, issuer);
-  if (!env.GITHUB_WORKFLOW_REF) {
+  if (!context.workflowRef) {
     throw new UserError(
       `GITHUB_WORKFLOW_REF is not set, so the signer identity is unknown: set input "${INPUTS.certificateIdentity}".`,
     );
   }
   // Fulcio names the workflow file and ref that ran, e.g. https://github.com/acme/api/.github/workflows/ci.yml@refs/heads/main.
-  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-  return new KeylessSigning(`${server}/${env.GITHUB_WORKFLOW_REF}`, issuer);
+  return new KeylessSigning(`${context.serverUrl}/${context.workflowRef}`, issuer);
 }
 
 function readPublicKey(inputs: InputReader, workspace: string): { reference: string; asWritten: string } | undefined {

@@ -1,11 +1,4 @@
-import { runAction } from '../../core/action-runner.js';
-import { actionInputs, InputReader } from '../../core/inputs.js';
-import { processHost } from '../steps.js';
-import { readDeliverSettings } from './settings.js';
+import { runActionEntry } from '../host.js';
+import { deliverStep } from './step.js';
 
-await runAction(async () => {
-  const settings = readDeliverSettings(new InputReader(actionInputs));
-  // Loaded once the mode is known; every step's inputs are then checked before anything is built.
-  const { deliver } = await import('./run.js');
-  await deliver(settings, actionInputs, processHost());
-});
+await runActionEntry(deliverStep);

@@ -1,8 +1,9 @@
 import * as core from '@actions/core';
 import { errorMessage, isUserError, UserError } from '../../core/errors.js';
 import type { InputSource } from '../../core/inputs.js';
-import { actionOutputs, type OutputSink } from '../../core/outputs.js';
-import { checkStep, runStep, STEPS, type StepHost, type StepName } from '../steps.js';
+import type { OutputSink } from '../../core/outputs.js';
+import type { StepHost } from '../host.js';
+import { checkStep, runStep, STEPS, type StepName } from '../steps.js';
 import { rootName } from '../vocabulary.js';
 import {
   type ChainOutputs,
@@ -20,12 +21,8 @@ import { REVERTED_STATUSES } from './chain.js';
  * failing scan gate or signature verification stops the chain before the hand-off. Every output of every step is
  * published under its name in the vocabulary (scan-counts, gitops-commit-sha).
  */
-export async function deliver(
-  settings: DeliverSettings,
-  inputs: InputSource,
-  host: StepHost,
-  setOutput: OutputSink = actionOutputs,
-): Promise<void> {
+export async function deliver(settings: DeliverSettings, host: StepHost): Promise<void> {
+  const { inputs } = settings;
   const placeholders = placeholderOutputs(inputs);
   for (const step of settings.chain) {
     await inStepNames(step, () => checkStep(step.name, stepInputs(step, inputs, placeholders), host));
@@ -34,7 +31,7 @@ export async function deliver(
   const outputs = new Map<StepName, Map<string, string>>();
   for (const step of settings.chain) {
     // As soon as it is known: a failed gate's counts and a rolled-back apply's status are what users look at.
-    const publish = (name: string, value: string) => setOutput(rootName(step.name, name), value);
+    const publish = (name: string, value: string) => host.setOutput(rootName(step.name, name), value);
     try {
       await runChainStep(step, `deliver (${settings.mode})`, { inputs, host, outputs, publish });
     } catch (error) {
@@ -66,7 +63,7 @@ async function runChainStep(step: ChainStep, group: string, run: ChainRun): Prom
   core.startGroup(`${group}: ${step.name}`);
   try {
     await inStepNames(step, () =>
-      runStep(step.name, stepInputs(step, run.inputs, run.outputs as ChainOutputs), record, run.host),
+      runStep(step.name, stepInputs(step, run.inputs, run.outputs as ChainOutputs), { ...run.host, setOutput: record }),
     );
   } finally {
     core.endGroup();

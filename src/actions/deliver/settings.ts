@@ -37,6 +37,8 @@ export interface DeliverSettings {
   chain: readonly ChainStep[];
   /** Pull mode with a wait: the steps that revert the hand-off when the wait ends degraded or failed. */
   revert: readonly ChainStep[];
+  /** deliver's inputs as the user wrote them, every step's under its root name. */
+  inputs: InputSource;
 }
 
 /** The steps of a mode's chain that run: an optional step only when the input that enables it is set. */
@@ -57,7 +59,7 @@ export function readDeliverSettings(inputs: InputReader): DeliverSettings {
   const chain = stepsThatRun(mode as DeliveryMode, inputs);
   const waits = chain.some((step) => step.name === 'wait-for-sync');
   const revert = waits && inputs.boolean(INPUTS.revertOnFailure, true) ? (REVERT_STEPS as readonly ChainStep[]) : [];
-  return { mode: mode as DeliveryMode, chain, revert };
+  return { mode: mode as DeliveryMode, chain, revert, inputs: inputs.source };
 }
 
 /** The outputs the checks before the build pretend the steps reported: the image by a placeholder digest. */

@@ -27,20 +27,16 @@ import { planRollback, type RollbackPlan } from '../../core/kubernetes/rollback.
 import { chooseRenderer } from '../../core/kubernetes/renderers/choose-renderer.js';
 import { UserError } from '../../core/errors.js';
 import type { OutputSink } from '../../core/outputs.js';
+import type { StepHost } from '../host.js';
 import { code, JobSummary } from '../../core/summary.js';
 import { INPUTS, type KubectlApplySettings, OUTPUTS, STATE } from './settings.js';
 import { escapeForLog, printUntrusted } from '../../core/workflow-commands.js';
-import { onCancel, scratchFolder } from '../../core/cleanup.js';
+import { onCancel } from '../../core/cleanup.js';
 
 export type ApplyStatus = 'succeeded' | 'rolled-back' | 'failed';
 
-export interface KubectlApplyEnvironment {
-  /** The runner's temp folder: the kubeconfig and the rendered copy live there. */
-  tempDir: string;
-  /** Keeps a value for the post step. */
-  saveState: (name: string, value: string) => void;
-  /** Commit and run URL annotated on every object. */
-  record: DeliveryRecord;
+/** What a test replaces; every field has a production default. */
+export interface KubectlApplySeams {
   install?: InstallOptions;
   /** Pause between two readiness checks. */
   pollMs?: number;
@@ -76,19 +72,19 @@ const MAX_EVENTS_PER_OBJECT = 10;
  */
 export async function kubectlApply(
   settings: KubectlApplySettings,
-  setOutput: OutputSink,
-  environment: KubectlApplyEnvironment,
+  host: StepHost,
+  seams: KubectlApplySeams = {},
 ): Promise<ApplyStatus> {
-  const scratch = await scratchFolder(environment.tempDir, 'kubectl-apply-');
+  const scratch = await host.scratchFolder('kubectl-apply-');
   const workDir = scratch.path;
   let kubeconfigFile: string | undefined;
   let forgetKubeconfig = () => {};
   try {
     if (settings.kubeconfig) {
       const kubeconfig = Kubeconfig.parse(settings.kubeconfig, INPUTS.kubeconfig, settings.context);
-      const file = Kubeconfig.fileUnder(environment.tempDir);
+      const file = Kubeconfig.fileUnder(host.tempDir);
       kubeconfigFile = file;
-      environment.saveState(STATE.kubeconfigFile, file);
+      host.saveState(STATE.kubeconfigFile, file);
       forgetKubeconfig = onCancel(() => Kubeconfig.remove(file));
       await kubeconfig.write(file);
     }
@@ -97,12 +93,15 @@ export async function kubectlApply(
       sha256: settings.kubectlSha256,
       kubeconfig: kubeconfigFile,
       context: settings.context,
-      install: environment.install,
+      install: seams.install,
     });
-    const { manifests, imageChanges, renderer } = await renderManifests(settings, kubectl, workDir, environment.record);
+    const { manifests, imageChanges, renderer } = await renderManifests(settings, kubectl, workDir, {
+      commit: host.context.sha,
+      runUrl: host.context.links.runUrl,
+    });
     const manifestsFile = path.join(workDir, 'manifests.yaml');
     await fs.writeFile(manifestsFile, manifests.toYaml());
-    const run = new ApplyRun(settings, kubectl, workDir, setOutput, environment);
+    const run = new ApplyRun(settings, kubectl, workDir, host.setOutput, seams);
     return await run.execute(manifests, manifestsFile, { renderer, imageChanges });
   } finally {
     await scratch.remove();
@@ -155,7 +154,7 @@ class ApplyRun {
     private readonly kubectl: Kubectl,
     private readonly workDir: string,
     private readonly setOutput: OutputSink,
-    private readonly environment: KubectlApplyEnvironment,
+    private readonly seams: KubectlApplySeams,
   ) {
     this.options = {
       serverSide: settings.serverSide,
@@ -328,7 +327,7 @@ class ApplyRun {
   ): Promise<ObjectReadiness[]> {
     return waitForReadiness(this.kubectl, refs, {
       timeoutMs: this.settings.timeoutSeconds * 1000,
-      pollMs: this.environment.pollMs ?? DEFAULT_POLL_MS,
+      pollMs: this.seams.pollMs ?? DEFAULT_POLL_MS,
       workDir: this.workDir,
       judge,
     });
@@ -412,7 +411,7 @@ class ApplyRun {
     this.setOutput(OUTPUTS.status, status);
     this.setOutput(OUTPUTS.rolledBack, String(status === 'rolled-back'));
     this.summary.paragraph(`Status: **${status}**`);
-    await this.summary.write(this.environment.summaryFile);
+    await this.summary.write(this.seams.summaryFile);
     return status;
   }
 }

@@ -38,7 +38,6 @@ export const OUTPUTS = {
 
 /** Saved by the main step for the post step, which removes the kubeconfig whatever happened. */
 export const STATE = {
-  isPost: 'kubectl-apply-is-post',
   kubeconfigFile: 'kubectl-apply-kubeconfig-file',
 } as const;
 

@@ -1,11 +1,4 @@
-import { runAction } from '../../core/action-runner.js';
-import { actionInputs, InputReader } from '../../core/inputs.js';
-import { readOpenGitopsPrSettings } from './settings.js';
+import { runActionEntry } from '../host.js';
+import { openGitopsPrStep } from './step.js';
 
-await runAction(async () => {
-  const settings = readOpenGitopsPrSettings(new InputReader(actionInputs), process.env);
-  // Loaded after the inputs are valid, so a bad input fails before @actions/core, Octokit, YAML and git code load.
-  const { openGitopsPr } = await import('./run.js');
-  const { actionOutputs } = await import('../../core/outputs.js');
-  await openGitopsPr(settings, actionOutputs);
-});
+await runActionEntry(openGitopsPrStep);

@@ -1,5 +1,3 @@
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
 import * as core from '@actions/core';
 import { UserError } from '../../core/errors.js';
 import { GitHubCommitWriter } from '../../core/github/api-commits.js';
@@ -20,6 +18,7 @@ import { type ChangeDescription, commitMessage, pullRequestBody, pullRequestTitl
 import { PullRequestBranch } from './pull-request-branch.js';
 import { INPUTS, type OpenGitopsPrSettings, OUTPUTS } from './settings.js';
 import { escapeForLog } from '../../core/workflow-commands.js';
+import type { StepHost } from '../host.js';
 
 export type Operation = 'created' | 'updated' | 'unchanged' | 'pushed';
 
@@ -37,8 +36,8 @@ export interface OpenGitopsPrResult {
   attempts: number;
 }
 
-/** Seams for tests and benchmarks: how long the retries wait. */
-export interface OpenGitopsPrOptions {
+/** What tests and benchmarks replace: how long the retries wait. */
+export interface OpenGitopsPrSeams {
   racePolicy?: Partial<Omit<RacePolicy, 'maxAttempts'>>;
   /** Milliseconds per second that GitHub asks clients to wait (retry-after); tests shrink it. */
   waitUnitMs?: number;
@@ -50,11 +49,11 @@ export interface OpenGitopsPrOptions {
  */
 export async function openGitopsPr(
   settings: OpenGitopsPrSettings,
-  setOutput: OutputSink,
-  options: OpenGitopsPrOptions = {},
+  host: StepHost,
+  seams: OpenGitopsPrSeams = {},
 ): Promise<OpenGitopsPrResult> {
   warnAboutIgnoredInputs(settings);
-  const client = createGitHubClient({ token: settings.token, apiUrl: settings.apiUrl, waitUnitMs: options.waitUnitMs });
+  const client = createGitHubClient({ token: settings.token, apiUrl: settings.apiUrl, waitUnitMs: seams.waitUnitMs });
   const repository = await getRepository(client, settings.repository);
   refuseReadOnly(repository);
   const target = new ChangeTarget(settings.target.image, settings.paths, settings.base ?? repository.defaultBranch);
@@ -65,7 +64,8 @@ export async function openGitopsPr(
     );
   }
 
-  const workDirectory = await fs.mkdtemp(path.join(settings.tempDirectory, 'open-gitops-pr-'));
+  const scratch = await host.scratchFolder('open-gitops-pr-');
+  const workDirectory = scratch.path;
   try {
     const git = await GitCli.createRepository(
       workDirectory,
@@ -83,7 +83,7 @@ export async function openGitopsPr(
       branch,
       bumps,
       evidence: settings.evidence,
-      source: settings.source,
+      source: host.context.links,
     });
     const context: DeliveryContext = {
       checkout,
@@ -95,7 +95,7 @@ export async function openGitopsPr(
     const delivery: Delivery =
       settings.mode === 'push' ? new BaseBranchPush(context) : new PullRequestBranch(context, branch);
 
-    const policy = { ...DEFAULT_RACE_POLICY, ...options.racePolicy, maxAttempts: settings.maxAttempts };
+    const policy = { ...DEFAULT_RACE_POLICY, ...seams.racePolicy, maxAttempts: settings.maxAttempts };
     const { result: outcome, attempts } = await retryOnRace(
       policy,
       () => delivery.attempt(),
@@ -119,11 +119,11 @@ export async function openGitopsPr(
       pullRequest: pullRequest && { number: pullRequest.number, url: pullRequest.url },
       attempts,
     };
-    report(result, settings, outcome, setOutput);
+    report(result, settings, outcome, host.setOutput);
     await summarize(result, settings, outcome, target.base);
     return result;
   } finally {
-    await fs.rm(workDirectory, { recursive: true, force: true });
+    await scratch.remove();
   }
 }
 

@@ -1,4 +1,3 @@
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { BUMP_TARGET_INPUTS, readBumpTarget } from '../../core/bump/read-target.js';
 import type { BumpTarget } from '../../core/bump/types.js';
@@ -9,7 +8,7 @@ import type { PullRequestExtras } from '../../core/github/pull-requests.js';
 import { parseRepositoryName, type RepositoryName } from '../../core/github/repository.js';
 import { GITHUB_ACTIONS_BOT, type GitIdentity, parseIdentity } from '../../core/git/identity.js';
 import type { InputReader } from '../../core/inputs.js';
-import { type RunLinks, runLinks } from '../../core/run-context.js';
+import type { SettingsHost } from '../host.js';
 import { registerSecret } from '../../core/secrets.js';
 import { MessageTemplate } from './templates.js';
 
@@ -87,17 +86,13 @@ export interface OpenGitopsPrSettings {
   maxAttempts: number;
   /** Revert this commit of the base instead of bumping: restore exactly the lines it changed. */
   revert?: string;
-  /** Links to the run that made the change, for the commit message and the pull request body. */
-  source: RunLinks;
-  /** Where the manifests are cloned (and removed afterwards). */
-  tempDirectory: string;
 }
 
-/** Reads and checks every input; `env` is the runner's environment (GITHUB_REPOSITORY, GITHUB_SHA, ...). */
-export function readOpenGitopsPrSettings(inputs: InputReader, env: NodeJS.ProcessEnv): OpenGitopsPrSettings {
+/** Reads and checks every input; the repository defaults to the run's own. */
+export function readOpenGitopsPrSettings(inputs: InputReader, { env, context }: SettingsHost): OpenGitopsPrSettings {
   const token = inputs.required(INPUTS.token);
   registerSecret(token);
-  const repositoryText = inputs.string(INPUTS.repository, env.GITHUB_REPOSITORY ?? '');
+  const repositoryText = inputs.string(INPUTS.repository, context.repository ?? '');
   if (!repositoryText) throw new UserError(`Input "${INPUTS.repository}" is required outside GitHub Actions.`);
   const target = readBumpTarget(inputs);
   const mode = inputs.choice(INPUTS.publishMethod, DELIVERY_MODES, 'pull-request');
@@ -145,8 +140,6 @@ export function readOpenGitopsPrSettings(inputs: InputReader, env: NodeJS.Proces
     failOnNoMatch: inputs.boolean(INPUTS.failOnNoMatch, false),
     maxAttempts: inputs.integer(INPUTS.maxAttempts, DEFAULT_MAX_ATTEMPTS),
     ...(revert === undefined ? {} : { revert }),
-    source: runLinks(env),
-    tempDirectory: env.RUNNER_TEMP || os.tmpdir(),
   };
 }
 

@@ -1,10 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as core from '@actions/core';
 import { UserError } from '../../core/errors.js';
 import type { InstallOptions } from '../../core/installer.js';
-import { actionOutputs, type OutputSink } from '../../core/outputs.js';
 import { ActionsDbCache, type DbCache } from '../../core/trivy/db-cache.js';
 import { type IgnoreRules, loadIgnoreFiles } from '../../core/trivy/ignore-file.js';
 import { judge, type ScanPolicy, type ScanVerdict } from '../../core/trivy/policy.js';
@@ -15,13 +13,11 @@ import { SEVERITIES } from '../../core/trivy/severity.js';
 import { Trivy } from '../../core/trivy/trivy.js';
 import { prepareVulnerabilityDb } from '../../core/trivy/vulnerability-db.js';
 import { OUTPUTS, type TrivyScanSettings } from './settings.js';
-import { scratchFolder } from '../../core/cleanup.js';
+import type { StepHost } from '../host.js';
 
-/** What a test (or another host than the runner) replaces; every field has a production default. */
-export interface TrivyScanEnvironment {
+/** What a test replaces; every field has a production default. */
+export interface TrivyScanSeams {
   now?: Date;
-  /** Parent of the scratch directory and of trivy's cache; default RUNNER_TEMP, else the OS temp dir. */
-  tempDir?: string;
   /** Default: the Actions cache when the db-cache input is true. */
   dbCache?: DbCache;
   trivyEnv?: Record<string, string>;
@@ -36,10 +32,10 @@ export interface TrivyScanEnvironment {
  */
 export async function trivyScan(
   settings: TrivyScanSettings,
-  setOutput: OutputSink = actionOutputs,
-  environment: TrivyScanEnvironment = {},
+  { setOutput, tempDir, scratchFolder }: StepHost,
+  seams: TrivyScanSeams = {},
 ): Promise<ScanVerdict> {
-  const now = environment.now ?? new Date();
+  const now = seams.now ?? new Date();
   const ignoreRules = await loadIgnoreFiles(settings.trivyignores, settings.workspace, now);
   reportExpired(ignoreRules);
   // Digest only, even when a tag is given as well: the digest is what was pushed and what gets deployed.
@@ -50,18 +46,17 @@ export async function trivyScan(
     core.warning(`Scanning ${image} by tag: the tag may point at another image by the time it is deployed.`);
   }
 
-  const tempDir = environment.tempDir ?? process.env.RUNNER_TEMP ?? os.tmpdir();
-  const scratchDir = await scratchFolder(tempDir, 'trivy-scan-');
+  const scratchDir = await scratchFolder('trivy-scan-');
   const scratch = scratchDir.path;
   try {
     const trivy = await Trivy.create({
       version: settings.version,
       sha256: settings.versionSha256,
       workDir: scratch,
-      env: environment.trivyEnv,
-      install: environment.install,
+      env: seams.trivyEnv,
+      install: seams.install,
     });
-    const report = await scanOnce(trivy, image, settings, environment, { tempDir, scratch, now });
+    const report = await scanOnce(trivy, image, settings, seams, { tempDir, scratch, now });
     const policy: ScanPolicy = { gate: settings.gate, ignoreUnfixed: settings.ignoreUnfixed, ignoreRules };
     const verdict = judge(findingsOf(report), policy);
     await writeFiles(settings, { trivy, image, report, verdict, scratch });
@@ -92,7 +87,7 @@ async function scanOnce(
   trivy: Trivy,
   image: string,
   settings: TrivyScanSettings,
-  environment: TrivyScanEnvironment,
+  seams: TrivyScanSeams,
   dirs: { tempDir: string; scratch: string; now: Date },
 ): Promise<TrivyReport> {
   // Beside the scratch directory, so later scans in the same job reuse the DB and image layers.
@@ -102,9 +97,9 @@ async function scanOnce(
       trivy,
       cacheDir,
       repositories: settings.dbRepositories,
-      cache: settings.dbCache ? (environment.dbCache ?? new ActionsDbCache()) : undefined,
+      cache: settings.dbCache ? (seams.dbCache ?? new ActionsDbCache()) : undefined,
       now: dirs.now,
-      retryDelayMs: environment.retryDelayMs,
+      retryDelayMs: seams.retryDelayMs,
     });
   }
   const output = path.join(dirs.scratch, 'report.json');

@@ -1,11 +1,4 @@
-import { runAction } from '../../core/action-runner.js';
-import { actionInputs, InputReader } from '../../core/inputs.js';
-import { readWaitForSyncSettings } from './settings.js';
+import { runActionEntry } from '../host.js';
+import { waitForSyncStep } from './step.js';
 
-await runAction(async () => {
-  const settings = readWaitForSyncSettings(new InputReader(actionInputs), process.env);
-  // Loaded after the inputs are valid, so a bad input fails before @actions/core, Octokit and kubectl code load.
-  const { waitForSyncAction } = await import('./run.js');
-  const { actionOutputs } = await import('../../core/outputs.js');
-  await waitForSyncAction(settings, actionOutputs);
-});
+await runActionEntry(waitForSyncStep);

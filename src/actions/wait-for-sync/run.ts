@@ -14,13 +14,14 @@ import { formatRepositoryName } from '../../core/github/repository.js';
 import { type InstallOptions, installTool } from '../../core/installer.js';
 import type { HttpTransport } from '../../core/http/transport.js';
 import { Kubeconfig } from '../../core/kubernetes/kubeconfig.js';
-import type { OutputSink } from '../../core/outputs.js';
+import type { StepHost } from '../host.js';
 import { INPUTS, OUTPUTS, type AgentTarget, type WaitForSyncSettings } from './settings.js';
 
 /** The wait ended in anything but synced: the action fails after its outputs and summary are written. */
 export class SyncNotReachedError extends Error {}
 
-export interface WaitForSyncEnvironment {
+/** What a test replaces; every field has a production default. */
+export interface WaitForSyncSeams {
   install?: InstallOptions;
   /** Milliseconds per GitHub retry wait unit; tests shrink it. */
   githubWaitUnitMs?: number;
@@ -43,10 +44,11 @@ const KINDS = {
 /** Waits until the agent runs the commit (a given one, or a pull request's merge commit), then writes outputs. */
 export async function waitForSyncAction(
   settings: WaitForSyncSettings,
-  setOutput: OutputSink,
-  environment: WaitForSyncEnvironment = {},
+  host: StepHost,
+  seams: WaitForSyncSeams = {},
 ): Promise<SyncWaitResult> {
-  const now = environment.now ?? Date.now;
+  const { setOutput } = host;
+  const now = seams.now ?? Date.now;
   const deadline = now() + settings.timeoutSeconds * 1000;
   const repository =
     settings.token && settings.repository
@@ -54,7 +56,7 @@ export async function waitForSyncAction(
           createGitHubClient({
             token: settings.token,
             apiUrl: settings.apiUrl,
-            waitUnitMs: environment.githubWaitUnitMs,
+            waitUnitMs: seams.githubWaitUnitMs,
           }),
           settings.repository,
         )
@@ -82,7 +84,7 @@ export async function waitForSyncAction(
     core.info(`Pull request #${settings.awaited.pullRequest} was merged at ${mergedAt} as ${revision}.`);
   } else revision = settings.awaited.revision;
 
-  const connection = await connect(settings, environment);
+  const connection = await connect(settings, host, seams);
   try {
     const result = await waitForSync(
       {
@@ -120,7 +122,7 @@ export async function waitForSyncAction(
       awaited: awaited ?? `pull request #${'pullRequest' in settings.awaited ? settings.awaited.pullRequest : ''}`,
       mergedAt,
       leadTimeSeconds,
-    }).write(environment.summaryFile);
+    }).write(seams.summaryFile);
     if (result.status !== 'synced') throw new SyncNotReachedError(`${result.status}: ${result.message}`);
     return result;
   }
@@ -173,10 +175,14 @@ interface AgentConnection {
 }
 
 /** The strategy for the target: a status source and the evaluator of its object kind, chosen once. */
-async function connect(settings: WaitForSyncSettings, environment: WaitForSyncEnvironment): Promise<AgentConnection> {
+async function connect(
+  settings: WaitForSyncSettings,
+  host: StepHost,
+  seams: WaitForSyncSeams,
+): Promise<AgentConnection> {
   const target = settings.target;
   if (target.kind === 'argocd-api') {
-    const reader = new ArgoCdApplicationReader(target.connection, target.application, environment.argoCdTransport);
+    const reader = new ArgoCdApplicationReader(target.connection, target.application, seams.argoCdTransport);
     return {
       source: {
         read: () => reader.read(),
@@ -191,16 +197,19 @@ async function connect(settings: WaitForSyncSettings, environment: WaitForSyncEn
     };
   }
   let kubeconfigFile: string | undefined;
-  if (settings.kubeconfig) {
+  // A private folder, so that a cancelled run leaves no credentials behind either.
+  const scratch = settings.kubeconfig ? await host.scratchFolder('wait-for-sync-') : undefined;
+  if (settings.kubeconfig && scratch) {
     const kubeconfig = Kubeconfig.parse(settings.kubeconfig, INPUTS.kubeconfig, settings.kubeContext);
-    kubeconfigFile = Kubeconfig.fileUnder(settings.tempDirectory);
+    kubeconfigFile = Kubeconfig.fileUnder(scratch.path);
     await kubeconfig.write(kubeconfigFile);
   }
   const close = async () => {
     if (kubeconfigFile) await Kubeconfig.remove(kubeconfigFile);
+    await scratch?.remove();
   };
   try {
-    const kubectl = await installTool({ tool: 'kubectl' }, environment.install);
+    const kubectl = await installTool({ tool: 'kubectl' }, seams.install);
     const connection = [
       ...(kubeconfigFile ? ['--kubeconfig', kubeconfigFile] : []),
       ...(settings.kubeContext ? ['--context', settings.kubeContext] : []),

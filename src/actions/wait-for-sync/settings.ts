@@ -1,4 +1,3 @@
-import * as os from 'node:os';
 import { parseDuration } from '../../core/duration.js';
 import { UserError } from '../../core/errors.js';
 import type { ApplicationName, ArgoCdConnection } from '../../core/gitops-agent/argocd-api.js';
@@ -8,6 +7,7 @@ import { parseRepositoryName, type RepositoryName } from '../../core/github/repo
 import { ImageRef } from '../../core/image-ref.js';
 import type { InputReader } from '../../core/inputs.js';
 import { registerSecret } from '../../core/secrets.js';
+import type { SettingsHost } from '../host.js';
 
 export const INPUTS = {
   revision: 'revision',
@@ -79,14 +79,13 @@ export interface WaitForSyncSettings {
   refresh: boolean;
   /** The application commit this run delivers (GITHUB_SHA of GITHUB_REPOSITORY), for the lead time. */
   sourceCommit?: { repository: RepositoryName; sha: string };
-  tempDirectory: string;
 }
 
-export function readWaitForSyncSettings(inputs: InputReader, env: NodeJS.ProcessEnv): WaitForSyncSettings {
+export function readWaitForSyncSettings(inputs: InputReader, { env, context }: SettingsHost): WaitForSyncSettings {
   const token = inputs.optional(INPUTS.token);
   registerSecret(token);
   const awaited = readAwaitedCommit(inputs);
-  const repositoryText = inputs.string(INPUTS.repository, env.GITHUB_REPOSITORY ?? '');
+  const repositoryText = inputs.string(INPUTS.repository, context.repository ?? '');
   if ('pullRequest' in awaited && !repositoryText) {
     throw new UserError(
       `Input "${INPUTS.repository}" is required with "${INPUTS.pullRequest}" outside GitHub Actions.`,
@@ -99,7 +98,7 @@ export function readWaitForSyncSettings(inputs: InputReader, env: NodeJS.Process
   if (!agent) throw new UserError(`Input "${INPUTS.agent}" is required: argocd or flux.`);
   const target = agent === 'argocd' ? readArgoCdTarget(inputs) : readFluxTarget(inputs);
   const pollSeconds = parseDuration(inputs.string(INPUTS.pollInterval, DEFAULT_POLL_INTERVAL), INPUTS.pollInterval);
-  const sha = env.GITHUB_SHA;
+  const { repository, sha } = context;
   return {
     awaited,
     repository: repositoryText ? parseRepositoryName(repositoryText, INPUTS.repository) : undefined,
@@ -113,10 +112,9 @@ export function readWaitForSyncSettings(inputs: InputReader, env: NodeJS.Process
     pollSeconds,
     refresh: inputs.boolean(INPUTS.refresh, false),
     sourceCommit:
-      env.GITHUB_REPOSITORY && sha && isCommitSha(sha)
-        ? { repository: parseRepositoryName(env.GITHUB_REPOSITORY, 'GITHUB_REPOSITORY'), sha }
+      repository && sha && isCommitSha(sha)
+        ? { repository: parseRepositoryName(repository, 'GITHUB_REPOSITORY'), sha }
         : undefined,
-    tempDirectory: env.RUNNER_TEMP || os.tmpdir(),
   };
 }
 

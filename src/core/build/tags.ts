@@ -1,8 +1,8 @@
 import { UserError } from '../errors.js';
 import { isTag } from '../image-ref.js';
-import { branchOf, gitTagOf, pullRequestOf, type SourceContext } from './source-context.js';
+import { branchOf, gitTagOf, pullRequestOf, type RunContext } from '../run-context.js';
 
-/** Rules that derive tags from the source context; any other entry is a tag written as is. */
+/** Rules that derive tags from the run's context; any other entry is a tag written as is. */
 export const TAG_RULES = ['semver', 'branch', 'pr', 'sha', 'latest'] as const;
 export type TagRuleName = (typeof TAG_RULES)[number];
 
@@ -36,43 +36,46 @@ export function parseTagRules(entries: readonly string[], inputName: string): Ta
   });
 }
 
-/** The tags the rules give for this source, in rule order, without repeats; a UserError when none applies. */
-export function resolveTags(rules: readonly TagRule[], source: SourceContext): string[] {
+/** The tags the rules give for this run's ref and commit, in rule order, without repeats; a UserError when none applies. */
+export function resolveTags(
+  rules: readonly TagRule[],
+  context: Pick<RunContext, 'ref' | 'sha' | 'defaultBranch'>,
+): string[] {
   const tags = new Set<string>();
   for (const rule of rules) {
-    for (const tag of 'raw' in rule ? [rule.raw] : tagsOfRule(rule.rule, source)) tags.add(tag);
+    for (const tag of 'raw' in rule ? [rule.raw] : tagsOfRule(rule.rule, context)) tags.add(tag);
   }
   if (tags.size === 0) {
     const spelled = rules.map((rule) => ('raw' in rule ? rule.raw : rule.rule)).join(', ');
     throw new UserError(
-      `No tag applies to ref "${source.ref ?? '(none)'}" with the rules ${spelled}: add sha or a plain tag to "tags".`,
+      `No tag applies to ref "${context.ref ?? '(none)'}" with the rules ${spelled}: add sha or a plain tag to "tags".`,
     );
   }
   return [...tags];
 }
 
-function tagsOfRule(rule: TagRuleName, source: SourceContext): string[] {
+function tagsOfRule(rule: TagRuleName, context: Pick<RunContext, 'ref' | 'sha' | 'defaultBranch'>): string[] {
   switch (rule) {
     case 'semver':
-      return semverTags(gitTagOf(source.ref));
+      return semverTags(gitTagOf(context.ref));
     case 'branch': {
-      const branch = sanitizeTag(branchOf(source.ref) ?? '');
+      const branch = sanitizeTag(branchOf(context.ref) ?? '');
       return branch ? [branch] : [];
     }
     case 'pr': {
-      const number = pullRequestOf(source.ref);
+      const number = pullRequestOf(context.ref);
       return number === undefined ? [] : [`pr-${number}`];
     }
     case 'sha':
-      if (!source.sha || !/^[0-9a-f]{7,64}$/i.test(source.sha)) {
+      if (!context.sha || !/^[0-9a-f]{7,64}$/i.test(context.sha)) {
         throw new UserError(
           'The tag rule "sha" needs the commit (GITHUB_SHA): run in GitHub Actions or set plain tags.',
         );
       }
-      return [`sha-${source.sha.slice(0, 7).toLowerCase()}`];
+      return [`sha-${context.sha.slice(0, 7).toLowerCase()}`];
     case 'latest': {
-      const branch = branchOf(source.ref);
-      return branch !== undefined && branch === source.defaultBranch ? ['latest'] : [];
+      const branch = branchOf(context.ref);
+      return branch !== undefined && branch === context.defaultBranch ? ['latest'] : [];
     }
   }
 }

@@ -3,6 +3,7 @@ import type { RegistryClient } from '../build/registry.js';
 import { UserError } from '../errors.js';
 import { ImageRef } from '../image-ref.js';
 import { redact } from '../secrets.js';
+import type { RunContext } from '../run-context.js';
 
 /** The in-toto statement every attestation here is (https://github.com/in-toto/attestation/blob/main/spec/v1). */
 export const IN_TOTO_STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -59,11 +60,10 @@ export interface BuilderIdentity {
  * The builder from a runner's environment. The reusable workflows pass `job.workflow_ref` as JOB_WORKFLOW_REF (no
  * variable carries it by itself); a single action has only GITHUB_WORKFLOW_REF.
  */
-export function builderIdentity(env: NodeJS.ProcessEnv): BuilderIdentity {
-  const server = serverOf(env.GITHUB_SERVER_URL);
-  const jobWorkflowRef = env.JOB_WORKFLOW_REF?.trim();
+export function builderIdentity(context: RunContext): BuilderIdentity {
+  const server = context.serverUrl;
+  const { jobWorkflowRef, workflowRef } = context;
   if (jobWorkflowRef) return { id: `${server}/${checkedWorkflowRef(jobWorkflowRef)}`, kind: 'reusable-workflow' };
-  const workflowRef = env.GITHUB_WORKFLOW_REF?.trim();
   if (workflowRef) return { id: `${server}/${checkedWorkflowRef(workflowRef)}`, kind: 'caller-workflow' };
   throw new UserError(
     'Neither JOB_WORKFLOW_REF nor GITHUB_WORKFLOW_REF is set, so the provenance cannot name its builder: run on GitHub Actions.',
@@ -235,27 +235,34 @@ export interface RunnerBuild {
  */
 export async function runnerProvenance(
   run: RunnerBuild,
-  env: NodeJS.ProcessEnv = process.env,
+  context: RunContext,
 ): Promise<{ predicate?: SlsaProvenancePredicate; missing?: string }> {
   // The library's own repository: the reusable workflow's, or the action's.
-  const libraryRepository = env.JOB_WORKFLOW_REF?.split('/').slice(0, 2).join('/') || env.GITHUB_ACTION_REPOSITORY;
-  const missing = ['GITHUB_REPOSITORY', 'GITHUB_SHA', 'GITHUB_REF', 'GITHUB_RUN_ID', 'GITHUB_WORKFLOW_REF'].filter(
-    (name) => !env[name],
-  );
-  if (!libraryRepository) missing.push('GITHUB_ACTION_REPOSITORY');
-  if (missing.length > 0 || !libraryRepository) return { missing: missing.join(', ') };
-  const builder = builderIdentity(env);
+  const libraryRepository = context.jobWorkflowRef?.split('/').slice(0, 2).join('/') || context.actionRepository;
+  const { repository, ref, sha, runId, workflowRef } = context;
+  const missing = Object.entries({
+    GITHUB_REPOSITORY: repository,
+    GITHUB_SHA: sha,
+    GITHUB_REF: ref,
+    GITHUB_RUN_ID: runId,
+    GITHUB_WORKFLOW_REF: workflowRef,
+    GITHUB_ACTION_REPOSITORY: libraryRepository,
+  })
+    .filter(([, value]) => !value)
+    .map(([name]) => name);
+  if (!repository || !ref || !sha || !runId || !workflowRef || !libraryRepository)
+    return { missing: missing.join(', ') };
   const predicate = slsaPredicate({
-    builder,
+    builder: builderIdentity(context),
     libraryRepository,
     build: run.build,
     invocation: {
-      repository: env.GITHUB_REPOSITORY as string,
-      ref: env.GITHUB_REF as string,
-      sha: env.GITHUB_SHA as string,
-      serverUrl: env.GITHUB_SERVER_URL,
-      runId: env.GITHUB_RUN_ID as string,
-      runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+      repository,
+      ref,
+      sha,
+      serverUrl: context.serverUrl,
+      runId,
+      runAttempt: String(context.runAttempt),
       startedOn: run.startedOn,
       finishedOn: run.finishedOn,
     },

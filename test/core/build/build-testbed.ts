@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { SourceContext } from '../../../src/core/build/source-context.js';
+import type { RunContext } from '../../../src/core/run-context.js';
 import { Docker } from '../../../src/core/docker.js';
 import { dockerEnv, testbed } from '../../helpers/testbed.js';
 
@@ -43,7 +43,8 @@ export async function skopeoInspect(reference: string): Promise<SkopeoImage> {
   return JSON.parse(stdout) as SkopeoImage;
 }
 
-export const SOURCE: SourceContext = {
+/** The run the builds pretend to be part of, and the image's creation time. */
+export const SOURCE: Partial<RunContext> & { created: Date } = {
   sha: '3f786850e387550fdab836ed7e6dc881de23001b',
   ref: 'refs/heads/main',
   defaultBranch: 'main',

@@ -1,21 +1,20 @@
 import { describe, expect, it } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { imageLabels } from '../../../src/core/build/labels.js';
-import { readSourceContext, type SourceContext } from '../../../src/core/build/source-context.js';
+import { imageCreated, imageLabels } from '../../../src/core/build/labels.js';
 import { parseTagRules, resolveTags, sanitizeTag, semverTags, versionOf } from '../../../src/core/build/tags.js';
 import { ImageRef } from '../../../src/core/image-ref.js';
-import { tempTree } from '../../helpers/temp-dir.js';
+import type { RunContext } from '../../../src/core/run-context.js';
 
 const SHA = '9fceb02d0ae598e95dc970b74767f19372d61af8';
-const source = (ref: string, extra: Partial<SourceContext> = {}): SourceContext => ({
+type Source = Pick<RunContext, 'sha' | 'ref' | 'defaultBranch' | 'repository' | 'serverUrl'>;
+const CREATED = new Date('2024-01-02T03:04:05Z');
+const source = (ref: string, extra: Partial<Source> = {}): Source => ({
   sha: SHA,
   ref,
   defaultBranch: 'main',
-  created: new Date('2024-01-02T03:04:05Z'),
+  serverUrl: 'https://github.com',
   ...extra,
 });
-const defaultTags = (context: SourceContext) => resolveTags(parseTagRules([], 'tags'), context);
+const defaultTags = (context: Source) => resolveTags(parseTagRules([], 'tags'), context);
 
 describe('default tag rules', () => {
   it('tags the default branch with its name, the commit and latest', () => {
@@ -96,7 +95,8 @@ describe('imageLabels', () => {
   it('sets the OCI labels from the source, extra labels winning', () => {
     const labels = imageLabels(
       image,
-      source('refs/heads/main', { repository: 'acme/api-server', serverUrl: 'https://github.example.com/' }),
+      source('refs/heads/main', { repository: 'acme/api-server', serverUrl: 'https://github.example.com' }),
+      CREATED,
       '1.4.2',
       new Map([['org.opencontainers.image.title', 'API']]),
     );
@@ -110,7 +110,7 @@ describe('imageLabels', () => {
   });
 
   it('leaves out what the context cannot tell, and names the image after its repository', () => {
-    const labels = imageLabels(image, { created: new Date(0) }, '', new Map());
+    const labels = imageLabels(image, { serverUrl: 'https://github.com' }, new Date(0), '', new Map());
     expect(labels).toEqual({
       'org.opencontainers.image.created': '1970-01-01T00:00:00.000Z',
       'org.opencontainers.image.title': 'api',
@@ -118,41 +118,11 @@ describe('imageLabels', () => {
   });
 });
 
-describe('readSourceContext', () => {
-  it('reads the runner environment and the default branch from the event payload', async () => {
-    const dir = await tempTree();
-    const eventPath = path.join(dir, 'event.json');
-    writeFileSync(eventPath, JSON.stringify({ repository: { default_branch: 'trunk' } }));
-    const context = readSourceContext(
-      {
-        GITHUB_SHA: SHA,
-        GITHUB_REF: 'refs/heads/trunk',
-        GITHUB_REPOSITORY: 'acme/api',
-        GITHUB_SERVER_URL: 'https://github.com',
-        GITHUB_EVENT_PATH: eventPath,
-        SOURCE_DATE_EPOCH: '1700000000',
-      },
-      new Date(0),
-    );
-    expect(context).toEqual({
-      sha: SHA,
-      ref: 'refs/heads/trunk',
-      defaultBranch: 'trunk',
-      repository: 'acme/api',
-      serverUrl: 'https://github.com',
-      created: new Date(1700000000 * 1000),
-    });
-  });
-
-  it('does without a payload and uses the time given when SOURCE_DATE_EPOCH is unset', () => {
+describe('imageCreated', () => {
+  it('is SOURCE_DATE_EPOCH when set (reproducible builds), else the time given', () => {
     const now = new Date('2025-06-01T00:00:00Z');
-    expect(readSourceContext({ GITHUB_EVENT_PATH: '/nonexistent/event.json' }, now)).toEqual({
-      sha: undefined,
-      ref: undefined,
-      defaultBranch: undefined,
-      repository: undefined,
-      serverUrl: undefined,
-      created: now,
-    });
+    expect(imageCreated({ SOURCE_DATE_EPOCH: '1700000000' }, now)).toEqual(new Date(1700000000 * 1000));
+    expect(imageCreated({}, now)).toBe(now);
+    expect(imageCreated({ SOURCE_DATE_EPOCH: 'yesterday' }, now)).toBe(now);
   });
 });

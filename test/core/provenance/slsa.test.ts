@@ -12,6 +12,7 @@ import {
   SLSA_PREDICATE_TYPE,
   slsaPredicate,
 } from '../../../src/core/provenance/slsa.js';
+import { readRunContext } from '../../../src/core/run-context.js';
 import { registerSecret } from '../../../src/core/secrets.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -175,7 +176,10 @@ describe('builderIdentity', () => {
       JOB_WORKFLOW_REF: REUSABLE,
       GITHUB_WORKFLOW_REF: 'acme/api/.github/workflows/ci.yml@refs/heads/main',
     };
-    expect(builderIdentity(env)).toEqual({ id: `https://github.com/${REUSABLE}`, kind: 'reusable-workflow' });
+    expect(builderIdentity(readRunContext(env))).toEqual({
+      id: `https://github.com/${REUSABLE}`,
+      kind: 'reusable-workflow',
+    });
   });
 
   it("is the caller's workflow, said so, for a single action", () => {
@@ -183,15 +187,15 @@ describe('builderIdentity', () => {
       GITHUB_SERVER_URL: 'https://ghe.example.com/',
       GITHUB_WORKFLOW_REF: 'acme/api/.github/workflows/ci.yml@refs/heads/main',
     };
-    expect(builderIdentity(env)).toEqual({
+    expect(builderIdentity(readRunContext(env))).toEqual({
       id: 'https://ghe.example.com/acme/api/.github/workflows/ci.yml@refs/heads/main',
       kind: 'caller-workflow',
     });
   });
 
   it('is a one-line error outside GitHub Actions or for a ref that is not a workflow ref', () => {
-    expect(() => builderIdentity({})).toThrow(UserError);
-    expect(() => builderIdentity({ JOB_WORKFLOW_REF: 'acme/api' })).toThrow(/is not a workflow ref/);
+    expect(() => builderIdentity(readRunContext({}))).toThrow(UserError);
+    expect(() => builderIdentity(readRunContext({ JOB_WORKFLOW_REF: 'acme/api' }))).toThrow(/is not a workflow ref/);
   });
 });
 
@@ -255,7 +259,7 @@ describe('runnerProvenance', () => {
       GITHUB_WORKFLOW_REF: 'acme/api/.github/workflows/release.yml@refs/tags/v1.0.0',
       GITHUB_ACTION_REPOSITORY: 'lib-owner/gitops-delivery-actions',
     };
-    const { predicate } = await runnerProvenance(run, env);
+    const { predicate } = await runnerProvenance(run, readRunContext(env));
     expect(predicate?.runDetails.builder.id).toBe(
       'https://github.com/acme/api/.github/workflows/release.yml@refs/tags/v1.0.0',
     );
@@ -271,7 +275,7 @@ describe('runnerProvenance', () => {
   });
 
   it('says what is missing outside a GitHub Actions job', async () => {
-    expect(await runnerProvenance(run, {})).toEqual({
+    expect(await runnerProvenance(run, readRunContext({}))).toEqual({
       missing:
         'GITHUB_REPOSITORY, GITHUB_SHA, GITHUB_REF, GITHUB_RUN_ID, GITHUB_WORKFLOW_REF, GITHUB_ACTION_REPOSITORY',
     });

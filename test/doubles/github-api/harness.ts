@@ -5,14 +5,14 @@
 import { git } from '../../helpers/git.js';
 import { createBareRepo, testbed } from '../../helpers/testbed.js';
 import { inputsFromRecord, InputReader } from '../../../src/core/inputs.js';
-import { outputsToRecord } from '../../../src/core/outputs.js';
 import {
   openGitopsPr,
-  type OpenGitopsPrOptions,
+  type OpenGitopsPrSeams,
   type OpenGitopsPrResult,
 } from '../../../src/actions/open-gitops-pr/run.js';
 import { readOpenGitopsPrSettings } from '../../../src/actions/open-gitops-pr/settings.js';
 import { GitHubApiDouble, type GitHubApiDoubleOptions, type TokenAccess } from './github-api-double.js';
+import { testHost } from '../../helpers/step-host.js';
 
 export const TOKEN = 'ghs_TestTokenForTheDoubleOnly0123456789';
 
@@ -53,8 +53,18 @@ export async function runOpenGitopsPr(
   world: ManifestsWorld,
   inputs: Record<string, string>,
   env: NodeJS.ProcessEnv = {},
-  options: OpenGitopsPrOptions = FAST,
+  seams: OpenGitopsPrSeams = FAST,
 ): Promise<ActionRun> {
+  const outputs: Record<string, string> = {};
+  const host = testHost({
+    env: {
+      GITHUB_REPOSITORY: 'acme/api',
+      GITHUB_SHA: 'c0ffee0000000000000000000000000000c0ffee',
+      GITHUB_RUN_ID: '4242',
+      ...env,
+    },
+    outputs,
+  });
   const settings = readOpenGitopsPrSettings(
     new InputReader(
       inputsFromRecord({
@@ -64,15 +74,9 @@ export async function runOpenGitopsPr(
         ...inputs,
       }),
     ),
-    {
-      GITHUB_REPOSITORY: 'acme/api',
-      GITHUB_SHA: 'c0ffee0000000000000000000000000000c0ffee',
-      GITHUB_RUN_ID: '4242',
-      ...env,
-    },
+    host,
   );
-  const outputs: Record<string, string> = {};
-  const result = await openGitopsPr(settings, outputsToRecord(outputs), options);
+  const result = await openGitopsPr(settings, host, seams);
   return { result, outputs };
 }
 

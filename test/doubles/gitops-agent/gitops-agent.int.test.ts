@@ -157,13 +157,15 @@ describe('stand-in GitOps agent on the test bed', () => {
     const next = await push(KUSTOMIZE_APP(NEXT), 'web: next image');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((argocd.application('web')?.status as Status).sync?.revision).toBe(repo.head);
-    // A refresh GET answers once the agent has compared git again: the new commit, OutOfSync.
+    // A refresh GET answers once the agent has compared git again: the new commit, OutOfSync — or already Synced, when
+    // the agent's apply beat the server's answer (a loaded machine): the revision is the point, not the race.
     const response = await fetch(`${argocd.url}/api/v1/applications/web?refresh=normal`, {
       headers: { authorization: `Bearer ${argocd.token}` },
       signal: AbortSignal.timeout(20_000),
     });
     const refreshed = (await response.json()) as { status: Status };
-    expect(refreshed.status.sync).toMatchObject({ status: 'OutOfSync', revision: next });
+    expect(refreshed.status.sync?.revision).toBe(next);
+    expect(['OutOfSync', 'Synced']).toContain(refreshed.status.sync?.status);
     const done = await until(
       () => argocd.application('web')?.status as Status,
       (status) =>

@@ -2,13 +2,13 @@ import { jest } from '@jest/globals';
 import * as path from 'node:path';
 import { runAction } from '../../../src/core/action-runner.js';
 import { InputReader, inputsFromRecord } from '../../../src/core/inputs.js';
-import { outputsToRecord } from '../../../src/core/outputs.js';
 import { trivyScan } from '../../../src/actions/trivy-scan/run.js';
 import { readTrivyScanSettings } from '../../../src/actions/trivy-scan/settings.js';
 import { LocalDirectoryDbCache } from '../../../src/core/trivy/db-cache.js';
 import { createTrivyDouble, type TrivyDouble, type TrivyDoubleOptions } from './index.js';
 import { captureWorkflowLog, type WorkflowLog } from '../../core/trivy/workflow-log.js';
 import { tempTree } from '../../helpers/temp-dir.js';
+import { testHost } from '../../helpers/step-host.js';
 
 export const DIGEST = `sha256:${'c'.repeat(64)}`;
 export const IMAGE = `ghcr.io/acme/api@${DIGEST}`;
@@ -50,9 +50,8 @@ export async function runTrivyScan(inputs: Record<string, string>, setup: ScanSe
         new InputReader(inputsFromRecord({ 'image-ref': IMAGE, ...inputs })),
         workspace,
       );
-      await trivyScan(settings, outputsToRecord(outputs), {
+      await trivyScan(settings, testHost({ workspace, tempDir: runnerTemp, outputs }), {
         now: NOW,
-        tempDir: runnerTemp,
         dbCache: cache,
         trivyEnv: double.env,
         retryDelayMs: 1,
