@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { JsonObject } from './object-tree.js';
+import type { GroupDiscovery, LegacyResource, RecordedRelease, ResourceDiscovery } from './release.js';
 
 /** One REST resource the double serves: where it lives and what it holds. */
 export interface ApiResource {
@@ -17,7 +16,7 @@ export function groupVersionOf(resource: Pick<ApiResource, 'group' | 'version'>)
   return resource.group ? `${resource.group}/${resource.version}` : resource.version;
 }
 
-interface CustomResourceSpec {
+export interface CustomResourceSpec {
   group: string;
   names: { plural: string; kind: string; singular?: string; shortNames?: string[]; categories?: string[] };
   scope: string;
@@ -29,51 +28,75 @@ interface CustomResourceSpec {
   }[];
 }
 
+/** The versions of a CRD that are served, highest priority first, as the API server orders them. */
+export function servedVersions(spec: CustomResourceSpec): CustomResourceSpec['versions'] {
+  return spec.versions
+    .filter((version) => version.served !== false)
+    .sort((a, b) => compareKubeAwareVersions(a.name, b.name));
+}
+
 /** The name the API server gives a custom resource's schema: the group reversed, then version and kind. */
 export function customSchemaName(group: string, version: string, kind: string): string {
   return [...group.split('.').reverse(), version, kind].join('.');
 }
 
-interface ResourceListEntry {
-  name: string;
-  kind: string;
-  namespaced: boolean;
-}
+/** The content type of aggregated discovery (apidiscovery.k8s.io/v2), which clients ask for in Accept. */
+export const AGGREGATED_DISCOVERY = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 
-/** The recorded discovery documents of a live server, plus the groups that CustomResourceDefinitions add. */
+const CUSTOM_RESOURCE_VERBS = ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'];
+const SUBRESOURCE_VERBS = ['get', 'patch', 'update'];
+
+/**
+ * What a release's API server lists in discovery, plus the groups CustomResourceDefinitions add. Both forms are
+ * served: aggregated (`/api`, `/apis` as APIGroupDiscoveryList), and legacy (APIVersions, APIGroupList, APIGroup,
+ * APIResourceList) derived from it, as the API server builds both from the same registry.
+ */
 export class Discovery {
   private readonly resources = new Map<string, ApiResource>();
-  private readonly customGroups = new Map<string, { versions: string[]; lists: Map<string, JsonObject> }>();
-  private openApiV2: JsonObject | undefined;
+  private readonly core: GroupDiscovery;
+  private readonly customGroups = new Map<string, GroupDiscovery>();
 
-  constructor(private readonly dir: string) {
-    this.loadResourceList('', 'v1', this.read('api/v1') as JsonObject);
-    for (const group of readdirSync(path.join(dir, 'apis'), { withFileTypes: true })) {
-      if (!group.isDirectory()) continue;
-      for (const version of readdirSync(path.join(dir, 'apis', group.name), { withFileTypes: true })) {
-        if (version.isDirectory()) {
-          this.loadResourceList(
-            group.name,
-            version.name,
-            this.read(`apis/${group.name}/${version.name}`) as JsonObject,
-          );
-        }
-      }
-    }
+  constructor(private readonly release: RecordedRelease) {
+    this.core = {
+      metadata: {},
+      versions: [{ version: 'v1', resources: aggregatedForm(release.coreResources.resources), freshness: 'Current' }],
+    };
+    for (const group of [this.core, ...release.groups]) this.index(group);
   }
 
-  /** The recorded body for a discovery path (`/version`, `/api`, `/apis/apps/v1`...), or undefined. */
-  document(pathname: string): unknown {
-    const relative = pathname.replace(/^\/+|\/+$/g, '');
-    if (relative === 'apis') return this.groupList();
-    const [, group, version, ...deeper] = relative.split('/');
-    const custom = group ? this.customGroups.get(group) : undefined;
-    if (relative.startsWith('apis/') && custom && deeper.length === 0) {
-      if (!version) return this.groupDocument(group as string, custom.versions);
-      return custom.lists.get(version);
+  /** `/api` or `/apis` in aggregated form. */
+  aggregated(root: 'api' | 'apis'): JsonObject {
+    const items = root === 'api' ? [this.core] : [...this.release.groups, ...this.customGroups.values()];
+    return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
+  }
+
+  /** A legacy discovery document (`/api`, `/api/v1`, `/apis`, `/apis/apps`, `/apis/apps/v1`), or undefined. */
+  legacy(pathname: string, serverAddress: string): JsonObject | undefined {
+    const [root, ...rest] = pathname.replace(/^\/+|\/+$/g, '').split('/');
+    if (root === 'api' && rest.length === 0) {
+      return {
+        kind: 'APIVersions',
+        versions: ['v1'],
+        serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+      };
     }
-    if (relative.startsWith('openapi/')) return undefined;
-    return existsSync(path.join(this.dir, relative, 'index.json')) ? this.read(relative) : undefined;
+    if (root === 'api' && rest.length === 1 && rest[0] === 'v1') {
+      return { kind: 'APIResourceList', ...this.release.coreResources };
+    }
+    if (root !== 'apis') return undefined;
+    const groups = [...this.release.groups, ...this.customGroups.values()];
+    if (rest.length === 0) return { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map(groupDocument) };
+    const group = groups.find((candidate) => candidate.metadata.name === rest[0]);
+    if (!group || rest.length > 2) return undefined;
+    if (rest.length === 1) return { kind: 'APIGroup', apiVersion: 'v1', ...groupDocument(group) };
+    const version = group.versions.find((candidate) => candidate.version === rest[1]);
+    if (!version) return undefined;
+    return {
+      kind: 'APIResourceList',
+      apiVersion: 'v1',
+      groupVersion: `${group.metadata.name}/${version.version}`,
+      resources: version.resources.flatMap(legacyForm),
+    };
   }
 
   resource(groupVersion: string, name: string): ApiResource | undefined {
@@ -86,130 +109,136 @@ export class Discovery {
     );
   }
 
-  /** The recorded OpenAPI v2 document, parsed once. */
-  openApi(): JsonObject {
-    this.openApiV2 ??= this.read('openapi/v2') as JsonObject;
-    return this.openApiV2;
-  }
-
   /** What a real server does once a CRD is stored: serve its group and versions in discovery. */
   addCustomResource(crd: JsonObject): ApiResource[] {
     const spec = crd.spec as CustomResourceSpec;
-    const added: ApiResource[] = [];
-    const entry = this.customGroups.get(spec.group) ?? { versions: [], lists: new Map<string, JsonObject>() };
-    for (const version of spec.versions.filter((candidate) => candidate.served !== false)) {
-      const subresources = new Set(Object.keys(version.subresources ?? {}));
-      const namespaced = spec.scope === 'Namespaced';
-      const resource = {
-        group: spec.group,
-        version: version.name,
-        name: spec.names.plural,
-        kind: spec.names.kind,
-        namespaced,
-        subresources,
+    const group: GroupDiscovery = this.customGroups.get(spec.group) ?? { metadata: { name: spec.group }, versions: [] };
+    const namespaced = spec.scope === 'Namespaced';
+    for (const version of servedVersions(spec)) {
+      const subresources: ResourceDiscovery['subresources'] = Object.keys(version.subresources ?? {})
+        .sort()
+        .map((subresource) => ({
+          subresource,
+          responseKind:
+            subresource === 'scale'
+              ? { group: 'autoscaling', version: 'v1', kind: 'Scale' }
+              : { group: '', version: '', kind: spec.names.kind },
+          verbs: SUBRESOURCE_VERBS,
+        }));
+      const resource: ResourceDiscovery = {
+        resource: spec.names.plural,
+        responseKind: { group: '', version: '', kind: spec.names.kind },
+        scope: namespaced ? 'Namespaced' : 'Cluster',
+        singularResource: spec.names.singular ?? spec.names.kind.toLowerCase(),
+        verbs: CUSTOM_RESOURCE_VERBS,
+        ...(spec.names.shortNames ? { shortNames: spec.names.shortNames } : {}),
+        ...(spec.names.categories ? { categories: spec.names.categories } : {}),
+        ...(subresources.length > 0 ? { subresources } : {}),
       };
-      this.resources.set(`${groupVersionOf(resource)}|${resource.name}`, resource);
-      added.push(resource);
-      if (!entry.versions.includes(version.name)) entry.versions.push(version.name);
-      const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
-      entry.lists.set(version.name, {
-        kind: 'APIResourceList',
-        apiVersion: 'v1',
-        groupVersion: `${spec.group}/${version.name}`,
-        resources: [
-          {
-            name: spec.names.plural,
-            singularName: spec.names.singular ?? '',
-            namespaced,
-            kind: spec.names.kind,
-            verbs,
-            ...(spec.names.shortNames ? { shortNames: spec.names.shortNames } : {}),
-            ...(spec.names.categories ? { categories: spec.names.categories } : {}),
-          },
-          ...[...subresources].map((sub) => ({
-            name: `${spec.names.plural}/${sub}`,
-            singularName: '',
-            namespaced,
-            kind: spec.names.kind,
-            verbs: ['get', 'patch', 'update'],
-          })),
-        ],
-      });
+      const existing = group.versions.find((candidate) => candidate.version === version.name);
+      if (existing) {
+        existing.resources = [
+          ...existing.resources.filter((candidate) => candidate.resource !== resource.resource),
+          resource,
+        ].sort((a, b) => a.resource.localeCompare(b.resource));
+      } else group.versions.push({ version: version.name, resources: [resource], freshness: 'Current' });
     }
-    this.customGroups.set(spec.group, entry);
-    this.addCustomSchemas(spec);
-    return added;
+    group.versions.sort((a, b) => compareKubeAwareVersions(a.version, b.version));
+    this.customGroups.set(spec.group, group);
+    this.index(group);
+    return servedVersions(spec).flatMap((version) => {
+      const added = this.resource(`${spec.group}/${version.name}`, spec.names.plural);
+      return added ? [added] : [];
+    });
   }
 
-  /**
-   * The CRD's schemas as the API server publishes them: definitions named by the reversed group
-   * (`io.argoproj.v1alpha1.Application`) with their group-version-kind, so field validation and OpenAPI see them.
-   */
-  private addCustomSchemas(spec: CustomResourceSpec): void {
-    const definitions = this.openApi().definitions as Record<string, JsonObject>;
-    for (const version of spec.versions.filter((candidate) => candidate.served !== false)) {
-      const schema = version.schema?.openAPIV3Schema ?? {
-        type: 'object',
-        'x-kubernetes-preserve-unknown-fields': true,
-      };
-      const gvk = { group: spec.group, version: version.name, kind: spec.names.kind };
-      definitions[customSchemaName(spec.group, version.name, spec.names.kind)] = {
-        ...schema,
-        properties: {
-          ...(schema.properties as JsonObject | undefined),
-          metadata: { $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' },
-        },
-        'x-kubernetes-group-version-kind': [gvk],
-      };
-      definitions[`${customSchemaName(spec.group, version.name, spec.names.kind)}List`] = {
-        type: 'object',
-        required: ['items'],
-        properties: {
-          apiVersion: { type: 'string' },
-          kind: { type: 'string' },
-          metadata: { $ref: '#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta' },
-          items: {
-            type: 'array',
-            items: { $ref: `#/definitions/${customSchemaName(spec.group, version.name, spec.names.kind)}` },
-          },
-        },
-        'x-kubernetes-group-version-kind': [{ ...gvk, kind: `${spec.names.kind}List` }],
-      };
+  private index(group: GroupDiscovery): void {
+    for (const version of group.versions) {
+      for (const entry of version.resources) {
+        const resource: ApiResource = {
+          group: group.metadata.name ?? '',
+          version: version.version,
+          name: entry.resource,
+          kind: entry.responseKind.kind,
+          namespaced: entry.scope === 'Namespaced',
+          subresources: new Set((entry.subresources ?? []).map((sub) => sub.subresource)),
+        };
+        this.resources.set(`${groupVersionOf(resource)}|${resource.name}`, resource);
+      }
     }
   }
+}
 
-  private groupList(): unknown {
-    const recorded = this.read('apis') as { groups: unknown[] };
-    const custom = [...this.customGroups].map(([group, { versions }]) => this.groupDocument(group, versions));
-    return { ...recorded, groups: [...recorded.groups, ...custom] };
-  }
-
-  private groupDocument(group: string, versions: string[]): JsonObject {
-    const entries = versions.map((version) => ({ groupVersion: `${group}/${version}`, version }));
-    return { kind: 'APIGroup', apiVersion: 'v1', name: group, versions: entries, preferredVersion: entries[0] };
-  }
-
-  private loadResourceList(group: string, version: string, list: JsonObject): void {
-    const entries = list.resources as ResourceListEntry[];
-    for (const entry of entries.filter((candidate) => !candidate.name.includes('/'))) {
-      const subresources = new Set(
-        entries
-          .filter((candidate) => candidate.name.startsWith(`${entry.name}/`))
-          .map((candidate) => candidate.name.split('/')[1] as string),
-      );
-      const resource = {
-        group,
-        version,
-        name: entry.name,
-        kind: entry.kind,
-        namespaced: entry.namespaced,
-        subresources,
+/** A core resource list in aggregated form: each resource with its subresources folded in. */
+function aggregatedForm(list: LegacyResource[]): ResourceDiscovery[] {
+  return list
+    .filter((entry) => !entry.name.includes('/'))
+    .map((entry) => {
+      const subresources = list
+        .filter((candidate) => candidate.name.startsWith(`${entry.name}/`))
+        .map((candidate) => ({
+          subresource: candidate.name.slice(entry.name.length + 1),
+          responseKind: { group: candidate.group ?? '', version: candidate.version ?? '', kind: candidate.kind },
+          verbs: candidate.verbs,
+        }));
+      return {
+        resource: entry.name,
+        responseKind: { group: '', version: '', kind: entry.kind },
+        scope: entry.namespaced ? 'Namespaced' : 'Cluster',
+        singularResource: entry.singularName,
+        verbs: entry.verbs,
+        ...(entry.shortNames ? { shortNames: entry.shortNames } : {}),
+        ...(entry.categories ? { categories: entry.categories } : {}),
+        ...(subresources.length > 0 ? { subresources } : {}),
       };
-      this.resources.set(`${groupVersionOf(resource)}|${entry.name}`, resource);
-    }
-  }
+    });
+}
 
-  private read(relative: string): unknown {
-    return JSON.parse(readFileSync(path.join(this.dir, relative, 'index.json'), 'utf8'));
+/** A resource of aggregated discovery in legacy form: itself, then one entry per subresource. */
+function legacyForm(entry: ResourceDiscovery): LegacyResource[] {
+  const namespaced = entry.scope === 'Namespaced';
+  return [
+    {
+      name: entry.resource,
+      singularName: entry.singularResource,
+      namespaced,
+      kind: entry.responseKind.kind,
+      verbs: entry.verbs,
+      ...(entry.shortNames ? { shortNames: entry.shortNames } : {}),
+      ...(entry.categories ? { categories: entry.categories } : {}),
+    },
+    ...(entry.subresources ?? []).map((sub) => ({
+      name: `${entry.resource}/${sub.subresource}`,
+      singularName: '',
+      namespaced,
+      ...(sub.responseKind.group ? { group: sub.responseKind.group, version: sub.responseKind.version } : {}),
+      kind: sub.responseKind.kind,
+      verbs: sub.verbs,
+    })),
+  ];
+}
+
+function groupDocument(group: GroupDiscovery): JsonObject {
+  const name = group.metadata.name ?? '';
+  const versions = group.versions.map(({ version }) => ({ groupVersion: `${name}/${version}`, version }));
+  return { name, versions, preferredVersion: versions[0] };
+}
+
+/**
+ * Kubernetes' version priority: GA before beta before alpha, then the higher major, then the higher minor
+ * (`v2` > `v1` > `v2beta1` > `v1beta2` > `v1alpha1`); anything else after, alphabetically.
+ */
+export function compareKubeAwareVersions(a: string, b: string): number {
+  const rank = (version: string): [number, number, number] | undefined => {
+    const match = /^v(\d+)(?:(alpha|beta)(\d+))?$/.exec(version);
+    if (!match) return undefined;
+    const stability = match[2] === 'alpha' ? 0 : match[2] === 'beta' ? 1 : 2;
+    return [stability, Number(match[1]), Number(match[3] ?? 0)];
+  };
+  const [ra, rb] = [rank(a), rank(b)];
+  if (!ra || !rb) return ra ? -1 : rb ? 1 : a.localeCompare(b);
+  for (let index = 0; index < 3; index++) {
+    if (ra[index] !== rb[index]) return (rb[index] as number) - (ra[index] as number);
   }
+  return 0;
 }

@@ -1,9 +1,11 @@
 /**
- * A Kubernetes API double on 127.0.0.1 that real kubectl talks to. It serves the discovery documents recorded from a
- * live k0s v1.21 server (test/fixtures/kubernetes-api/), keeps objects in memory, implements server-side apply
- * (field managers, conflicts, force, dry run), the patch types kubectl sends, list/watch with selectors, delete,
- * and stand-in controllers (workload-controllers.ts) whose rollouts a test makes succeed or fail. It records every
- * request so tests can assert on what it received.
+ * A Kubernetes API double on 127.0.0.1 that real kubectl talks to. It presents itself as a v1.33 kube-apiserver from
+ * that release's recorded API description (test/fixtures/kubernetes-1.3x/): /version, aggregated discovery (and the
+ * legacy documents for clients that do not ask for it), OpenAPI v3 with the hashes clients cache by, and field
+ * validation as that server does it. It keeps objects in memory, implements server-side apply (field managers,
+ * conflicts, force, dry run), the patch types kubectl sends, list/watch with selectors, delete, and stand-in
+ * controllers (workload-controllers.ts) whose rollouts a test makes succeed or fail. It records every request so
+ * tests can assert on what it received.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -12,9 +14,17 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { type ApiResource, customSchemaName, Discovery, groupVersionOf } from './discovery.js';
+import { AGGREGATED_DISCOVERY, type ApiResource, Discovery, groupVersionOf } from './discovery.js';
 import { ApplyConflictError, recordUpdate, serverSideApply } from './field-managers.js';
-import { undeclaredFields } from './field-validation.js';
+import {
+  dropUnknownFields,
+  FIELD_VALIDATIONS,
+  type FieldValidation,
+  strictDecodingError,
+  typedPatchError,
+  unknownFields,
+  unknownFieldWarning,
+} from './field-validation.js';
 import {
   clone,
   deepEqual,
@@ -26,13 +36,10 @@ import {
 } from './object-tree.js';
 import { metadataOf, ObjectStore, present, type StoredObject } from './object-store.js';
 import { OpenApiV3 } from './openapi-v3.js';
+import { etagOf, RecordedRelease } from './release.js';
 import { fieldSelector, labelSelector } from './selectors.js';
 import { type KeyPair, selfSignedCertificate } from './tls.js';
 import { type RolloutOutcome, WorkloadControllers } from './workload-controllers.js';
-
-export const RECORDED_DISCOVERY = fileURLToPath(
-  new URL('../../fixtures/kubernetes-api/discovery/k0s-v1.21.0-k0s.0', import.meta.url),
-);
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 
@@ -62,12 +69,20 @@ export const APPLY_PATCH = 'application/apply-patch+yaml';
 class HttpError extends Error {
   constructor(
     readonly code: number,
+    /** Empty for an error the API server did not classify (it answers 500 without a reason). */
     readonly reason: string,
     message: string,
     readonly details?: JsonObject,
   ) {
     super(message);
   }
+}
+
+/** A response: a JSON value, or bytes already serialized; no body for 304 and 301. */
+interface Reply {
+  code: number;
+  body?: unknown;
+  headers?: Record<string, string | string[]>;
 }
 
 /** A request RBAC denies: verb (`get`, `list`, `watch`, `patch`, ..., `*`) on a resource (`applications`, or
@@ -84,12 +99,14 @@ export interface KubernetesApiDoubleOptions {
   token?: string;
   /** Who the token authenticates as, named in 403 messages. Default `ci`. */
   user?: string;
-  discoveryDir?: string;
+  /** A recorded release's API description (default: test/fixtures/kubernetes-1.3x/). */
+  releaseDir?: string;
 }
 
 export class KubernetesApiDouble {
   readonly received: ReceivedRequest[] = [];
   readonly store = new ObjectStore();
+  private readonly release: RecordedRelease;
   private readonly discovery: Discovery;
   private readonly openApi: OpenApiV3;
   private readonly controllers: WorkloadControllers;
@@ -107,8 +124,9 @@ export class KubernetesApiDouble {
   private constructor(options: KubernetesApiDoubleOptions) {
     this.token = options.token ?? `double-${randomUUID()}`;
     this.user = options.user ?? 'ci';
-    this.discovery = new Discovery(options.discoveryDir ?? RECORDED_DISCOVERY);
-    this.openApi = new OpenApiV3(this.discovery.openApi());
+    this.release = RecordedRelease.load(options.releaseDir);
+    this.discovery = new Discovery(this.release);
+    this.openApi = new OpenApiV3(this.release);
     this.controllers = new WorkloadControllers(this.store, this.discovery);
     for (const name of ['default', 'kube-system', 'kube-public'])
       this.seed({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
@@ -252,7 +270,11 @@ export class KubernetesApiDouble {
         throw new HttpError(401, 'Unauthorized', 'Unauthorized');
       }
       if (url.searchParams.get('watch') === 'true') return this.watch(received, url, request, response);
-      send(response, ...this.route(received, url));
+      const description = received.method === 'GET' ? this.describe(request.headers, url) : undefined;
+      if (description) return reply(response, description);
+      const warnings: string[] = [];
+      const [code, body] = this.route(received, url, warnings);
+      reply(response, { code, body, headers: warnings.length > 0 ? { warning: warnings } : undefined });
     } catch (error) {
       const failure =
         error instanceof HttpError
@@ -262,17 +284,53 @@ export class KubernetesApiDouble {
     }
   }
 
-  private route(request: ReceivedRequest, url: URL): [number, unknown] {
-    const pathname = url.pathname;
-    if (pathname === '/openapi/v3') return [200, this.openApi.root()];
+  /**
+   * What the server says about itself: /version, discovery and OpenAPI v3, with the caching headers of
+   * kube-apiserver (ETags; a hashed OpenAPI URL is immutable), or undefined for any other path.
+   */
+  private describe(headers: http.IncomingHttpHeaders, url: URL): Reply | undefined {
+    const pathname = url.pathname.replace(/\/+$/, '') || '/';
+    const accept = headers.accept ?? '*/*';
+    const cached = (body: Buffer | string, contentType: string, extra: Record<string, string> = {}): Reply => {
+      const etag = JSON.stringify(etagOf(body));
+      const common = { etag, 'content-type': contentType, ...extra };
+      return headers['if-none-match'] === etag ? { code: 304, headers: common } : { code: 200, body, headers: common };
+    };
+    if (pathname === '/version') return { code: 200, body: this.release.version };
+    if (pathname === '/api' || pathname === '/apis') {
+      const form = discoveryForm(accept);
+      if (!form) throw notAcceptable();
+      if (form === 'aggregated') {
+        // kube-apiserver's discovery ETag: revalidated, not trusted for a time.
+        const root = pathname.slice(1) as 'api' | 'apis';
+        return cached(JSON.stringify(this.discovery.aggregated(root)), AGGREGATED_DISCOVERY, {
+          vary: 'Accept',
+          'cache-control': 'public',
+        });
+      }
+    }
+    if (pathname === '/openapi/v3') return cached(JSON.stringify(this.openApi.root()), 'application/json');
     if (pathname.startsWith('/openapi/v3/')) {
-      const document = this.openApi.document(pathname.slice('/openapi/v3/'.length));
-      if (document) return [200, document];
+      const groupVersion = pathname.slice('/openapi/v3/'.length);
+      const document = this.openApi.document(groupVersion);
+      if (!document) return undefined;
+      if (!acceptsJson(accept)) return { code: 406 };
+      const hash = url.searchParams.get('hash');
+      if (hash && hash !== document.hash) {
+        return { code: 301, headers: { location: `/openapi/v3/${groupVersion}?hash=${document.hash}` } };
+      }
+      // A URL with the current hash never changes: clients keep it a year without asking again.
+      const immutable: Record<string, string> = hash
+        ? { vary: 'Accept', 'cache-control': 'public, immutable', expires: inOneYear() }
+        : { vary: 'Accept' };
+      return cached(document.bytes, 'application/json', immutable);
     }
-    if (request.method === 'GET') {
-      const document = this.discovery.document(pathname);
-      if (document !== undefined) return [200, document];
-    }
+    const legacy = this.discovery.legacy(pathname, `127.0.0.1:${this.port}`);
+    return legacy ? { code: 200, body: legacy } : undefined;
+  }
+
+  private route(request: ReceivedRequest, url: URL, warnings: string[]): [number, unknown] {
+    const pathname = url.pathname;
     const target = this.target(pathname);
     if (!target) throw new HttpError(404, 'NotFound', 'the server could not find the requested resource');
     const { resource, namespace, name, subresource } = target;
@@ -283,10 +341,10 @@ export class KubernetesApiDouble {
           ? [200, present(this.existing(resource, namespace, name))]
           : [200, this.list(resource, namespace, url)];
       case 'POST':
-        return this.create(resource, namespace, request);
+        return this.create(resource, namespace, request, warnings);
       case 'PATCH':
         if (!name) throw new HttpError(405, 'MethodNotAllowed', 'PATCH needs an object name');
-        return this.patch(resource, namespace, name, subresource, request);
+        return this.patch(resource, namespace, name, subresource, request, warnings);
       case 'DELETE':
         if (!name) throw new HttpError(405, 'MethodNotAllowed', 'DELETE needs an object name');
         return this.remove(resource, namespace, name, request);
@@ -427,7 +485,13 @@ export class KubernetesApiDouble {
     });
   }
 
-  private create(resource: ApiResource, namespace: string | undefined, request: ReceivedRequest): [number, unknown] {
+  private create(
+    resource: ApiResource,
+    namespace: string | undefined,
+    request: ReceivedRequest,
+    warnings: string[],
+  ): [number, unknown] {
+    const validation = fieldValidation(request, 'CreateOptions');
     const object = this.bodyObject(request);
     const metadata = metadataOf(object);
     if (resource.namespaced) metadata.namespace = namespace ?? metadata.namespace ?? 'default';
@@ -440,7 +504,13 @@ export class KubernetesApiDouble {
         detailsOf(resource, metadata.name),
       );
     }
-    this.validateFields(resource, object, request);
+    const unknown = this.unknownFields(resource, object);
+    if (unknown.length > 0 && validation === 'Strict') {
+      const kind = `${resource.kind} in version ${JSON.stringify(resource.version)} cannot be handled as a ${resource.kind}`;
+      throw new HttpError(400, 'BadRequest', `${kind}: ${strictDecodingError(unknown)}`);
+    }
+    if (validation === 'Warn') warnings.push(...unknown.map(warningHeader));
+    dropUnknownFields(unknown);
     if (isObject(object.spec)) metadata.generation = 1;
     const manager = request.query.fieldManager ?? managerFromUserAgent(request.userAgent);
     const managers = recordUpdate(undefined, object, [], { manager, apiVersion: groupVersionOf(resource), now: now() });
@@ -456,7 +526,9 @@ export class KubernetesApiDouble {
     name: string,
     subresource: string | undefined,
     request: ReceivedRequest,
+    warnings: string[],
   ): [number, unknown] {
+    const validation = fieldValidation(request, 'PatchOptions');
     const live = this.store.get(resource, namespace, name);
     if (request.contentType === APPLY_PATCH) return this.apply(resource, namespace, name, live, subresource, request);
     if (!live) throw notFound(resource, name);
@@ -473,6 +545,11 @@ export class KubernetesApiDouble {
         'UnsupportedMediaType',
         `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, ${APPLY_PATCH}, application/strategic-merge-patch+json`,
       );
+    const unknown = this.unknownFields(resource, patched);
+    if (unknown.length > 0 && validation === 'Strict')
+      throw new HttpError(400, 'BadRequest', strictDecodingError(unknown));
+    if (validation === 'Warn') warnings.push(...unknown.map(warningHeader));
+    dropUnknownFields(unknown);
     // Without a status subresource (Argo CD's Application) status is written with the rest of the object.
     const result =
       subresource === 'status'
@@ -522,7 +599,12 @@ export class KubernetesApiDouble {
       throw new HttpError(400, 'BadRequest', 'the name of the object does not match the name on the URL');
     if (resource.namespaced) config.metadata = { ...metadata, namespace };
     this.requireNamespace(resource, namespace);
-    this.validateFields(resource, config, request);
+    // Whatever fieldValidation says: structured merge cannot type a field the schema lacks (and answers 500).
+    const unknown = this.unknownFields(resource, config);
+    if (unknown.length > 0) {
+      const where = `${metadata.namespace ?? namespace ?? ''}/${metadata.name}; ${resource.group}/${resource.version}, Kind=${resource.kind}`;
+      throw new HttpError(500, '', `failed to create typed patch object (${where}): ${typedPatchError(unknown)}`);
+    }
     let result: { object: JsonObject; managers: StoredObject['managers'] };
     try {
       const applied = subresource === 'status' ? { ...config, status: undefined } : config;
@@ -585,8 +667,8 @@ export class KubernetesApiDouble {
 
   private afterWrite(stored: StoredObject): void {
     if (stored.resource.group === 'apiextensions.k8s.io' && stored.resource.kind === 'CustomResourceDefinition') {
-      for (const resource of this.discovery.addCustomResource(stored.object))
-        this.openApi.addCustomResource(resource, customSchemaName(resource.group, resource.version, resource.kind));
+      this.discovery.addCustomResource(stored.object);
+      this.openApi.addCustomResourceDefinition(stored.object);
     }
     this.controllers.reconcile(stored);
   }
@@ -604,17 +686,10 @@ export class KubernetesApiDouble {
     }
   }
 
-  private validateFields(resource: ApiResource, object: JsonObject, request: ReceivedRequest): void {
-    if (request.query.fieldValidation !== 'Strict') return;
-    const undeclared = undeclaredFields(object, this.discovery.openApi(), resource.group, resource.version);
-    if (undeclared.length === 0) return;
-    const metadata = metadataOf(object);
-    const where = `${metadata.namespace ? `${metadata.namespace}/` : ''}${metadata.name}; ${groupVersionOf(resource)}, Kind=${resource.kind}`;
-    throw new HttpError(
-      400,
-      'BadRequest',
-      `failed to create typed patch object (${where}): ${undeclared.map((field) => `${field}: field not declared in schema`).join(', ')}`,
-    );
+  /** The fields the kind's published schema does not declare (none for a kind without a schema). */
+  private unknownFields(resource: ApiResource, object: JsonObject) {
+    const schema = this.openApi.kindSchema(resource.group, resource.version, resource.kind);
+    return schema ? unknownFields(object, schema) : [];
   }
 
   private bodyObject(request: ReceivedRequest): JsonObject {
@@ -639,6 +714,66 @@ function verbOf(method: string, name: string | undefined): string {
   }
 }
 
+/** The write's fieldValidation (Warn when absent, as since 1.23), or the 422 of an unknown value. */
+function fieldValidation(request: ReceivedRequest, options: 'CreateOptions' | 'PatchOptions'): FieldValidation {
+  const value = request.query.fieldValidation ?? 'Warn';
+  if ((FIELD_VALIDATIONS as readonly string[]).includes(value)) return value as FieldValidation;
+  const supported = FIELD_VALIDATIONS.map((name) => JSON.stringify(name)).join(', ');
+  throw new HttpError(
+    422,
+    'Invalid',
+    `${options}.meta.k8s.io "" is invalid: fieldValidation: Unsupported value: ${JSON.stringify(value)}: supported values: ${supported}`,
+  );
+}
+
+/** A `Warning` header value (RFC 7234 code 299, no agent), as the API server writes one per unknown field. */
+function warningHeader(field: Parameters<typeof unknownFieldWarning>[0]): string {
+  return `299 - ${JSON.stringify(unknownFieldWarning(field))}`;
+}
+
+/**
+ * Which discovery the Accept header asks for: aggregated (apidiscovery.k8s.io/v2), legacy (plain JSON), or
+ * neither; clauses in the client's order of preference.
+ */
+function discoveryForm(accept: string): 'aggregated' | 'legacy' | undefined {
+  const clauses = accept
+    .split(',')
+    .map((clause) => {
+      const [type = '', ...parameters] = clause.split(';').map((part) => part.trim());
+      const params = Object.fromEntries(parameters.map((parameter) => parameter.split('=').map((part) => part.trim())));
+      return { type, params, q: Number(params.q ?? 1) };
+    })
+    .sort((a, b) => b.q - a.q);
+  for (const { type, params } of clauses) {
+    if (!['application/json', 'application/*', '*/*'].includes(type)) continue;
+    if (params.g === undefined && params.v === undefined && params.as === undefined) return 'legacy';
+    if (params.g === 'apidiscovery.k8s.io' && params.v === 'v2' && params.as === 'APIGroupDiscoveryList')
+      return 'aggregated';
+  }
+  return undefined;
+}
+
+function acceptsJson(accept: string): boolean {
+  return accept
+    .split(',')
+    .map((clause) => clause.split(';')[0]?.trim())
+    .some((type) => type === 'application/json' || type === 'application/*' || type === '*/*');
+}
+
+function notAcceptable(): HttpError {
+  return new HttpError(
+    406,
+    'NotAcceptable',
+    'only the following media types are accepted: application/json, application/yaml, application/vnd.kubernetes.protobuf',
+  );
+}
+
+function inOneYear(): string {
+  const date = new Date();
+  date.setUTCFullYear(date.getUTCFullYear() + 1);
+  return date.toUTCString();
+}
+
 function parseBody(raw: string, contentType: string | undefined): unknown {
   try {
     return contentType === APPLY_PATCH ? parseYaml(raw) : JSON.parse(raw);
@@ -657,8 +792,13 @@ function readBody(request: http.IncomingMessage): Promise<string> {
 }
 
 function send(response: http.ServerResponse, code: number, body: unknown): void {
-  response.writeHead(code, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(body));
+  reply(response, { code, body });
+}
+
+function reply(response: http.ServerResponse, { code, body, headers }: Reply): void {
+  response.writeHead(code, { 'content-type': 'application/json', ...headers });
+  if (body === undefined) response.end();
+  else response.end(Buffer.isBuffer(body) || typeof body === 'string' ? body : JSON.stringify(body));
 }
 
 function status(error: HttpError): JsonObject {
@@ -668,7 +808,7 @@ function status(error: HttpError): JsonObject {
     metadata: {},
     status: 'Failure',
     message: error.message,
-    reason: error.reason,
+    ...(error.reason ? { reason: error.reason } : {}),
     ...(error.details ? { details: error.details } : {}),
     code: error.code,
   };
