@@ -35,8 +35,6 @@ const SHARED_STEPS = {
   },
   sign: {
     action: 'cosign-sign',
-    // cosign-sign picks key when a key is given; the hand-off's verification reads sign-method, so it is explicit
-    defaults: { method: 'keyless' },
     fixed: {
       'image-ref': PUSHED_IMAGE,
       attest: { with: 'none', reason: 'the scan reports stay in the scan job' },
@@ -57,6 +55,10 @@ const SHARED_STEPS = {
         reason: 'the source commit and the run are always signed in; sign-annotations adds to them',
       },
       verify: { with: 'true', reason: 'nothing is handed off unless the signature verifies' },
+      'verify-provenance': {
+        with: 'false',
+        reason: 'this job attaches the provenance; the job that hands the image on verifies it (verify-provenance step)',
+      },
       provenance: {
         with: '${{ needs.build.outputs.provenance }}',
         reason: "the build job's SLSA provenance predicate of the digest",
@@ -67,14 +69,55 @@ const SHARED_STEPS = {
           'the provenance is signed (keylessly, as this workflow) and attached whenever the build job recorded one',
       },
     },
-    // a workflow input that only feeds a fixed value above
-    extraInputs: ['annotations'],
+    // workflow inputs that only feed a fixed value above, or the verify-provenance step of a later job
+    extraInputs: ['annotations', 'verify-provenance'],
+    // cosign-sign picks key when a key is given; the hand-off's verification reads sign-method, so it is explicit.
+    // The provenance is verified unless the caller says otherwise.
+    defaults: { method: 'keyless', 'verify-provenance': 'true' },
+    descriptions: {
+      'verify-provenance':
+        'Before the image is handed on (the hand-off or apply job), verify the provenance the sign job attached: signed by provenance-identity, issued by GitHub Actions, for this digest, built from this repository at a ref provenance-allowed-refs matches. Keyless signing only.',
+    },
+  },
+};
+
+const NOT_FOR_VERIFYING = { with: "''", reason: 'verify-only signs nothing' };
+
+/**
+ * The first step of the job that hands the image on (deliver-pull's hand-off, deliver-push's apply): the digest must
+ * carry the provenance this library's reusable workflow signed, for the caller's repository at an allowed ref.
+ */
+const VERIFY_PROVENANCE = {
+  action: 'cosign-sign',
+  fixed: {
+    'image-ref': PUSHED_IMAGE,
+    method: { with: 'verify-only', reason: 'this step checks the provenance and signs nothing' },
+    'verify-provenance': { with: 'true', reason: 'the step runs only when sign-verify-provenance is true' },
+    'certificate-oidc-issuer': {
+      with: 'https://token.actions.githubusercontent.com',
+      reason: "the provenance is signed keylessly through GitHub Actions' OIDC issuer",
+    },
+    'private-key': NOT_FOR_VERIFYING,
+    'private-key-password': NOT_FOR_VERIFYING,
+    'public-key': NOT_FOR_VERIFYING,
+    annotations: NOT_FOR_VERIFYING,
+    attest: { with: 'none', reason: 'verify-only signs nothing' },
+    'signature-format': { with: 'bundle', reason: 'verify-only signs nothing' },
+    'cosign-version': NOT_FOR_VERIFYING,
+    'cosign-sha256': NOT_FOR_VERIFYING,
+    verify: { with: 'false', reason: 'the signature is verified by the step after this one' },
+    'certificate-identity': NOT_FOR_VERIFYING,
+    provenance: NOT_FOR_VERIFYING,
+    'attest-provenance': { with: 'false', reason: 'verify-only signs nothing' },
+    'fulcio-url': NOT_FOR_VERIFYING,
+    'rekor-url': NOT_FOR_VERIFYING,
   },
 };
 
 export const WORKFLOWS = {
   '.github/workflows/deliver-pull.yml': {
     ...SHARED_STEPS,
+    'verify-provenance': VERIFY_PROVENANCE,
     'hand-off': {
       action: 'open-gitops-pr',
       fixed: {
@@ -134,6 +177,7 @@ export const WORKFLOWS = {
   },
   '.github/workflows/deliver-push.yml': {
     ...SHARED_STEPS,
+    'verify-provenance': VERIFY_PROVENANCE,
     apply: {
       action: 'kubectl-apply',
       fixed: {

@@ -33,7 +33,7 @@ export function wire(root, steps, { rootName, secretName, SECRET_INPUTS }) {
   const secrets = new Map();
   const wired = [];
   for (const [id, wiring] of Object.entries(steps)) {
-    const { action, fixed = {}, extraInputs = [], optional = false, defaults = {} } = wiring;
+    const { action, fixed = {}, extraInputs = [], optional = false, defaults = {}, descriptions = {} } = wiring;
     const metadata = readActionMetadata(action, path.join(root, 'actions', action, 'action.yml'));
     const secretInputs = SECRET_INPUTS[action] ?? [];
     const withLines = [];
@@ -46,14 +46,15 @@ export function wire(root, steps, { rootName, secretName, SECRET_INPUTS }) {
         continue;
       }
       if (!fixed[name] || extraInputs.includes(name)) {
+        const described = name in descriptions ? { ...input, description: descriptions[name] } : input;
         const declared =
           name in defaults
             ? {
-                ...input,
+                ...described,
                 default: defaults[name],
-                description: `${oneLine(input.description)} In this workflow: ${defaults[name]} unless set.`,
+                description: `${oneLine(described.description)} In this workflow: ${defaults[name]} unless set.`,
               }
-            : input;
+            : described;
         if (!inputs.has(outer)) inputs.set(outer, optional ? { ...declared, required: false } : declared);
       }
       withLines.push([name, fixed[name]?.with ?? `\${{ inputs.${outer} }}`]);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readCosignSignSettings } from '../../src/actions/cosign-sign/settings.js';
+import { type CosignSignSettings, readCosignSignSettings } from '../../src/actions/cosign-sign/settings.js';
 import { UserError } from '../../src/core/errors.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
 import { tempTree } from '../helpers/temp-dir.js';
@@ -31,7 +31,28 @@ const keyed = (inputs: Record<string, string>, error: string | RegExp, env?: Bad
 });
 const TAG_RACE = 'a tag can move between the scan and the signature';
 
+const verifyOnly = (inputs: Record<string, string>, error: string | RegExp): BadCase => ({
+  inputs: { 'image-ref': IMAGE, method: 'verify-only', 'verify-provenance': 'true', ...inputs },
+  error,
+});
+
 const cases: Record<string, BadCase> = {
+  'verify-only without verify-provenance': verifyOnly(
+    { 'verify-provenance': 'false' },
+    'method: verify-only checks the provenance: set "verify-provenance" to true.',
+  ),
+  'verify-only with a signing key': verifyOnly(
+    { 'private-key': 'env://COSIGN_KEY' },
+    'Input "private-key" is for signing, and method: verify-only signs nothing.',
+  ),
+  'verify-only with annotations': verifyOnly(
+    { annotations: 'a=b' },
+    'Input "annotations" is for signing, and method: verify-only signs nothing.',
+  ),
+  'verify-only attesting the provenance': verifyOnly(
+    { 'attest-provenance': 'true' },
+    'Inputs "attest" and "attest-provenance" sign attestations, and method: verify-only signs nothing.',
+  ),
   'missing image-ref': image('', 'Input "image-ref" is required.'),
   'tag only': image('ghcr.io/acme/api:1.4.2', `not the tag "1.4.2": ${TAG_RACE}`),
   'latest tag': image('ghcr.io/acme/api:latest', TAG_RACE),
@@ -59,7 +80,7 @@ const cases: Record<string, BadCase> = {
   },
   'unknown method': {
     inputs: { 'image-ref': IMAGE, method: 'kms' },
-    error: 'Input "method" must be one of keyless, key',
+    error: 'Input "method" must be one of keyless, key, verify-only',
   },
   'keyless with a key': {
     inputs: { 'image-ref': IMAGE, method: 'keyless', 'private-key': 'keys/cosign.key' },
@@ -248,12 +269,14 @@ describe('cosign-sign refuses bad input with one line, before installing or sign
     const read = settingsFor(
       keyed({ 'private-key': Buffer.from(keyPem).toString('base64'), 'private-key-password': PASSWORD }, ''),
     );
-    expect(read().signing.describe()).toBe('key given inline');
+    expect((read() as CosignSignSettings).signing.describe()).toBe('key given inline');
   });
 
   it('accepts an encrypted key without the input when COSIGN_PASSWORD is set for the job (an empty password)', () => {
     const read = settingsFor(keyed({ 'private-key': 'keys/empty-password.key' }, '', { COSIGN_PASSWORD: '' }));
-    expect(read().signing.describe()).toBe(`key ${path.join(workspace, 'keys', 'empty-password.key')}`);
+    expect((read() as CosignSignSettings).signing.describe()).toBe(
+      `key ${path.join(workspace, 'keys', 'empty-password.key')}`,
+    );
   });
 });
 

@@ -4,6 +4,7 @@
  * the replaying double (no cosign can be downloaded here); the provenance path does not use it.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { parseAllDocuments } from 'yaml';
 import { cosignSign } from '../../src/actions/cosign-sign/run.js';
 import { readCosignSignSettings } from '../../src/actions/cosign-sign/settings.js';
 import { RegistryClient } from '../../src/core/build/registry.js';
@@ -95,6 +96,55 @@ describeSigstore('cosign-sign with attest-provenance and verify-provenance', () 
     ).rejects.toThrow('Provenance refused, source ref: refs/heads/main does not match refs/tags/.*.');
   }, 90_000);
 
+  // What the hand-off and apply jobs of the reusable workflows run before the image goes further.
+  async function verifyOnly(inputs: Record<string, string>) {
+    const host = testHost({ env: env(), outputs: {} });
+    const settings = readCosignSignSettings(
+      new InputReader(inputsFromRecord({ method: 'verify-only', 'verify-provenance': 'true', ...inputs })),
+      host,
+    );
+    const outputs: Record<string, string> = {};
+    await cosignSign(settings, testHost({ env: env(), outputs }), {
+      install: double.installOptions,
+      registry,
+      trust: { trustedRootJson: bed.trustedRoot },
+    });
+    return outputs;
+  }
+
+  it('verify-only finds and verifies the provenance, signs nothing, and names the referrer it verified', async () => {
+    const image = await pushedImage('verify-only');
+    const attested = await sign({
+      'image-ref': image,
+      provenance: JSON.stringify(bedPredicate()),
+      'attest-provenance': 'true',
+    });
+    const signed = double.callsOf('sign').length;
+    const outputs = await verifyOnly({ 'image-ref': image, 'provenance-identity': BED_IDENTITY_PATTERN });
+    expect(outputs).toMatchObject({
+      'signature-ref': '',
+      'bundle-path': '',
+      'verify-command': '',
+      'provenance-ref': attested['provenance-ref'],
+    });
+    // The cluster's side of the same check: both policies, for this image repository and the identity verified.
+    const policies = parseAllDocuments(outputs['admission-policy']!).map((document) => document.toJS());
+    expect(policies.map((policy) => policy.kind)).toEqual(['ClusterPolicy', 'ClusterImagePolicy']);
+    const repository = ImageRef.parse(image).repository;
+    expect(policies[1].spec.images).toEqual([
+      { glob: repository },
+      { glob: `${repository}:*` },
+      { glob: `${repository}@*` },
+    ]);
+    expect(JSON.stringify(policies)).toContain('https://github.com/acme/api');
+    expect(double.callsOf('sign')).toHaveLength(signed);
+    await expect(
+      verifyOnly({ 'image-ref': image, 'provenance-identity': 'https://github.com/acme/other/.+' }),
+    ).rejects.toThrow(/^Provenance refused, signer identity: /);
+    // An image without provenance stops the delivery.
+    await expect(verifyOnly({ 'image-ref': await pushedImage('verify-only-none') })).rejects.toThrow(/provenance/i);
+  }, 90_000);
+
   it('refuses a provenance for another digest attached to the image', async () => {
     const image = ImageRef.parse(await pushedImage('sign-provenance-moved'));
     const other = `sha256:${'e'.repeat(64)}`;
@@ -112,6 +162,7 @@ describeSigstore('cosign-sign with attest-provenance and verify-provenance', () 
 
   it('says in one line that the registry has no referrers API when the tag fallback is not allowed', async () => {
     const image = ImageRef.parse(await pushedImage('sign-provenance-no-fallback'));
+    const signed = double.callsOf('sign').length;
     await expect(
       sign({
         'image-ref': image.toString(),
@@ -122,6 +173,8 @@ describeSigstore('cosign-sign with attest-provenance and verify-provenance', () 
     ).rejects.toThrow(
       `Registry ${image.registry} has no OCI referrers API and "provenance-tag-fallback" is false: the provenance cannot be attached to ${image.repository}@${image.digest}.`,
     );
+    // Refused before signing: no signature of an image whose provenance could not be attached.
+    expect(double.callsOf('sign')).toHaveLength(signed);
   }, 90_000);
 
   it('refuses an identity pattern that is not a regular expression, before anything runs', () => {

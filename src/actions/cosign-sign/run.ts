@@ -10,10 +10,21 @@ import { RegistryClient } from '../../core/build/registry.js';
 import { dockerConfigCredentials } from '../../core/build/registry-credentials.js';
 import type { InstallOptions } from '../../core/installer.js';
 import { PUBLIC_GOOD, signStatement, type TrustRootOptions } from '../../core/provenance/attest.js';
-import { attachBundle, verifyAttachedProvenance } from '../../core/provenance/referrers.js';
+import { attachBundle, requireReferrersApi, verifyAttachedProvenance } from '../../core/provenance/referrers.js';
+import type { ProvenancePolicy } from '../../core/provenance/verify.js';
+import { admissionPolicies } from '../../core/provenance/admission.js';
+import type { RunContext } from '../../core/run-context.js';
+import type { ImageRef } from '../../core/image-ref.js';
 import { provenanceStatement } from '../../core/provenance/slsa.js';
 import { code, JobSummary } from '../../core/summary.js';
-import { type CosignSignSettings, INPUTS, OUTPUTS, type ProvenanceSettings } from './settings.js';
+import {
+  type CosignSignSettings,
+  INPUTS,
+  isVerifyOnly,
+  OUTPUTS,
+  type ProvenanceSettings,
+  type VerifyOnlySettings,
+} from './settings.js';
 import { escapeForLog } from '../../core/workflow-commands.js';
 import type { StepHost } from '../host.js';
 
@@ -35,19 +46,23 @@ export interface CosignSignSeams {
   identityToken?: () => Promise<string>;
 }
 
-/** Installs cosign, signs the digest, attests what was asked, verifies the signature, sets the outputs. */
+/**
+ * Installs cosign, signs the digest, attests what was asked, verifies the signature, sets the outputs; with
+ * method verify-only, checks the digest's provenance and signs nothing.
+ */
 export async function cosignSign(
-  settings: CosignSignSettings,
-  { setOutput, scratchFolder }: StepHost,
+  settings: CosignSignSettings | VerifyOnlySettings,
+  host: StepHost,
   seams: CosignSignSeams = {},
 ): Promise<CosignSignResult> {
-  for (const warning of settings.warnings) core.warning(warning);
   const registry = seams.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
-  if (settings.provenance.verify) {
-    const found = await verifyAttachedProvenance(registry, settings.image, settings.provenance.verify, seams.trust);
-    core.info(
-      escapeForLog(`Provenance verified: ${found.referrer}, built by ${found.predicate.runDetails.builder.id}`),
-    );
+  if (isVerifyOnly(settings)) return verifyOnly(settings, registry, host, seams);
+  const { setOutput, scratchFolder } = host;
+  for (const warning of settings.warnings) core.warning(warning);
+  if (settings.provenance.verify) await verifyProvenance(registry, settings.image, settings.provenance.verify, seams);
+  // A registry that cannot take the provenance refuses it before anything is signed, not after.
+  if (settings.provenance.attest && !settings.provenance.tagFallback) {
+    await requireReferrersApi(registry, settings.image, settings.image.digest as string, INPUTS.provenanceTagFallback);
   }
   const cosign = await Cosign.install(settings.cosign, seams.install);
   const image = settings.image.toString();
@@ -93,6 +108,67 @@ export async function cosignSign(
   if (result.provenanceRef) setOutput(OUTPUTS.provenanceRef, result.provenanceRef);
   await summarize(settings, result, signer).write();
   return result;
+}
+
+async function verifyProvenance(
+  registry: RegistryClient,
+  image: ImageRef,
+  policy: ProvenancePolicy,
+  seams: CosignSignSeams,
+): Promise<string> {
+  const found = await verifyAttachedProvenance(registry, image, policy, seams.trust);
+  core.info(escapeForLog(`Provenance verified: ${found.referrer}, built by ${found.predicate.runDetails.builder.id}`));
+  return found.referrer;
+}
+
+async function verifyOnly(
+  settings: VerifyOnlySettings,
+  registry: RegistryClient,
+  { setOutput, context }: StepHost,
+  seams: CosignSignSeams,
+): Promise<CosignSignResult> {
+  const provenanceRef = await verifyProvenance(registry, settings.image, settings.policy, seams);
+  const result = { signatureRef: '', bundlePath: '', verifyCommand: '', provenanceRef };
+  for (const name of [OUTPUTS.signatureRef, OUTPUTS.bundlePath, OUTPUTS.verifyCommand]) setOutput(name, '');
+  setOutput(OUTPUTS.provenanceRef, provenanceRef);
+  const admission = admissionPolicyOf(settings, context);
+  setOutput(OUTPUTS.admissionPolicy, admission);
+  await new JobSummary()
+    .heading('cosign-sign: provenance verified')
+    .table(
+      ['', ''],
+      [
+        ['Image', code(settings.image.toString())],
+        ['Provenance', code(provenanceRef)],
+        ['Builder', code(settings.policy.identity.source)],
+        ['Source', `${settings.policy.repository} at a ref matching ${code(settings.policy.allowedRef.source)}`],
+      ],
+    )
+    .details('Admission policy enforcing the same claims in the cluster (output admission-policy)', admission, 'yaml')
+    .write();
+  return result;
+}
+
+/**
+ * The Kyverno ClusterPolicy and the policy-controller ClusterImagePolicy (one YAML file) that make the cluster check
+ * what was just verified: this image repository, the same identity, repository and allowed refs.
+ */
+function admissionPolicyOf({ image, policy }: VerifyOnlySettings, context: RunContext): string {
+  const repository = image.repository;
+  const name = `${repository.split('/').pop() ?? 'image'}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return admissionPolicies({
+    name: `${name || 'image'}-provenance`,
+    images: [repository, `${repository}:*`, `${repository}@*`],
+    identity: policy.identity.source,
+    issuer: policy.issuer,
+    repository: policy.repository.slice(context.serverUrl.length + 1),
+    allowedRefs: policy.allowedRef.source,
+    serverUrl: context.serverUrl,
+  }).yaml;
 }
 
 /** Signs the predicate for the digest with sigstore-js and attaches the bundle; the referrer, or '' when not asked. */

@@ -10,12 +10,14 @@ import {
   KeySigning,
   SIGNING_MODES,
   type SigningMethod,
+  type SigningMode,
 } from '../../core/cosign/signing-method.js';
 import { UserError } from '../../core/errors.js';
 import { ImageRef } from '../../core/image-ref.js';
 import type { InputReader } from '../../core/inputs.js';
 import type { SlsaProvenancePredicate } from '../../core/provenance/slsa.js';
 import type { ProvenancePolicy } from '../../core/provenance/verify.js';
+import { DEFAULT_ALLOWED_REFS } from '../../core/provenance/defaults.js';
 import { registerSecret } from '../../core/secrets.js';
 import { RELEASES } from '../../core/tool-versions.js';
 import { escapeRegExp, userRegExp } from '../../core/regexp.js';
@@ -51,6 +53,7 @@ export const OUTPUTS = {
   bundlePath: 'bundle-path',
   verifyCommand: 'verify-command',
   provenanceRef: 'provenance-ref',
+  admissionPolicy: 'admission-policy',
 } as const;
 
 /** What cosign-sign does with the build's SLSA provenance (sigstore-js, not cosign: see docs/provenance.md). */
@@ -86,8 +89,35 @@ export type ProvenanceSigning =
   | { method: 'keyless'; fulcioUrl?: string; rekorUrl?: string }
   | { method: 'key'; privateKeyPem: string; passphrase?: string; rekorUrl?: string };
 
+/** method: verify-only: the digest's provenance is checked and nothing is signed. */
+export interface VerifyOnlySettings {
+  image: ImageRef;
+  policy: ProvenancePolicy;
+}
+
+export function isVerifyOnly(settings: CosignSignSettings | VerifyOnlySettings): settings is VerifyOnlySettings {
+  return 'policy' in settings;
+}
+
+const METHODS = [...SIGNING_MODES, 'verify-only'] as const;
+
+// What only signing reads: set with verify-only, it is a mistake, not something to ignore silently.
+const SIGNING_ONLY_INPUTS = [
+  INPUTS.privateKey,
+  INPUTS.privateKeyPassword,
+  INPUTS.publicKey,
+  INPUTS.annotations,
+  INPUTS.certificateIdentity,
+  INPUTS.provenance,
+  INPUTS.fulcioUrl,
+  INPUTS.rekorUrl,
+];
+
 /** Every check that needs no network: a bad input fails here, before cosign is installed or anything is signed. */
-export function readCosignSignSettings(inputs: InputReader, host: SettingsHost): CosignSignSettings {
+export function readCosignSignSettings(
+  inputs: InputReader,
+  host: SettingsHost,
+): CosignSignSettings | VerifyOnlySettings {
   const { workspace } = host;
   // First, whatever their shape (a path, PEM, base64 of a PEM, a variable name), so no later line can show them.
   const password = inputs.optional(INPUTS.privateKeyPassword);
@@ -95,9 +125,11 @@ export function readCosignSignSettings(inputs: InputReader, host: SettingsHost):
   registerSecret(inputs.optional(INPUTS.privateKey));
   const image = readImage(inputs.required(INPUTS.imageRef));
   const digest = image.digest as string;
+  const method = inputs.choice(INPUTS.method, METHODS, inputs.optional(INPUTS.privateKey) ? 'key' : 'keyless');
+  if (method === 'verify-only') return readVerifyOnly(inputs, image, host.context);
   const version = inputs.optional(INPUTS.cosignVersion) ?? RELEASES.cosign.defaultVersion;
   const warnings: string[] = [];
-  const signing = readSigningMethod(inputs, password, workspace, host);
+  const signing = readSigningMethod(inputs, method, password, workspace, host);
   return {
     image,
     signing,
@@ -210,7 +242,7 @@ function readProvenancePolicy(inputs: InputReader, digest: string, context: RunC
     issuer: inputs.string(INPUTS.certificateOidcIssuer, GITHUB_OIDC_ISSUER),
     repository: `${server}/${context.repository}`,
     allowedRef: userRegExp(
-      inputs.string(INPUTS.provenanceAllowedRefs, 'refs/heads/main|refs/tags/.*'),
+      inputs.string(INPUTS.provenanceAllowedRefs, DEFAULT_ALLOWED_REFS),
       INPUTS.provenanceAllowedRefs,
     ),
   };
@@ -234,14 +266,32 @@ function parseVersion(version: string): CosignVersion {
   }
 }
 
+function readVerifyOnly(inputs: InputReader, image: ImageRef, context: RunContext): VerifyOnlySettings {
+  const signingInput = SIGNING_ONLY_INPUTS.find((name) => inputs.optional(name) !== undefined);
+  if (signingInput) {
+    throw new UserError(`Input "${signingInput}" is for signing, and ${INPUTS.method}: verify-only signs nothing.`);
+  }
+  if (readAttest(inputs).length > 0 || inputs.boolean(INPUTS.attestProvenance, false)) {
+    throw new UserError(
+      `Inputs "${INPUTS.attest}" and "${INPUTS.attestProvenance}" sign attestations, and ${INPUTS.method}: verify-only signs nothing.`,
+    );
+  }
+  if (!inputs.boolean(INPUTS.verifyProvenance, false)) {
+    throw new UserError(
+      `${INPUTS.method}: verify-only checks the provenance: set "${INPUTS.verifyProvenance}" to true.`,
+    );
+  }
+  return { image, policy: readProvenancePolicy(inputs, image.digest as string, context) };
+}
+
 function readSigningMethod(
   inputs: InputReader,
+  mode: SigningMode,
   password: string | undefined,
   workspace: string,
   { env, context }: SettingsHost,
 ): SigningMethod {
   const keyInput = inputs.optional(INPUTS.privateKey);
-  const mode = inputs.choice(INPUTS.method, SIGNING_MODES, keyInput ? 'key' : 'keyless');
   if (mode === 'keyless') {
     for (const name of [INPUTS.privateKey, INPUTS.privateKeyPassword, INPUTS.publicKey]) {
       if (inputs.optional(name))

@@ -2,10 +2,11 @@ import { Document } from 'yaml';
 import { UserError } from '../errors.js';
 import { escapeRegExp } from '../regexp.js';
 import { GITHUB_ACTIONS_ISSUER, PUBLIC_GOOD } from './attest.js';
+import { DEFAULT_ALLOWED_REFS } from './defaults.js';
 import { SLSA_PREDICATE_TYPE } from './slsa.js';
 
 /** The refs cosign-sign's verify-provenance allows when its input is empty: the cluster default is the same. */
-export const DEFAULT_ALLOWED_REFS = 'refs/heads/main|refs/tags/.*';
+export { DEFAULT_ALLOWED_REFS };
 
 /** What the cluster must check: the same claims verify-provenance checks before the hand-off. */
 export interface AdmissionPolicyRequest {

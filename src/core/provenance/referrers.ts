@@ -72,12 +72,7 @@ export async function attachBundle(
 ): Promise<AttachedBundle> {
   const subject = await subjectDescriptor(registry, image, subjectDigest);
   const hasApi = (await registry.referrers(image, subjectDigest)) !== undefined;
-  if (!hasApi && !options.tagFallback) {
-    const input = options.tagFallbackInput ? ` and "${options.tagFallbackInput}" is false` : '';
-    throw new UserError(
-      `Registry ${image.registry} has no OCI referrers API${input}: the provenance cannot be attached to ${image.repository}@${subjectDigest}.`,
-    );
-  }
+  if (!hasApi && !options.tagFallback) throw noReferrersApi(image, subjectDigest, options.tagFallbackInput);
   const bundleBytes = Buffer.from(JSON.stringify(bundle));
   const manifest = {
     schemaVersion: 2,
@@ -109,6 +104,25 @@ export async function attachBundle(
   };
   if (!hasApi) await addToReferrersTag(registry, image, subjectDigest, descriptor);
   return { reference: `${image.repository}@${digest}`, digest, indexedBy: hasApi ? 'referrers-api' : 'referrers-tag' };
+}
+
+/** Refuses, before anything is signed, a registry without the referrers API when the tag fallback is not allowed. */
+export async function requireReferrersApi(
+  registry: RegistryClient,
+  image: ImageRef,
+  subjectDigest: string,
+  tagFallbackInput?: string,
+): Promise<void> {
+  if ((await registry.referrers(image, subjectDigest)) === undefined) {
+    throw noReferrersApi(image, subjectDigest, tagFallbackInput);
+  }
+}
+
+function noReferrersApi(image: ImageRef, subjectDigest: string, tagFallbackInput: string | undefined): UserError {
+  const input = tagFallbackInput ? ` and "${tagFallbackInput}" is false` : '';
+  return new UserError(
+    `Registry ${image.registry} has no OCI referrers API${input}: the provenance cannot be attached to ${image.repository}@${subjectDigest}.`,
+  );
 }
 
 /** A bundle found attached to an image, with the referrer manifest that carries it. */

@@ -321,6 +321,22 @@ describe('admissionPolicies: the objects', () => {
   });
 });
 
+describe('admissionPolicies: docs/provenance.md', () => {
+  it('shows the YAML the example request generates, one block per document, as generated', () => {
+    const doc = readFileSync(new URL('../../../docs/provenance.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('\n## Admission policies\n'));
+    const shown = [...section.matchAll(/\n```yaml\n([\s\S]*?)```\n/g)].map((block) => block[1]);
+    const example = admissionPolicies({
+      name: 'acme-api-provenance',
+      images: ['ghcr.io/acme/api**'],
+      identity: 'https://github\\.com/OWNER/LIB/\\.github/workflows/deliver-(pull|push)\\.yml@refs/tags/v.*',
+      repository: 'acme/api',
+    });
+    expect(shown.join('---\n')).toBe(example.yaml);
+    expect(shown).toHaveLength(2);
+  });
+});
+
 describe('admissionPolicies: the signer identity', () => {
   const { kyverno, policyController } = admissionPolicies(REQUEST);
   const kyvernoIdentity = new RegExp(
