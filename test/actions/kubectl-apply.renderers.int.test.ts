@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KubernetesApiDouble } from '../doubles/kubernetes-api/server.js';
@@ -112,12 +112,17 @@ describe('kubectl-apply renderers, readiness kinds and bad input', () => {
     expect(double.received).toEqual([]);
   });
 
-  it('refuses a set with a kind the cluster does not serve, before applying anything (podinfo HPA autoscaling/v2 on 1.21)', async () => {
+  it('refuses a set with a kind the cluster does not serve, before applying anything (podinfo HPA as autoscaling/v2beta2, gone since 1.26)', async () => {
     const workspace = await tempTree({});
     cpSync(path.join(FIXTURES, 'gitops-repos/podinfo/kustomize'), path.join(workspace, 'podinfo'), { recursive: true });
+    const hpa = path.join(workspace, 'podinfo/hpa.yaml');
+    writeFileSync(
+      hpa,
+      readFileSync(hpa, 'utf8').replace('apiVersion: autoscaling/v2\n', 'apiVersion: autoscaling/v2beta2\n'),
+    );
     const result = await run(workspace, { manifests: 'podinfo' });
     expect(result.error?.message).toBe(
-      'HorizontalPodAutoscaler podinfo: the cluster serves no kind "HorizontalPodAutoscaler" in "autoscaling/v2"; install its CRD first or use an API version the cluster serves.',
+      'HorizontalPodAutoscaler podinfo: the cluster serves no kind "HorizontalPodAutoscaler" in "autoscaling/v2beta2"; install its CRD first or use an API version the cluster serves.',
     );
     expect(double.applyRequests()).toEqual([]);
   });
