@@ -35,8 +35,6 @@ function unifiedDiff(bumps) {
 
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/file-scope.js
 var file_scope = __webpack_require__(82077);
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/outputs.js
-var outputs = __webpack_require__(39018);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/summary.js
 var core_summary = __webpack_require__(80412);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/actions/bump-manifest/settings.js
@@ -51,9 +49,8 @@ var workflow_commands = __webpack_require__(45618);
 
 
 
-
 /** Resolves the paths, edits every reference to the image (or only reports, on a dry run), sets the outputs. */
-async function bumpManifest(settings, setOutput = outputs/* actionOutputs */.d) {
+async function bumpManifest(settings, { setOutput }) {
     const files = await (0,file_scope.resolveYamlFiles)(settings.paths, settings.workingDirectory);
     const bumper = new bump_bumper/* ManifestBumper */.dF();
     const bumps = await bumper.plan(files, settings.workingDirectory, settings.target);
@@ -77,25 +74,6 @@ async function bumpManifest(settings, setOutput = outputs/* actionOutputs */.d) 
         summary.table(['File', 'Kind', 'Old reference', 'New reference'], changes.map((change) => [`${change.file}:${change.line}`, change.kind, (0,core_summary/* code */.a)(change.from), (0,core_summary/* code */.a)(change.to)]));
     }
     await summary.write();
-}
-
-
-/***/ }),
-
-/***/ 39018:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ actionOutputs)
-/* harmony export */ });
-/* unused harmony export outputsToRecord */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92202);
-
-const actionOutputs = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-function outputsToRecord(record) {
-    return (name, value) => {
-        record[name] = value;
-    };
 }
 
 

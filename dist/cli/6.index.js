@@ -15,16 +15,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./tmp/ncc-input/node_modules/@actions/core/lib/core.js + 6 modules
 var core = __webpack_require__(92202);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/errors.js
 var errors = __webpack_require__(5685);
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/outputs.js
-var outputs = __webpack_require__(39018);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/workflow-commands.js
 var workflow_commands = __webpack_require__(45618);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/trivy/db-cache.js
@@ -904,12 +900,7 @@ function describe(metadata) {
 
 // EXTERNAL MODULE: ./tmp/ncc-input/src/actions/trivy-scan/settings.js + 1 modules
 var trivy_scan_settings = __webpack_require__(55815);
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/cleanup.js
-var cleanup = __webpack_require__(43212);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/trivy-scan/run.js
-
-
-
 
 
 
@@ -929,8 +920,8 @@ var cleanup = __webpack_require__(43212);
  * verdict: counts, the JSON report, SARIF, the SBOM's vulnerabilities, the summary and the gate. Throws a UserError
  * when the gate fails.
  */
-async function trivyScan(settings, setOutput = outputs/* actionOutputs */.d, environment = {}) {
-    const now = environment.now ?? new Date();
+async function trivyScan(settings, { setOutput, tempDir, scratchFolder }, seams = {}) {
+    const now = seams.now ?? new Date();
     const ignoreRules = await loadIgnoreFiles(settings.trivyignores, settings.workspace, now);
     reportExpired(ignoreRules);
     // Digest only, even when a tag is given as well: the digest is what was pushed and what gets deployed.
@@ -940,18 +931,17 @@ async function trivyScan(settings, setOutput = outputs/* actionOutputs */.d, env
     if (settings.scansTag) {
         core/* warning */.$e(`Scanning ${image} by tag: the tag may point at another image by the time it is deployed.`);
     }
-    const tempDir = environment.tempDir ?? process.env.RUNNER_TEMP ?? external_node_os_.tmpdir();
-    const scratchDir = await (0,cleanup/* scratchFolder */.$B)(tempDir, 'trivy-scan-');
+    const scratchDir = await scratchFolder('trivy-scan-');
     const scratch = scratchDir.path;
     try {
         const trivy = await Trivy.create({
             version: settings.version,
             sha256: settings.versionSha256,
             workDir: scratch,
-            env: environment.trivyEnv,
-            install: environment.install,
+            env: seams.trivyEnv,
+            install: seams.install,
         });
-        const report = await scanOnce(trivy, image, settings, environment, { tempDir, scratch, now });
+        const report = await scanOnce(trivy, image, settings, seams, { tempDir, scratch, now });
         const policy = { gate: settings.gate, ignoreUnfixed: settings.ignoreUnfixed, ignoreRules };
         const verdict = judge(findingsOf(report), policy);
         await writeFiles(settings, { trivy, image, report, verdict, scratch });
@@ -975,7 +965,7 @@ async function trivyScan(settings, setOutput = outputs/* actionOutputs */.d, env
     }
 }
 /** Readies the vulnerability DB when the vuln scanner runs, then makes the one JSON report everything derives from. */
-async function scanOnce(trivy, image, settings, environment, dirs) {
+async function scanOnce(trivy, image, settings, seams, dirs) {
     // Beside the scratch directory, so later scans in the same job reuse the DB and image layers.
     const cacheDir = external_node_path_.join(dirs.tempDir, 'trivy-cache');
     if (settings.scanners.includes('vuln')) {
@@ -983,9 +973,9 @@ async function scanOnce(trivy, image, settings, environment, dirs) {
             trivy,
             cacheDir,
             repositories: settings.dbRepositories,
-            cache: settings.dbCache ? (environment.dbCache ?? new ActionsDbCache()) : undefined,
+            cache: settings.dbCache ? (seams.dbCache ?? new ActionsDbCache()) : undefined,
             now: dirs.now,
-            retryDelayMs: environment.retryDelayMs,
+            retryDelayMs: seams.retryDelayMs,
         });
     }
     const output = external_node_path_.join(dirs.scratch, 'report.json');
@@ -1271,25 +1261,6 @@ function isTransient(error) {
 function networkReason(error) {
     const code = error?.code;
     return typeof code === 'string' ? code : (0,_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .errorMessage */ .gJ)(error);
-}
-
-
-/***/ }),
-
-/***/ 39018:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ actionOutputs)
-/* harmony export */ });
-/* unused harmony export outputsToRecord */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92202);
-
-const actionOutputs = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-function outputsToRecord(record) {
-    return (name, value) => {
-        record[name] = value;
-    };
 }
 
 

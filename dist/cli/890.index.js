@@ -13,10 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
   openGitopsPr: () => (/* binding */ openGitopsPr)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./tmp/ncc-input/node_modules/@actions/core/lib/core.js + 6 modules
 var core = __webpack_require__(92202);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/errors.js
@@ -630,6 +626,8 @@ class BaseBranchPush {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/open-gitops-pr/change-target.js
 
 
@@ -726,6 +724,8 @@ class GitHubApiWriter {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/atomic-write.js
 var atomic_write = __webpack_require__(16097);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/bump/bumper.js + 12 modules
@@ -1065,15 +1065,13 @@ var open_gitops_pr_settings = __webpack_require__(37862);
 
 
 
-
-
 /**
  * Applies the bump to the manifests repository's current tip and hands it over: as one pull request per change
  * target, or as a commit straight onto the base. Lost races are retried on the new tip; nothing is forced.
  */
-async function openGitopsPr(settings, setOutput, options = {}) {
+async function openGitopsPr(settings, host, seams = {}) {
     warnAboutIgnoredInputs(settings);
-    const client = (0,github_client/* createGitHubClient */.LX)({ token: settings.token, apiUrl: settings.apiUrl, waitUnitMs: options.waitUnitMs });
+    const client = (0,github_client/* createGitHubClient */.LX)({ token: settings.token, apiUrl: settings.apiUrl, waitUnitMs: seams.waitUnitMs });
     const repository = await (0,github_repository/* getRepository */.TM)(client, settings.repository);
     refuseReadOnly(repository);
     const target = new ChangeTarget(settings.target.image, settings.paths, settings.base ?? repository.defaultBranch);
@@ -1081,7 +1079,8 @@ async function openGitopsPr(settings, setOutput, options = {}) {
     if (settings.mode === 'pull-request' && branch === target.base) {
         throw new errors/* UserError */.yo(`Input "${open_gitops_pr_settings/* INPUTS */.mc.branch}" is the base, ${branch}: name another branch, or use ${open_gitops_pr_settings/* INPUTS */.mc.publishMethod}: push.`);
     }
-    const workDirectory = await promises_.mkdtemp(external_node_path_.join(settings.tempDirectory, 'open-gitops-pr-'));
+    const scratch = await host.scratchFolder('open-gitops-pr-');
+    const workDirectory = scratch.path;
     try {
         const git = await GitCli.createRepository(workDirectory, { url: repository.cloneUrl, token: settings.token }, sparseDirectories(settings.paths));
         const planner = settings.revert === undefined
@@ -1094,7 +1093,7 @@ async function openGitopsPr(settings, setOutput, options = {}) {
             branch,
             bumps,
             evidence: settings.evidence,
-            source: settings.source,
+            source: host.context.links,
         });
         const context = {
             checkout,
@@ -1104,7 +1103,7 @@ async function openGitopsPr(settings, setOutput, options = {}) {
             messageFor: (bumps) => commitMessage(settings.commitMessage, describe(bumps)),
         };
         const delivery = settings.mode === 'push' ? new BaseBranchPush(context) : new PullRequestBranch(context, branch);
-        const policy = { ...DEFAULT_RACE_POLICY, ...options.racePolicy, maxAttempts: settings.maxAttempts };
+        const policy = { ...DEFAULT_RACE_POLICY, ...seams.racePolicy, maxAttempts: settings.maxAttempts };
         const { result: outcome, attempts } = await retryOnRace(policy, () => delivery.attempt(), (lost, next) => core/* info */.pq(`${(0,workflow_commands/* escapeForLog */.zB)(lost.message)} Applying the bump again on the new tip (attempt ${next} of ${policy.maxAttempts}).`));
         const pullRequest = settings.mode === 'pull-request'
             ? await publishPullRequest(settings, client, outcome, describe(outcome.bumps))
@@ -1119,12 +1118,12 @@ async function openGitopsPr(settings, setOutput, options = {}) {
             pullRequest: pullRequest && { number: pullRequest.number, url: pullRequest.url },
             attempts,
         };
-        report(result, settings, outcome, setOutput);
+        report(result, settings, outcome, host.setOutput);
         await summarize(result, settings, outcome, target.base);
         return result;
     }
     finally {
-        await promises_.rm(workDirectory, { recursive: true, force: true });
+        await scratch.remove();
     }
 }
 function commitWriter(settings, client, checkout) {

@@ -1023,14 +1023,15 @@ const KINDS = {
     helmRelease: { resource: 'helmreleases.helm.toolkit.fluxcd.io', kind: 'HelmRelease', input: wait_for_sync_settings/* INPUTS */.mc.fluxHelmRelease },
 };
 /** Waits until the agent runs the commit (a given one, or a pull request's merge commit), then writes outputs. */
-async function waitForSyncAction(settings, setOutput, environment = {}) {
-    const now = environment.now ?? Date.now;
+async function waitForSyncAction(settings, host, seams = {}) {
+    const { setOutput } = host;
+    const now = seams.now ?? Date.now;
     const deadline = now() + settings.timeoutSeconds * 1000;
     const repository = settings.token && settings.repository
         ? new ManifestsRepository((0,client/* createGitHubClient */.LX)({
             token: settings.token,
             apiUrl: settings.apiUrl,
-            waitUnitMs: environment.githubWaitUnitMs,
+            waitUnitMs: seams.githubWaitUnitMs,
         }), settings.repository)
         : undefined;
     if (settings.target.kind === 'argocd-api' && settings.target.connection.insecure) {
@@ -1050,7 +1051,7 @@ async function waitForSyncAction(settings, setOutput, environment = {}) {
     }
     else
         revision = settings.awaited.revision;
-    const connection = await connect(settings, environment);
+    const connection = await connect(settings, host, seams);
     try {
         const result = await waitForSync({
             revision,
@@ -1086,7 +1087,7 @@ async function waitForSyncAction(settings, setOutput, environment = {}) {
             awaited: awaited ?? `pull request #${'pullRequest' in settings.awaited ? settings.awaited.pullRequest : ''}`,
             mergedAt,
             leadTimeSeconds,
-        }).write(environment.summaryFile);
+        }).write(seams.summaryFile);
         if (result.status !== 'synced')
             throw new SyncNotReachedError(`${result.status}: ${result.message}`);
         return result;
@@ -1126,10 +1127,10 @@ async function waitForMerge(repository, number, settings, deadline, now) {
     }
 }
 /** The strategy for the target: a status source and the evaluator of its object kind, chosen once. */
-async function connect(settings, environment) {
+async function connect(settings, host, seams) {
     const target = settings.target;
     if (target.kind === 'argocd-api') {
-        const reader = new ArgoCdApplicationReader(target.connection, target.application, environment.argoCdTransport);
+        const reader = new ArgoCdApplicationReader(target.connection, target.application, seams.argoCdTransport);
         return {
             source: {
                 read: () => reader.read(),
@@ -1142,17 +1143,20 @@ async function connect(settings, environment) {
         };
     }
     let kubeconfigFile;
-    if (settings.kubeconfig) {
+    // A private folder, so that a cancelled run leaves no credentials behind either.
+    const scratch = settings.kubeconfig ? await host.scratchFolder('wait-for-sync-') : undefined;
+    if (settings.kubeconfig && scratch) {
         const kubeconfig = kubernetes_kubeconfig.Kubeconfig.parse(settings.kubeconfig, wait_for_sync_settings/* INPUTS */.mc.kubeconfig, settings.kubeContext);
-        kubeconfigFile = kubernetes_kubeconfig.Kubeconfig.fileUnder(settings.tempDirectory);
+        kubeconfigFile = kubernetes_kubeconfig.Kubeconfig.fileUnder(scratch.path);
         await kubeconfig.write(kubeconfigFile);
     }
     const close = async () => {
         if (kubeconfigFile)
             await kubernetes_kubeconfig.Kubeconfig.remove(kubeconfigFile);
+        await scratch?.remove();
     };
     try {
-        const kubectl = await (0,installer/* installTool */.Gn)({ tool: 'kubectl' }, environment.install);
+        const kubectl = await (0,installer/* installTool */.Gn)({ tool: 'kubectl' }, seams.install);
         const connection = [
             ...(kubeconfigFile ? ['--kubeconfig', kubeconfigFile] : []),
             ...(settings.kubeContext ? ['--context', settings.kubeContext] : []),

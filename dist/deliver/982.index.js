@@ -5,13 +5,14 @@ export const modules = {
 /***/ 84982:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  RolloutFailedError: () => (/* binding */ RolloutFailedError),
   kubectlApply: () => (/* binding */ kubectlApply)
 });
-
-// UNUSED EXPORTS: RolloutFailedError
 
 // EXTERNAL MODULE: ./tmp/ncc-input/node_modules/@actions/core/lib/core.js + 6 modules
 var core = __webpack_require__(92202);
@@ -599,17 +600,17 @@ const MAX_EVENTS_PER_OBJECT = 10;
  * Renders the manifests, marks them, checks them with a server-side dry run, applies them with one
  * `kubectl apply`, waits for readiness and rolls back what this run changed when a rollout fails.
  */
-async function kubectlApply(settings, setOutput, environment) {
-    const scratch = await (0,cleanup/* scratchFolder */.$B)(environment.tempDir, 'kubectl-apply-');
+async function kubectlApply(settings, host, seams = {}) {
+    const scratch = await host.scratchFolder('kubectl-apply-');
     const workDir = scratch.path;
     let kubeconfigFile;
     let forgetKubeconfig = () => { };
     try {
         if (settings.kubeconfig) {
             const kubeconfig = kubernetes_kubeconfig.Kubeconfig.parse(settings.kubeconfig, kubectl_apply_settings/* INPUTS */.mc.kubeconfig, settings.context);
-            const file = kubernetes_kubeconfig.Kubeconfig.fileUnder(environment.tempDir);
+            const file = kubernetes_kubeconfig.Kubeconfig.fileUnder(host.tempDir);
             kubeconfigFile = file;
-            environment.saveState(kubectl_apply_settings/* STATE */.c4.kubeconfigFile, file);
+            host.saveState(kubectl_apply_settings/* STATE */.c4.kubeconfigFile, file);
             forgetKubeconfig = (0,cleanup/* onCancel */.Ao)(() => kubernetes_kubeconfig.Kubeconfig.remove(file));
             await kubeconfig.write(file);
         }
@@ -618,12 +619,15 @@ async function kubectlApply(settings, setOutput, environment) {
             sha256: settings.kubectlSha256,
             kubeconfig: kubeconfigFile,
             context: settings.context,
-            install: environment.install,
+            install: seams.install,
         });
-        const { manifests, imageChanges, renderer } = await renderManifests(settings, kubectl, workDir, environment.record);
+        const { manifests, imageChanges, renderer } = await renderManifests(settings, kubectl, workDir, {
+            commit: host.context.sha,
+            runUrl: host.context.links.runUrl,
+        });
         const manifestsFile = external_node_path_.join(workDir, 'manifests.yaml');
         await promises_.writeFile(manifestsFile, manifests.toYaml());
-        const run = new ApplyRun(settings, kubectl, workDir, setOutput, environment);
+        const run = new ApplyRun(settings, kubectl, workDir, host.setOutput, seams);
         return await run.execute(manifests, manifestsFile, { renderer, imageChanges });
     }
     finally {
@@ -660,15 +664,15 @@ class ApplyRun {
     kubectl;
     workDir;
     setOutput;
-    environment;
+    seams;
     summary = new summary/* JobSummary */.c();
     options;
-    constructor(settings, kubectl, workDir, setOutput, environment) {
+    constructor(settings, kubectl, workDir, setOutput, seams) {
         this.settings = settings;
         this.kubectl = kubectl;
         this.workDir = workDir;
         this.setOutput = setOutput;
-        this.environment = environment;
+        this.seams = seams;
         this.options = {
             serverSide: settings.serverSide,
             fieldManager: settings.fieldManager,
@@ -808,7 +812,7 @@ class ApplyRun {
     waitFor(refs, judge) {
         return waitForReadiness(this.kubectl, refs, {
             timeoutMs: this.settings.timeoutSeconds * 1000,
-            pollMs: this.environment.pollMs ?? DEFAULT_POLL_MS,
+            pollMs: this.seams.pollMs ?? DEFAULT_POLL_MS,
             workDir: this.workDir,
             judge,
         });
@@ -867,7 +871,7 @@ class ApplyRun {
         this.setOutput(kubectl_apply_settings/* OUTPUTS */.py.status, status);
         this.setOutput(kubectl_apply_settings/* OUTPUTS */.py.rolledBack, String(status === 'rolled-back'));
         this.summary.paragraph(`Status: **${status}**`);
-        await this.summary.write(this.environment.summaryFile);
+        await this.summary.write(this.seams.summaryFile);
         return status;
     }
 }

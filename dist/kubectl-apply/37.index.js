@@ -73,9 +73,9 @@ class OidcClient {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
-                (0,_core_js__WEBPACK_IMPORTED_MODULE_2__.debug)(`ID token url is ${id_token_url}`);
+                (0,_core_js__WEBPACK_IMPORTED_MODULE_2__/* .debug */ .Yz)(`ID token url is ${id_token_url}`);
                 const id_token = yield OidcClient.getCall(id_token_url);
-                (0,_core_js__WEBPACK_IMPORTED_MODULE_2__.setSecret)(id_token);
+                (0,_core_js__WEBPACK_IMPORTED_MODULE_2__/* .setSecret */ .Pq)(id_token);
                 return id_token;
             }
             catch (error) {

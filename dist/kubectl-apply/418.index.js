@@ -1,10 +1,11 @@
 export const id = 418;
-export const ids = [418];
+export const ids = [418,14];
 export const modules = {
 
 /***/ 418:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   removeKubeconfig: () => (/* binding */ removeKubeconfig)
 /* harmony export */ });
@@ -16,8 +17,8 @@ export const modules = {
 async function removeKubeconfig(file) {
     if (!file)
         return;
-    await _core_kubernetes_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__/* .Kubeconfig */ .S.remove(file);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info('Removed the kubeconfig written by kubectl-apply.');
+    await _core_kubernetes_kubeconfig_js__WEBPACK_IMPORTED_MODULE_1__.Kubeconfig.remove(file);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Removed the kubeconfig written by kubectl-apply.');
 }
 
 
@@ -27,7 +28,7 @@ async function removeKubeconfig(file) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ Kubeconfig)
+/* harmony export */   Kubeconfig: () => (/* binding */ Kubeconfig)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);

@@ -1,10 +1,12 @@
-export const id = 637;
-export const ids = [637];
+export const id = 98;
+export const ids = [98];
 export const modules = {
 
-/***/ 7637:
+/***/ 73098:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -12,81 +14,25 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./tmp/ncc-input/node_modules/@actions/core/lib/core.js + 6 modules
-var core = __webpack_require__(2202);
+var core = __webpack_require__(92202);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/cosign/attestation.js
-var attestation = __webpack_require__(2764);
+var attestation = __webpack_require__(62764);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __webpack_require__(6193);
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/cleanup.js
-
-
-const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-const cleanups = new Set();
-let installed = false;
-let cancelling = false;
-/** Runs `cleanup` if the step is cancelled; the returned function unregisters it (call it once done normally). */
-function onCancel(cleanup) {
-    installHandlers();
-    cleanups.add(cleanup);
-    return () => {
-        cleanups.delete(cleanup);
-    };
-}
-/** Creates `<parent>/<prefix>XXXXXX` (mode 0700, as mkdtemp makes it) and registers its removal on cancel. */
-async function scratchFolder(parent, prefix) {
-    const folder = await mkdtemp(path.join(parent, prefix));
-    const removeFolder = () => rm(folder, { recursive: true, force: true });
-    const unregister = onCancel(removeFolder);
-    return {
-        path: folder,
-        remove: async () => {
-            unregister();
-            await removeFolder();
-        },
-    };
-}
-function installHandlers() {
-    if (installed)
-        return;
-    installed = true;
-    for (const signal of Object.keys(EXIT_CODES)) {
-        process.on(signal, () => void cancel(signal));
-    }
-}
-async function cancel(signal) {
-    // The runner's SIGTERM can arrive while the SIGINT cleanup runs: let that one finish.
-    if (cancelling)
-        return;
-    cancelling = true;
-    process.stdout.write(`Cancelled (${signal}): stopping tools and removing private files.\n`);
-    await runCleanups();
-    process.exit(EXIT_CODES[signal]);
-}
-/** Runs and forgets every registered cleanup, newest first; one that fails does not stop the others. */
-async function runCleanups() {
-    for (const cleanup of [...cleanups].reverse()) {
-        cleanups.delete(cleanup);
-        try {
-            await cleanup();
-        }
-        catch {
-            // Nothing to report to: the step is ending; the post step is the backstop.
-        }
-    }
-}
-
+var external_node_string_decoder_ = __webpack_require__(46193);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/cleanup.js
+var cleanup = __webpack_require__(43212);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/secrets.js
-var secrets = __webpack_require__(1877);
+var secrets = __webpack_require__(41877);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/workflow-commands.js
-var workflow_commands = __webpack_require__(5618);
+var workflow_commands = __webpack_require__(45618);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/exec.js
 
 
@@ -136,7 +82,7 @@ function runTool(tool, args, options, onStdoutLine, onStderrLine) {
             stdio: ['pipe', 'pipe', 'pipe'],
             detached: true,
         });
-        const forget = onCancel(() => stopProcessGroup(child));
+        const forget = (0,cleanup/* onCancel */.Ao)(() => stopProcessGroup(child));
         const stdout = collectLines(child.stdout, onStdoutLine);
         const stderr = collectLines(child.stderr, onStderrLine);
         let timedOut = false;
@@ -224,29 +170,29 @@ function lastLines(text, count) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
-var exec = __webpack_require__(1955);
+var exec = __webpack_require__(41955);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __webpack_require__(8701);
+var io = __webpack_require__(88701);
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 10 modules
-var tool_cache = __webpack_require__(2977);
+var tool_cache = __webpack_require__(62977);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/errors.js
 var errors = __webpack_require__(5685);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 var external_node_http_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_node_http_, 2);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 var external_node_https_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_node_https_, 2);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/retry.js
 
 
@@ -303,9 +249,9 @@ function parseRetryAfter(value, now = Date.now()) {
 }
 
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_ = __webpack_require__(41692);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(77030);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/http/proxy.js
 
 
@@ -860,7 +806,7 @@ function seconds(ms) {
 }
 
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/tool-versions.js
-var tool_versions = __webpack_require__(9228);
+var tool_versions = __webpack_require__(89228);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/installer.js
 
 
@@ -1067,7 +1013,7 @@ function networkReason(error) {
 }
 
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/cosign/cosign-version.js
-var cosign_version = __webpack_require__(1998);
+var cosign_version = __webpack_require__(31998);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/cosign/verification.js
 /**
  * Reads what `cosign verify` prints on stdout: a JSON array of simple-signing claims, one per valid signature.
@@ -1568,15 +1514,15 @@ function dockerConfigCredentials(env = process.env) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
-var dist = __webpack_require__(1040);
+var dist = __webpack_require__(61040);
 // EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
-var protobuf_specs_dist = __webpack_require__(9654);
+var protobuf_specs_dist = __webpack_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/sign/dist/index.js
-var sign_dist = __webpack_require__(5179);
+var sign_dist = __webpack_require__(15179);
 // EXTERNAL MODULE: ./node_modules/@sigstore/tuf/dist/index.js
-var tuf_dist = __webpack_require__(4423);
+var tuf_dist = __webpack_require__(84423);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
-var verify_dist = __webpack_require__(4187);
+var verify_dist = __webpack_require__(54187);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/dockerfile.js
 
 const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
@@ -1803,7 +1749,7 @@ function endsWithEscape(line, escape) {
 }
 
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/image-ref.js
-var image_ref = __webpack_require__(3977);
+var image_ref = __webpack_require__(83977);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/provenance/slsa.js
 
 
@@ -1824,12 +1770,11 @@ const WORKFLOW_REF = /^[^/\s]+\/[^/\s]+\/\.github\/workflows\/[^@\s]+@\S+$/;
  * The builder from a runner's environment. The reusable workflows pass `job.workflow_ref` as JOB_WORKFLOW_REF (no
  * variable carries it by itself); a single action has only GITHUB_WORKFLOW_REF.
  */
-function builderIdentity(env) {
-    const server = serverOf(env.GITHUB_SERVER_URL);
-    const jobWorkflowRef = env.JOB_WORKFLOW_REF?.trim();
+function builderIdentity(context) {
+    const server = context.serverUrl;
+    const { jobWorkflowRef, workflowRef } = context;
     if (jobWorkflowRef)
         return { id: `${server}/${checkedWorkflowRef(jobWorkflowRef)}`, kind: 'reusable-workflow' };
-    const workflowRef = env.GITHUB_WORKFLOW_REF?.trim();
     if (workflowRef)
         return { id: `${server}/${checkedWorkflowRef(workflowRef)}`, kind: 'caller-workflow' };
     throw new UserError('Neither JOB_WORKFLOW_REF nor GITHUB_WORKFLOW_REF is set, so the provenance cannot name its builder: run on GitHub Actions.');
@@ -1938,26 +1883,33 @@ function serverOf(serverUrl) {
  * The predicate of a build that ran in a GitHub Actions job, from the runner's variables; undefined, with the reason,
  * outside one (a terminal, a test), where nothing names a builder, a commit or a run.
  */
-async function runnerProvenance(run, env = process.env) {
+async function runnerProvenance(run, context) {
     // The library's own repository: the reusable workflow's, or the action's.
-    const libraryRepository = env.JOB_WORKFLOW_REF?.split('/').slice(0, 2).join('/') || env.GITHUB_ACTION_REPOSITORY;
-    const missing = ['GITHUB_REPOSITORY', 'GITHUB_SHA', 'GITHUB_REF', 'GITHUB_RUN_ID', 'GITHUB_WORKFLOW_REF'].filter((name) => !env[name]);
-    if (!libraryRepository)
-        missing.push('GITHUB_ACTION_REPOSITORY');
-    if (missing.length > 0 || !libraryRepository)
+    const libraryRepository = context.jobWorkflowRef?.split('/').slice(0, 2).join('/') || context.actionRepository;
+    const { repository, ref, sha, runId, workflowRef } = context;
+    const missing = Object.entries({
+        GITHUB_REPOSITORY: repository,
+        GITHUB_SHA: sha,
+        GITHUB_REF: ref,
+        GITHUB_RUN_ID: runId,
+        GITHUB_WORKFLOW_REF: workflowRef,
+        GITHUB_ACTION_REPOSITORY: libraryRepository,
+    })
+        .filter(([, value]) => !value)
+        .map(([name]) => name);
+    if (!repository || !ref || !sha || !runId || !workflowRef || !libraryRepository)
         return { missing: missing.join(', ') };
-    const builder = builderIdentity(env);
     const predicate = slsaPredicate({
-        builder,
+        builder: builderIdentity(context),
         libraryRepository,
         build: run.build,
         invocation: {
-            repository: env.GITHUB_REPOSITORY,
-            ref: env.GITHUB_REF,
-            sha: env.GITHUB_SHA,
-            serverUrl: env.GITHUB_SERVER_URL,
-            runId: env.GITHUB_RUN_ID,
-            runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+            repository,
+            ref,
+            sha,
+            serverUrl: context.serverUrl,
+            runId,
+            runAttempt: String(context.runAttempt),
             startedOn: run.startedOn,
             finishedOn: run.finishedOn,
         },
@@ -2239,10 +2191,8 @@ const referrers_SHA256_DIGEST = /^sha256:([a-f0-9]{64})$/;
 async function attachBundle(registry, image, subjectDigest, bundle, options) {
     const subject = await subjectDescriptor(registry, image, subjectDigest);
     const hasApi = (await registry.referrers(image, subjectDigest)) !== undefined;
-    if (!hasApi && !options.tagFallback) {
-        const input = options.tagFallbackInput ? ` and "${options.tagFallbackInput}" is false` : '';
-        throw new errors/* UserError */.yo(`Registry ${image.registry} has no OCI referrers API${input}: the provenance cannot be attached to ${image.repository}@${subjectDigest}.`);
-    }
+    if (!hasApi && !options.tagFallback)
+        throw noReferrersApi(image, subjectDigest, options.tagFallbackInput);
     const bundleBytes = Buffer.from(JSON.stringify(bundle));
     const manifest = {
         schemaVersion: 2,
@@ -2275,6 +2225,16 @@ async function attachBundle(registry, image, subjectDigest, bundle, options) {
     if (!hasApi)
         await addToReferrersTag(registry, image, subjectDigest, descriptor);
     return { reference: `${image.repository}@${digest}`, digest, indexedBy: hasApi ? 'referrers-api' : 'referrers-tag' };
+}
+/** Refuses, before anything is signed, a registry without the referrers API when the tag fallback is not allowed. */
+async function requireReferrersApi(registry, image, subjectDigest, tagFallbackInput) {
+    if ((await registry.referrers(image, subjectDigest)) === undefined) {
+        throw noReferrersApi(image, subjectDigest, tagFallbackInput);
+    }
+}
+function noReferrersApi(image, subjectDigest, tagFallbackInput) {
+    const input = tagFallbackInput ? ` and "${tagFallbackInput}" is false` : '';
+    return new errors/* UserError */.yo(`Registry ${image.registry} has no OCI referrers API${input}: the provenance cannot be attached to ${image.repository}@${subjectDigest}.`);
 }
 /**
  * The Sigstore bundles attached to `image@subjectDigest`, by the referrers API or else the referrers tag: each
@@ -2348,13 +2308,293 @@ async function addToReferrersTag(registry, image, subjectDigest, descriptor) {
     await registry.putManifest(image, tag, Buffer.from(JSON.stringify(index)), OCI_INDEX);
 }
 
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/outputs.js
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/regexp.js
+var regexp = __webpack_require__(49419);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/provenance/defaults.js
+var defaults = __webpack_require__(68502);
+;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/provenance/admission.js
 
-const actionOutputs = (name, value) => core/* setOutput */.uH(name, value);
-function outputsToRecord(record) {
-    return (name, value) => {
-        record[name] = value;
+
+
+
+
+
+/** The refs cosign-sign's verify-provenance allows when its input is empty: the cluster default is the same. */
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+// policy-controller refuses a glob with any other character (pkg/apis/glob).
+const GLOB = /^[A-Za-z0-9_.:/@*-]+$/;
+/**
+ * A Kyverno ClusterPolicy and a Sigstore policy-controller ClusterImagePolicy that admit an image only with a SLSA
+ * provenance v1 attached as a Sigstore bundle, signed keylessly by `identity` for `issuer`, and stating the caller's
+ * repository and an allowed ref: what verify-provenance checks in CI, checked again where the image runs.
+ */
+function admissionPolicies(request) {
+    const claims = readClaims(request);
+    const images = readImages(request.images);
+    const kyverno = kyvernoClusterPolicy(request.name, images, claims);
+    const policyController = sigstoreClusterImagePolicy(request.name, images, claims);
+    // Unfolded lines and single quotes where they need no escaping: the file reads as prettier would write it.
+    const yaml = [kyverno, policyController]
+        .map((policy) => new yaml_dist/* Document */.yo(policy).toString({ lineWidth: 0, minContentWidth: 0, singleQuote: true }))
+        .join('---\n');
+    return { kyverno, policyController, yaml };
+}
+function readClaims(request) {
+    if (!DNS_LABEL.test(request.name ?? '')) {
+        invalid('name', `must be a DNS label (a-z, 0-9, "-", at most 63 characters), not "${request.name}"`);
+    }
+    if (!REPOSITORY.test(request.repository ?? '')) {
+        invalid('repository', `must be owner/name, not "${request.repository}"`);
+    }
+    const server = readUrl('serverUrl', request.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
+    const repositoryUrl = `${server}/${request.repository}`;
+    const ref = readPattern('allowedRefs', request.allowedRefs ?? defaults/* DEFAULT_ALLOWED_REFS */.S);
+    return {
+        identity: anchored(readPattern('identity', request.identity)),
+        issuer: readUrl('issuer', request.issuer ?? GITHUB_ACTIONS_ISSUER),
+        repositoryUrl,
+        ref: anchored(ref),
+        // As slsa.ts writes the source dependency: git+REPOSITORY_URL@REF.
+        sourceUri: `^git\\+${(0,regexp/* escapeRegExp */.N)(repositoryUrl)}@(?:${ref})$`,
+        rekorUrl: readUrl('rekorUrl', request.rekorUrl ?? PUBLIC_GOOD.rekorUrl),
+        fulcioUrl: readUrl('fulcioUrl', request.fulcioUrl ?? PUBLIC_GOOD.fulcioUrl),
     };
+}
+function readImages(images) {
+    if (!Array.isArray(images) || images.length === 0)
+        invalid('images', 'must list at least one image glob');
+    for (const glob of images) {
+        if (typeof glob !== 'string' || !GLOB.test(glob)) {
+            invalid('images', `has "${glob}", which is not a glob of letters, digits, . _ - : / @ and *`);
+        }
+    }
+    return [...images];
+}
+function kyvernoClusterPolicy(name, images, claims) {
+    const source = 'buildDefinition.externalParameters.source';
+    const sourceDependency = "buildDefinition.resolvedDependencies[?name == 'source'] | [0].uri";
+    return {
+        apiVersion: 'kyverno.io/v1',
+        kind: 'ClusterPolicy',
+        metadata: {
+            name,
+            annotations: {
+                'policies.kyverno.io/description': `Admits ${images.join(', ')} only with a SLSA provenance v1 signed by the delivery workflow for ${claims.repositoryUrl}.`,
+            },
+        },
+        spec: {
+            // Verification happens at admission; a background scan would fetch every running image's bundles again.
+            background: false,
+            failurePolicy: 'Fail',
+            // A verification reads the referrers, the bundle and the trust root: more than the default 10 s on a cold cache.
+            webhookTimeoutSeconds: 30,
+            rules: [
+                {
+                    name: 'slsa-provenance',
+                    match: { any: [{ resources: { kinds: ['Pod'] } }] },
+                    verifyImages: [
+                        {
+                            // Kyverno's `*` matches across `/` too: `**` means the same there.
+                            imageReferences: [...new Set(images.map((glob) => glob.replace(/\*\*+/g, '*')))],
+                            // The bundle v0.3 OCI referrer cosign-sign attaches (cosign 3's format), not cosign's legacy .att tag.
+                            type: 'SigstoreBundle',
+                            failureAction: 'Enforce',
+                            // The pod runs the digest that was verified, not whatever the tag names by the time it pulls.
+                            mutateDigest: true,
+                            verifyDigest: true,
+                            required: true,
+                            attestations: [
+                                {
+                                    name: 'slsa-provenance',
+                                    type: SLSA_PREDICATE_TYPE,
+                                    attestors: [
+                                        {
+                                            entries: [
+                                                {
+                                                    keyless: {
+                                                        subjectRegExp: claims.identity,
+                                                        issuer: claims.issuer,
+                                                        rekor: { url: claims.rekorUrl },
+                                                    },
+                                                },
+                                            ],
+                                        },
+                                    ],
+                                    // Kyverno evaluates these with the predicate as the root of the JMESPath data.
+                                    conditions: [
+                                        {
+                                            all: [
+                                                {
+                                                    key: `{{ ${regexMatch(claims.identity, 'runDetails.builder.id')} }}`,
+                                                    operator: 'Equals',
+                                                    value: true,
+                                                    message: `runDetails.builder.id must match ${claims.identity}`,
+                                                },
+                                                {
+                                                    key: `{{ ${source}.repository }}`,
+                                                    operator: 'Equals',
+                                                    value: claims.repositoryUrl,
+                                                    message: `${source}.repository must be ${claims.repositoryUrl}`,
+                                                },
+                                                {
+                                                    key: `{{ ${regexMatch(claims.ref, `${source}.ref`)} }}`,
+                                                    operator: 'Equals',
+                                                    value: true,
+                                                    message: `${source}.ref must match ${claims.ref}`,
+                                                },
+                                                {
+                                                    key: `{{ ${regexMatch(claims.sourceUri, sourceDependency)} }}`,
+                                                    operator: 'Equals',
+                                                    value: true,
+                                                    message: `the source in buildDefinition.resolvedDependencies must match ${claims.sourceUri}`,
+                                                },
+                                            ],
+                                        },
+                                    ],
+                                },
+                            ],
+                        },
+                    ],
+                },
+            ],
+        },
+    };
+}
+/** Kyverno's regex_match(pattern, value); the pattern is a JMESPath raw string, which only `\'` would change. */
+function regexMatch(pattern, value) {
+    return `regex_match('${pattern}', ${value})`;
+}
+function sigstoreClusterImagePolicy(name, images, claims) {
+    return {
+        apiVersion: 'policy.sigstore.dev/v1beta1',
+        kind: 'ClusterImagePolicy',
+        metadata: { name },
+        spec: {
+            mode: 'enforce',
+            images: images.map((glob) => ({ glob })),
+            authorities: [
+                {
+                    name: 'delivery-workflow',
+                    // The Sigstore bundle attached as an OCI referrer; "legacy" would look for cosign's .att tag.
+                    signatureFormat: 'bundle',
+                    keyless: { url: claims.fulcioUrl, identities: [{ issuer: claims.issuer, subjectRegExp: claims.identity }] },
+                    ctlog: { url: claims.rekorUrl },
+                    attestations: [
+                        {
+                            name: 'slsa-provenance',
+                            // The URI rather than cosign's short name "slsaprovenance1", which policy-controller warns is deprecated.
+                            predicateType: SLSA_PREDICATE_TYPE,
+                            policy: { type: 'rego', data: regoPolicy(claims) },
+                        },
+                    ],
+                },
+            ],
+        },
+    };
+}
+/**
+ * The statement policy-controller hands the policy is the whole in-toto statement. Rego rather than CUE: an
+ * undefined rule is a refusal, where CUE lets a constraint on a missing field pass.
+ */
+function regoPolicy(claims) {
+    // Rego strings are JSON strings.
+    const text = (value) => JSON.stringify(value);
+    return [
+        'package sigstore',
+        '',
+        'default isCompliant = false',
+        '',
+        'isCompliant {',
+        `  input.predicateType == ${text(SLSA_PREDICATE_TYPE)}`,
+        `  regex.match(${text(claims.identity)}, input.predicate.runDetails.builder.id)`,
+        '  source := input.predicate.buildDefinition.externalParameters.source',
+        `  source.repository == ${text(claims.repositoryUrl)}`,
+        `  regex.match(${text(claims.ref)}, source.ref)`,
+        '  some i',
+        '  dependency := input.predicate.buildDefinition.resolvedDependencies[i]',
+        '  dependency.name == "source"',
+        `  regex.match(${text(claims.sourceUri)}, dependency.uri)`,
+        '}',
+        '',
+    ].join('\n');
+}
+/** The whole value, as verify.ts matches it: Go's RE2 (Kyverno, policy-controller, OPA) searches otherwise. */
+function anchored(pattern) {
+    return `^(?:${pattern})$`;
+}
+/**
+ * A pattern that means the same in JavaScript (verify-provenance) and Go's RE2 (the cluster), and that survives
+ * Kyverno's {{ }} and JMESPath quoting.
+ */
+function readPattern(field, pattern) {
+    if (typeof pattern !== 'string' || pattern.trim() === '')
+        invalid(field, 'must be a regular expression');
+    try {
+        new RegExp(pattern);
+    }
+    catch {
+        invalid(field, `is not a regular expression: ${pattern}`);
+    }
+    const unsupported = re2Unsupported(pattern);
+    if (unsupported)
+        invalid(field, `uses ${unsupported}, which Go's RE2 in the cluster does not support: ${pattern}`);
+    if (pattern.includes("'"))
+        invalid(field, `has a single quote, which Kyverno's JMESPath string cannot hold: ${pattern}`);
+    if (/[\r\n]/.test(pattern))
+        invalid(field, 'must be one line');
+    // Kyverno finds a {{ }} expression with one level of braces inside; a quantifier such as {1,3} is one.
+    if (!/^(?:\{[^{}]*\}|[^{}])*$/.test(pattern)) {
+        invalid(field, `has nested or unbalanced braces, which Kyverno's {{ }} cannot hold: ${pattern}`);
+    }
+    return pattern;
+}
+/** The first JavaScript-only construct in `pattern`: lookaround, a backreference, \u or \c escapes. */
+function re2Unsupported(pattern) {
+    let inClass = false;
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '\\') {
+            const next = pattern[i + 1] ?? '';
+            if (/[1-9]/.test(next) && !inClass)
+                return `the backreference \\${next}`;
+            if (next === 'k' && pattern[i + 2] === '<')
+                return 'a named backreference (\\k<...>)';
+            if (next === 'u' || next === 'c')
+                return `the escape \\${next}`;
+            i++;
+        }
+        else if (char === '[') {
+            inClass = true;
+        }
+        else if (char === ']') {
+            inClass = false;
+        }
+        else if (char === '(' && !inClass) {
+            const lookaround = /^\(\?(=|!|<=|<!)/.exec(pattern.slice(i))?.[1];
+            if (lookaround)
+                return `the lookaround (?${lookaround}...)`;
+        }
+    }
+    return undefined;
+}
+function readUrl(field, value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        invalid(field, `must be an http(s) URL, not "${value}"`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        invalid(field, `must be an http(s) URL, not "${value}"`);
+    return value;
+}
+function invalid(field, detail) {
+    throw new errors/* UserError */.yo(`Admission policy "${field}" ${detail}.`);
 }
 
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/summary.js
@@ -2398,8 +2638,8 @@ function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/cosign-sign/settings.js + 4 modules
-var cosign_sign_settings = __webpack_require__(6690);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/cosign-sign/settings.js + 3 modules
+var cosign_sign_settings = __webpack_require__(13279);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/cosign-sign/run.js
 
 
@@ -2417,18 +2657,27 @@ var cosign_sign_settings = __webpack_require__(6690);
 
 
 
-/** Installs cosign, signs the digest, attests what was asked, verifies the signature, sets the outputs. */
-async function cosignSign(settings, setOutput = actionOutputs, installOptions = {}, seams = {}) {
+/**
+ * Installs cosign, signs the digest, attests what was asked, verifies the signature, sets the outputs; with
+ * method verify-only, checks the digest's provenance and signs nothing.
+ */
+async function cosignSign(settings, host, seams = {}) {
+    const registry = seams.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
+    if ((0,cosign_sign_settings/* isVerifyOnly */.KX)(settings))
+        return verifyOnly(settings, registry, host, seams);
+    const { setOutput, scratchFolder } = host;
     for (const warning of settings.warnings)
         core/* warning */.$e(warning);
-    const registry = seams.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
-    if (settings.provenance.verify) {
-        const found = await verifyAttachedProvenance(registry, settings.image, settings.provenance.verify, seams.trust);
-        core/* info */.pq((0,workflow_commands/* escapeForLog */.zB)(`Provenance verified: ${found.referrer}, built by ${found.predicate.runDetails.builder.id}`));
+    if (settings.provenance.verify)
+        await verifyProvenance(registry, settings.image, settings.provenance.verify, seams);
+    // A registry that cannot take the provenance refuses it before anything is signed, not after.
+    if (settings.provenance.attest && !settings.provenance.tagFallback) {
+        await requireReferrersApi(registry, settings.image, settings.image.digest, cosign_sign_settings/* INPUTS */.mc.provenanceTagFallback);
     }
-    const cosign = await Cosign.install(settings.cosign, installOptions);
+    const cosign = await Cosign.install(settings.cosign, seams.install);
     const image = settings.image.toString();
-    const scratch = await scratchDir(settings.tempDir);
+    // Kept after the step: bundle-path points into it.
+    const scratch = (await scratchFolder('cosign-sign-')).path;
     core/* info */.pq(`Signing ${image} with cosign ${cosign.version} (${settings.signing.describe()}, ${settings.format.name} format)`);
     const bundlePath = settings.format.writesBundleFile()
         ? external_node_path_.join(scratch, `${settings.image.digest.replace(':', '-')}.sigstore.json`)
@@ -2466,6 +2715,52 @@ async function cosignSign(settings, setOutput = actionOutputs, installOptions = 
     await summarize(settings, result, signer).write();
     return result;
 }
+async function verifyProvenance(registry, image, policy, seams) {
+    const found = await verifyAttachedProvenance(registry, image, policy, seams.trust);
+    core/* info */.pq((0,workflow_commands/* escapeForLog */.zB)(`Provenance verified: ${found.referrer}, built by ${found.predicate.runDetails.builder.id}`));
+    return found.referrer;
+}
+async function verifyOnly(settings, registry, { setOutput, context }, seams) {
+    const provenanceRef = await verifyProvenance(registry, settings.image, settings.policy, seams);
+    const result = { signatureRef: '', bundlePath: '', verifyCommand: '', provenanceRef };
+    for (const name of [cosign_sign_settings/* OUTPUTS */.py.signatureRef, cosign_sign_settings/* OUTPUTS */.py.bundlePath, cosign_sign_settings/* OUTPUTS */.py.verifyCommand])
+        setOutput(name, '');
+    setOutput(cosign_sign_settings/* OUTPUTS */.py.provenanceRef, provenanceRef);
+    const admission = admissionPolicyOf(settings, context);
+    setOutput(cosign_sign_settings/* OUTPUTS */.py.admissionPolicy, admission);
+    await new JobSummary()
+        .heading('cosign-sign: provenance verified')
+        .table(['', ''], [
+        ['Image', code(settings.image.toString())],
+        ['Provenance', code(provenanceRef)],
+        ['Builder', code(settings.policy.identity.source)],
+        ['Source', `${settings.policy.repository} at a ref matching ${code(settings.policy.allowedRef.source)}`],
+    ])
+        .details('Admission policy enforcing the same claims in the cluster (output admission-policy)', admission, 'yaml')
+        .write();
+    return result;
+}
+/**
+ * The Kyverno ClusterPolicy and the policy-controller ClusterImagePolicy (one YAML file) that make the cluster check
+ * what was just verified: this image repository, the same identity, repository and allowed refs.
+ */
+function admissionPolicyOf({ image, policy }, context) {
+    const repository = image.repository;
+    const name = `${repository.split('/').pop() ?? 'image'}`
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40);
+    return admissionPolicies({
+        name: `${name || 'image'}-provenance`,
+        images: [repository, `${repository}:*`, `${repository}@*`],
+        identity: policy.identity.source,
+        issuer: policy.issuer,
+        repository: policy.repository.slice(context.serverUrl.length + 1),
+        allowedRefs: policy.allowedRef.source,
+        serverUrl: context.serverUrl,
+    }).yaml;
+}
 /** Signs the predicate for the digest with sigstore-js and attaches the bundle; the referrer, or '' when not asked. */
 async function attestProvenance(settings, registry, seams) {
     const { attest, tagFallback } = settings.provenance;
@@ -2484,10 +2779,6 @@ async function attestProvenance(settings, registry, seams) {
     });
     core/* info */.pq((0,workflow_commands/* escapeForLog */.zB)(`Provenance attached: ${attached.reference} (${attached.indexedBy})`));
     return attached.reference;
-}
-async function scratchDir(tempDir) {
-    await (0,promises_.mkdir)(tempDir, { recursive: true });
-    return (0,promises_.mkdtemp)(external_node_path_.join(tempDir, 'cosign-sign-'));
 }
 async function derivePublicKey(cosign, method, scratch) {
     const file = external_node_path_.join(scratch, 'cosign.pub');

@@ -1,10 +1,12 @@
-export const id = 711;
-export const ids = [711,18];
+export const id = 757;
+export const ids = [757];
 export const modules = {
 
-/***/ 6711:
+/***/ 1757:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -15,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(8860);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -846,25 +846,29 @@ const OCI_LABELS = {
     title: 'org.opencontainers.image.title',
 };
 /**
- * The OCI annotations of the image, from the source context: where the code lives, which commit, when, which
+ * The OCI annotations of the image, from the run's context: where the code lives, which commit, when, which
  * version and what it is called. A label the context cannot tell is left out, never guessed; `extra` wins.
  */
-function imageLabels(image, source, version, extra) {
+function imageLabels(image, context, created, version, extra) {
     const labels = {};
-    const repositoryName = source.repository?.split('/').pop();
-    if (source.repository) {
-        labels[OCI_LABELS.source] =
-            `${(source.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${source.repository}`;
+    const repositoryName = context.repository?.split('/').pop();
+    if (context.repository) {
+        labels[OCI_LABELS.source] = `${context.serverUrl}/${context.repository}`;
     }
-    if (source.sha)
-        labels[OCI_LABELS.revision] = source.sha;
-    labels[OCI_LABELS.created] = source.created.toISOString();
+    if (context.sha)
+        labels[OCI_LABELS.revision] = context.sha;
+    labels[OCI_LABELS.created] = created.toISOString();
     if (version)
         labels[OCI_LABELS.version] = version;
     labels[OCI_LABELS.title] = repositoryName || image.path.split('/').pop();
     for (const [key, value] of extra)
         labels[key] = value;
     return labels;
+}
+/** When the image counts as created: SOURCE_DATE_EPOCH when set (reproducible builds), else `now`. */
+function imageCreated(env, now) {
+    const epoch = env.SOURCE_DATE_EPOCH;
+    return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
 }
 
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/build-inputs.js
@@ -1200,6 +1204,8 @@ async function readMetadata(file) {
     }
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/docker-config.js
 
 
@@ -1447,7 +1453,7 @@ async function retry(call, options) {
                 options.onRetry(error, attempt + 1, delayMs);
             else {
                 const reason = options.describe?.(error) ?? (0,errors/* errorMessage */.gJ)(error);
-                core.info(`${options.what} failed (${(0,workflow_commands/* escapeForLog */.zB)(reason)}); attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`);
+                core/* info */.pq(`${options.what} failed (${(0,workflow_commands/* escapeForLog */.zB)(reason)}); attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`);
             }
             await wait(delayMs);
         }
@@ -2118,7 +2124,7 @@ class RegistryClient {
             await this.request(url, { method: 'GET' });
         }
         catch (error) {
-            core.warning(`Registry ${registry} did not answer GET ${url} (${describeNetworkError(error)}); building anyway.`);
+            core/* warning */.$e(`Registry ${registry} did not answer GET ${url} (${describeNetworkError(error)}); building anyway.`);
         }
     }
     /**
@@ -2489,8 +2495,6 @@ async function servedDigest(lookup, image, tags, pushedDigest) {
     return { digest: expected, source: 'registry' };
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/build/source-context.js
-var source_context = __webpack_require__(4232);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/build/tags.js
 var build_tags = __webpack_require__(5730);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
@@ -2499,64 +2503,8 @@ var io = __webpack_require__(8701);
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/cleanup.js
-
-
-const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-const cleanups = new Set();
-let installed = false;
-let cancelling = false;
-/** Runs `cleanup` if the step is cancelled; the returned function unregisters it (call it once done normally). */
-function onCancel(cleanup) {
-    installHandlers();
-    cleanups.add(cleanup);
-    return () => {
-        cleanups.delete(cleanup);
-    };
-}
-/** Creates `<parent>/<prefix>XXXXXX` (mode 0700, as mkdtemp makes it) and registers its removal on cancel. */
-async function scratchFolder(parent, prefix) {
-    const folder = await (0,promises_.mkdtemp)(external_node_path_.join(parent, prefix));
-    const removeFolder = () => (0,promises_.rm)(folder, { recursive: true, force: true });
-    const unregister = onCancel(removeFolder);
-    return {
-        path: folder,
-        remove: async () => {
-            unregister();
-            await removeFolder();
-        },
-    };
-}
-function installHandlers() {
-    if (installed)
-        return;
-    installed = true;
-    for (const signal of Object.keys(EXIT_CODES)) {
-        process.on(signal, () => void cancel(signal));
-    }
-}
-async function cancel(signal) {
-    // The runner's SIGTERM can arrive while the SIGINT cleanup runs: let that one finish.
-    if (cancelling)
-        return;
-    cancelling = true;
-    process.stdout.write(`Cancelled (${signal}): stopping tools and removing private files.\n`);
-    await runCleanups();
-    process.exit(EXIT_CODES[signal]);
-}
-/** Runs and forgets every registered cleanup, newest first; one that fails does not stop the others. */
-async function runCleanups() {
-    for (const cleanup of [...cleanups].reverse()) {
-        cleanups.delete(cleanup);
-        try {
-            await cleanup();
-        }
-        catch {
-            // Nothing to report to: the step is ending; the post step is the backstop.
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/cleanup.js
+var cleanup = __webpack_require__(3212);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/exec.js
 
 
@@ -2606,7 +2554,7 @@ function runTool(tool, args, options, onStdoutLine, onStderrLine) {
             stdio: ['pipe', 'pipe', 'pipe'],
             detached: true,
         });
-        const forget = onCancel(() => stopProcessGroup(child));
+        const forget = (0,cleanup/* onCancel */.Ao)(() => stopProcessGroup(child));
         const stdout = collectLines(child.stdout, onStdoutLine);
         const stderr = collectLines(child.stderr, onStderrLine);
         let timedOut = false;
@@ -2933,8 +2881,6 @@ function globToRegExp(pattern) {
     return new RegExp(`^${source}$`);
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/outputs.js
-var outputs = __webpack_require__(9018);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/provenance/slsa.js
 
 
@@ -2955,12 +2901,11 @@ const WORKFLOW_REF = /^[^/\s]+\/[^/\s]+\/\.github\/workflows\/[^@\s]+@\S+$/;
  * The builder from a runner's environment. The reusable workflows pass `job.workflow_ref` as JOB_WORKFLOW_REF (no
  * variable carries it by itself); a single action has only GITHUB_WORKFLOW_REF.
  */
-function builderIdentity(env) {
-    const server = serverOf(env.GITHUB_SERVER_URL);
-    const jobWorkflowRef = env.JOB_WORKFLOW_REF?.trim();
+function builderIdentity(context) {
+    const server = context.serverUrl;
+    const { jobWorkflowRef, workflowRef } = context;
     if (jobWorkflowRef)
         return { id: `${server}/${checkedWorkflowRef(jobWorkflowRef)}`, kind: 'reusable-workflow' };
-    const workflowRef = env.GITHUB_WORKFLOW_REF?.trim();
     if (workflowRef)
         return { id: `${server}/${checkedWorkflowRef(workflowRef)}`, kind: 'caller-workflow' };
     throw new errors/* UserError */.yo('Neither JOB_WORKFLOW_REF nor GITHUB_WORKFLOW_REF is set, so the provenance cannot name its builder: run on GitHub Actions.');
@@ -3069,26 +3014,33 @@ function serverOf(serverUrl) {
  * The predicate of a build that ran in a GitHub Actions job, from the runner's variables; undefined, with the reason,
  * outside one (a terminal, a test), where nothing names a builder, a commit or a run.
  */
-async function runnerProvenance(run, env = process.env) {
+async function runnerProvenance(run, context) {
     // The library's own repository: the reusable workflow's, or the action's.
-    const libraryRepository = env.JOB_WORKFLOW_REF?.split('/').slice(0, 2).join('/') || env.GITHUB_ACTION_REPOSITORY;
-    const missing = ['GITHUB_REPOSITORY', 'GITHUB_SHA', 'GITHUB_REF', 'GITHUB_RUN_ID', 'GITHUB_WORKFLOW_REF'].filter((name) => !env[name]);
-    if (!libraryRepository)
-        missing.push('GITHUB_ACTION_REPOSITORY');
-    if (missing.length > 0 || !libraryRepository)
+    const libraryRepository = context.jobWorkflowRef?.split('/').slice(0, 2).join('/') || context.actionRepository;
+    const { repository, ref, sha, runId, workflowRef } = context;
+    const missing = Object.entries({
+        GITHUB_REPOSITORY: repository,
+        GITHUB_SHA: sha,
+        GITHUB_REF: ref,
+        GITHUB_RUN_ID: runId,
+        GITHUB_WORKFLOW_REF: workflowRef,
+        GITHUB_ACTION_REPOSITORY: libraryRepository,
+    })
+        .filter(([, value]) => !value)
+        .map(([name]) => name);
+    if (!repository || !ref || !sha || !runId || !workflowRef || !libraryRepository)
         return { missing: missing.join(', ') };
-    const builder = builderIdentity(env);
     const predicate = slsaPredicate({
-        builder,
+        builder: builderIdentity(context),
         libraryRepository,
         build: run.build,
         invocation: {
-            repository: env.GITHUB_REPOSITORY,
-            ref: env.GITHUB_REF,
-            sha: env.GITHUB_SHA,
-            serverUrl: env.GITHUB_SERVER_URL,
-            runId: env.GITHUB_RUN_ID,
-            runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+            repository,
+            ref,
+            sha,
+            serverUrl: context.serverUrl,
+            runId,
+            runAttempt: String(context.runAttempt),
             startedOn: run.startedOn,
             finishedOn: run.finishedOn,
         },
@@ -3215,29 +3167,26 @@ var post = __webpack_require__(7679);
 
 
 
-
-
-
-
 /**
  * Checks the Dockerfile, works out tags and labels, and either finds the same image already in the registry (built
  * from the same inputs) and points the tags at it, or builds with the builder the machine offers and pushes. Then
  * reads back from the registry the digest every tag serves. Sets the outputs only when all of it worked.
  */
-async function buildMultistage(settings, setOutput = outputs.actionOutputs, deps = {}) {
+async function buildMultistage(settings, host, seams = {}) {
+    const { setOutput } = host;
     const started = performance.now();
     const startedOn = new Date();
     const { dockerfile, text, target, findings } = await checkedDockerfile(settings);
-    const source = deps.source ?? (0,source_context/* readSourceContext */.j0)();
-    const tags = (0,build_tags/* resolveTags */.yN)(settings.tagRules, source);
-    const labels = imageLabels(settings.image, source, (0,build_tags/* versionOf */.E4)(tags), settings.labels);
-    const registry = deps.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
+    const tags = (0,build_tags/* resolveTags */.yN)(settings.tagRules, host.context);
+    const created = imageCreated(host.env, seams.now ?? startedOn);
+    const labels = imageLabels(settings.image, host.context, created, (0,build_tags/* versionOf */.E4)(tags), settings.labels);
+    const registry = seams.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
     const mayReuse = reuseAllowed(settings, dockerfile, target);
     // Started at once, so that the registry answers while the inputs are hashed; an unreachable one fails the step in
     // seconds rather than after a long build.
     const lookup = settings.push ? lookUpRegistry(registry, settings.image, tags, mayReuse) : undefined;
     lookup?.catch(() => undefined); // Awaited below; until then a failure must not count as unhandled.
-    const docker = deps.docker ?? (await Docker.create());
+    const docker = seams.docker ?? (await Docker.create());
     const builder = await chooseBuilder(settings.builder, docker);
     const inputsDigest = mayReuse ? await inputsDigestOf(settings, builder, docker, text, labels) : undefined;
     // Always set: an empty value hides one the base image may carry.
@@ -3257,8 +3206,8 @@ async function buildMultistage(settings, setOutput = outputs.actionOutputs, deps
         durationSeconds: 0,
     };
     // Holds the build secrets: removed when the run ends, is cancelled (cleanup.ts), or by the post step after a SIGKILL.
-    const scratch = await scratchFolder(deps.tempDir ?? process.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), post/* SCRATCH_PREFIX */.u);
-    deps.saveState?.(post/* STATE */.c.scratchFolder, scratch.path);
+    const scratch = await host.scratchFolder(post.SCRATCH_PREFIX);
+    host.saveState(post.STATE.scratchFolder, scratch.path);
     const workDir = scratch.path;
     try {
         const pushedDigest = reusable && (await tagForReuse(registry, settings.image, reusable))
@@ -3278,14 +3227,16 @@ async function buildMultistage(settings, setOutput = outputs.actionOutputs, deps
         await scratch.remove();
     }
     report.durationSeconds = secondsSince(started);
-    const provenance = report.digest ? await provenanceOf(settings, dockerfile, target, report, registry, startedOn) : '';
+    const provenance = report.digest
+        ? await provenanceOf(settings, dockerfile, target, report, registry, startedOn, host.context)
+        : '';
     setOutputs(setOutput, settings, report, provenance);
     await successSummary(report).write();
     return report;
 }
 /** Notes in the report that nothing was built; returns the reused image's manifest digest. */
 function recordReuse(report, reusable, inputsDigest) {
-    core.info(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
+    core/* info */.pq(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
     Object.assign(report, {
         builder: 'none',
         stages: [],
@@ -3305,7 +3256,7 @@ function recordBuild(report, built) {
 async function recordServedDigest(report, registry, image, tags, pushedDigest) {
     const served = await servedDigest(registry, image, tags, pushedDigest);
     if (served.source === 'push') {
-        core.warning(`The registry did not show ${image}'s manifests to this action (credentials in a helper?); ` +
+        core/* warning */.$e(`The registry did not show ${image}'s manifests to this action (credentials in a helper?); ` +
             `digest ${served.digest} is the one the push reported.`);
     }
     report.digest = served.digest;
@@ -3320,7 +3271,7 @@ function reuseAllowed(settings, dockerfile, target) {
         return false;
     const blockers = reuseBlockers(dockerfile, target, settings.buildArgs);
     if (blockers.length > 0) {
-        core.info(`An earlier image cannot stand in for this build (${(0,workflow_commands/* escapeForLog */.zB)(blockers.join('; '))}): building.`);
+        core/* info */.pq(`An earlier image cannot stand in for this build (${(0,workflow_commands/* escapeForLog */.zB)(blockers.join('; '))}): building.`);
     }
     return blockers.length === 0;
 }
@@ -3338,7 +3289,7 @@ async function inputsDigestOf(settings, builder, docker, dockerfileText, labels)
     }
     catch (error) {
         // An unreadable file in the context, say: the build will tell what Docker makes of it.
-        core.warning(`Could not read the build context to compare it with earlier builds (${error.message}).`);
+        core/* warning */.$e(`Could not read the build context to compare it with earlier builds (${error.message}).`);
         return undefined;
     }
 }
@@ -3354,7 +3305,7 @@ async function lookUpRegistry(registry, image, tags, reuse) {
 async function tagForReuse(registry, image, reusable) {
     const tagged = await unlessItFails(`Tagging ${reusable.foundAt}`, () => tagReusableImage(registry, image, reusable));
     if (tagged === false)
-        core.info(`The registry would not let these credentials tag ${reusable.foundAt}: building.`);
+        core/* info */.pq(`The registry would not let these credentials tag ${reusable.foundAt}: building.`);
     return tagged === true;
 }
 /**
@@ -3368,7 +3319,7 @@ async function unlessItFails(what, attempt) {
     catch (error) {
         if (error instanceof RegistryUnreachableError)
             throw error;
-        core.warning(`${what} failed (${error.message}): building.`);
+        core/* warning */.$e(`${what} failed (${error.message}): building.`);
         return undefined;
     }
 }
@@ -3381,7 +3332,7 @@ async function buildWithFallbacks(settings, first, docker, dockerfile, target, r
     for (let builder = first;;) {
         report.builder = builder.name;
         report.stages = builder.stagesBuilt(dockerfile, target).map(stageLabel);
-        core.info((0,workflow_commands/* escapeForLog */.zB)(`Builder: ${builder.name}; stages: ${report.stages.join(', ')}; tags: ${report.tags.join(', ')}`));
+        core/* info */.pq((0,workflow_commands/* escapeForLog */.zB)(`Builder: ${builder.name}; stages: ${report.stages.join(', ')}; tags: ${report.tags.join(', ')}`));
         builder.refuseUnsupported(request);
         try {
             return await builder.build(request);
@@ -3392,7 +3343,7 @@ async function buildWithFallbacks(settings, first, docker, dockerfile, target, r
             const next = await fallbackBuilder(builder, settings.builder, docker);
             if (!next)
                 throw error;
-            core.warning(`The ${builder.name} builder does not work here (${error.failure.step}); trying ${next.name}.`);
+            core/* warning */.$e(`The ${builder.name} builder does not work here (${error.failure.step}); trying ${next.name}.`);
             builder = next;
         }
     }
@@ -3408,7 +3359,7 @@ async function checkedDockerfile(settings) {
     return { dockerfile, text, target, findings };
 }
 function reportFindings(file, findings, policy) {
-    const annotate = policy === 'error' ? core.error : core.warning;
+    const annotate = policy === 'error' ? core/* error */.z3 : core/* warning */.$e;
     for (const finding of findings) {
         annotate(`${file}:${finding.line}: ${finding.message} (${finding.rule})`, { file, startLine: finding.line });
     }
@@ -3435,7 +3386,7 @@ async function buildRequest(settings, report, workDir) {
     };
 }
 /** The SLSA provenance predicate of the pushed image (JSON), or empty, said once, outside a GitHub Actions job. */
-async function provenanceOf(settings, dockerfile, target, report, registry, startedOn) {
+async function provenanceOf(settings, dockerfile, target, report, registry, startedOn, context) {
     const { predicate, missing } = await runnerProvenance({
         dockerfile,
         target,
@@ -3453,9 +3404,9 @@ async function provenanceOf(settings, dockerfile, target, report, registry, star
         startedOn,
         finishedOn: new Date(),
         resolveDigest: registryDigestResolver(registry),
-    });
+    }, context);
     if (missing)
-        core.info(`No provenance: ${missing} not set (outside a GitHub Actions job).`);
+        core/* info */.pq(`No provenance: ${missing} not set (outside a GitHub Actions job).`);
     return predicate ? JSON.stringify(predicate) : '';
 }
 function setOutputs(setOutput, settings, report, provenance) {
@@ -3467,29 +3418,10 @@ function setOutputs(setOutput, settings, report, provenance) {
     setOutput(build_multistage_settings/* OUTPUTS */.py.imageId, report.imageId ?? '');
     setOutput(build_multistage_settings/* OUTPUTS */.py.metadata, JSON.stringify(report));
     setOutput(build_multistage_settings/* OUTPUTS */.py.provenance, provenance);
-    core.info(imageRef ? `Pushed ${imageRef} as ${report.tags.join(', ')}` : `Built ${report.imageId ?? 'the image'}, not pushed`);
+    core/* info */.pq(imageRef ? `Pushed ${imageRef} as ${report.tags.join(', ')}` : `Built ${report.imageId ?? 'the image'}, not pushed`);
 }
 function secondsSince(started) {
     return Math.round(performance.now() - started) / 1000;
-}
-
-
-/***/ }),
-
-/***/ 9018:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   actionOutputs: () => (/* binding */ actionOutputs)
-/* harmony export */ });
-/* unused harmony export outputsToRecord */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8860);
-
-const actionOutputs = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(name, value);
-function outputsToRecord(record) {
-    return (name, value) => {
-        record[name] = value;
-    };
 }
 
 

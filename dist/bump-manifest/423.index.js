@@ -1,10 +1,12 @@
-export const id = 2;
-export const ids = [2];
+export const id = 423;
+export const ids = [423];
 export const modules = {
 
-/***/ 5002:
+/***/ 8423:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -1320,15 +1322,6 @@ function unifiedDiff(bumps) {
         .join('');
 }
 
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/outputs.js
-
-const actionOutputs = (name, value) => core/* setOutput */.uH(name, value);
-function outputsToRecord(record) {
-    return (name, value) => {
-        record[name] = value;
-    };
-}
-
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/summary.js
 
 /**
@@ -1380,9 +1373,8 @@ var bump_manifest_settings = __webpack_require__(2057);
 
 
 
-
 /** Resolves the paths, edits every reference to the image (or only reports, on a dry run), sets the outputs. */
-async function bumpManifest(settings, setOutput = actionOutputs) {
+async function bumpManifest(settings, { setOutput }) {
     const files = await (0,file_scope/* resolveYamlFiles */.lD)(settings.paths, settings.workingDirectory);
     const bumper = new ManifestBumper();
     const bumps = await bumper.plan(files, settings.workingDirectory, settings.target);

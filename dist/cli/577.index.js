@@ -1,8 +1,8 @@
-export const id = 277;
-export const ids = [277];
+export const id = 577;
+export const ids = [577];
 export const modules = {
 
-/***/ 7277:
+/***/ 41577:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -435,10 +435,8 @@ const SHA256_DIGEST = /^sha256:([a-f0-9]{64})$/;
 async function attachBundle(registry, image, subjectDigest, bundle, options) {
     const subject = await subjectDescriptor(registry, image, subjectDigest);
     const hasApi = (await registry.referrers(image, subjectDigest)) !== undefined;
-    if (!hasApi && !options.tagFallback) {
-        const input = options.tagFallbackInput ? ` and "${options.tagFallbackInput}" is false` : '';
-        throw new errors/* UserError */.yo(`Registry ${image.registry} has no OCI referrers API${input}: the provenance cannot be attached to ${image.repository}@${subjectDigest}.`);
-    }
+    if (!hasApi && !options.tagFallback)
+        throw noReferrersApi(image, subjectDigest, options.tagFallbackInput);
     const bundleBytes = Buffer.from(JSON.stringify(bundle));
     const manifest = {
         schemaVersion: 2,
@@ -471,6 +469,16 @@ async function attachBundle(registry, image, subjectDigest, bundle, options) {
     if (!hasApi)
         await addToReferrersTag(registry, image, subjectDigest, descriptor);
     return { reference: `${image.repository}@${digest}`, digest, indexedBy: hasApi ? 'referrers-api' : 'referrers-tag' };
+}
+/** Refuses, before anything is signed, a registry without the referrers API when the tag fallback is not allowed. */
+async function requireReferrersApi(registry, image, subjectDigest, tagFallbackInput) {
+    if ((await registry.referrers(image, subjectDigest)) === undefined) {
+        throw noReferrersApi(image, subjectDigest, tagFallbackInput);
+    }
+}
+function noReferrersApi(image, subjectDigest, tagFallbackInput) {
+    const input = tagFallbackInput ? ` and "${tagFallbackInput}" is false` : '';
+    return new errors/* UserError */.yo(`Registry ${image.registry} has no OCI referrers API${input}: the provenance cannot be attached to ${image.repository}@${subjectDigest}.`);
 }
 /**
  * The Sigstore bundles attached to `image@subjectDigest`, by the referrers API or else the referrers tag: each
@@ -544,8 +552,295 @@ async function addToReferrersTag(registry, image, subjectDigest, descriptor) {
     await registry.putManifest(image, tag, Buffer.from(JSON.stringify(index)), OCI_INDEX);
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/outputs.js
-var outputs = __webpack_require__(39018);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/regexp.js
+var regexp = __webpack_require__(49419);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/provenance/defaults.js
+var defaults = __webpack_require__(68502);
+;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/provenance/admission.js
+
+
+
+
+
+
+/** The refs cosign-sign's verify-provenance allows when its input is empty: the cluster default is the same. */
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+// policy-controller refuses a glob with any other character (pkg/apis/glob).
+const GLOB = /^[A-Za-z0-9_.:/@*-]+$/;
+/**
+ * A Kyverno ClusterPolicy and a Sigstore policy-controller ClusterImagePolicy that admit an image only with a SLSA
+ * provenance v1 attached as a Sigstore bundle, signed keylessly by `identity` for `issuer`, and stating the caller's
+ * repository and an allowed ref: what verify-provenance checks in CI, checked again where the image runs.
+ */
+function admissionPolicies(request) {
+    const claims = readClaims(request);
+    const images = readImages(request.images);
+    const kyverno = kyvernoClusterPolicy(request.name, images, claims);
+    const policyController = sigstoreClusterImagePolicy(request.name, images, claims);
+    // Unfolded lines and single quotes where they need no escaping: the file reads as prettier would write it.
+    const yaml = [kyverno, policyController]
+        .map((policy) => new yaml_dist/* Document */.yo(policy).toString({ lineWidth: 0, minContentWidth: 0, singleQuote: true }))
+        .join('---\n');
+    return { kyverno, policyController, yaml };
+}
+function readClaims(request) {
+    if (!DNS_LABEL.test(request.name ?? '')) {
+        invalid('name', `must be a DNS label (a-z, 0-9, "-", at most 63 characters), not "${request.name}"`);
+    }
+    if (!REPOSITORY.test(request.repository ?? '')) {
+        invalid('repository', `must be owner/name, not "${request.repository}"`);
+    }
+    const server = readUrl('serverUrl', request.serverUrl ?? 'https://github.com').replace(/\/+$/, '');
+    const repositoryUrl = `${server}/${request.repository}`;
+    const ref = readPattern('allowedRefs', request.allowedRefs ?? defaults/* DEFAULT_ALLOWED_REFS */.S);
+    return {
+        identity: anchored(readPattern('identity', request.identity)),
+        issuer: readUrl('issuer', request.issuer ?? GITHUB_ACTIONS_ISSUER),
+        repositoryUrl,
+        ref: anchored(ref),
+        // As slsa.ts writes the source dependency: git+REPOSITORY_URL@REF.
+        sourceUri: `^git\\+${(0,regexp/* escapeRegExp */.N)(repositoryUrl)}@(?:${ref})$`,
+        rekorUrl: readUrl('rekorUrl', request.rekorUrl ?? PUBLIC_GOOD.rekorUrl),
+        fulcioUrl: readUrl('fulcioUrl', request.fulcioUrl ?? PUBLIC_GOOD.fulcioUrl),
+    };
+}
+function readImages(images) {
+    if (!Array.isArray(images) || images.length === 0)
+        invalid('images', 'must list at least one image glob');
+    for (const glob of images) {
+        if (typeof glob !== 'string' || !GLOB.test(glob)) {
+            invalid('images', `has "${glob}", which is not a glob of letters, digits, . _ - : / @ and *`);
+        }
+    }
+    return [...images];
+}
+function kyvernoClusterPolicy(name, images, claims) {
+    const source = 'buildDefinition.externalParameters.source';
+    const sourceDependency = "buildDefinition.resolvedDependencies[?name == 'source'] | [0].uri";
+    return {
+        apiVersion: 'kyverno.io/v1',
+        kind: 'ClusterPolicy',
+        metadata: {
+            name,
+            annotations: {
+                'policies.kyverno.io/description': `Admits ${images.join(', ')} only with a SLSA provenance v1 signed by the delivery workflow for ${claims.repositoryUrl}.`,
+            },
+        },
+        spec: {
+            // Verification happens at admission; a background scan would fetch every running image's bundles again.
+            background: false,
+            failurePolicy: 'Fail',
+            // A verification reads the referrers, the bundle and the trust root: more than the default 10 s on a cold cache.
+            webhookTimeoutSeconds: 30,
+            rules: [
+                {
+                    name: 'slsa-provenance',
+                    match: { any: [{ resources: { kinds: ['Pod'] } }] },
+                    verifyImages: [
+                        {
+                            // Kyverno's `*` matches across `/` too: `**` means the same there.
+                            imageReferences: [...new Set(images.map((glob) => glob.replace(/\*\*+/g, '*')))],
+                            // The bundle v0.3 OCI referrer cosign-sign attaches (cosign 3's format), not cosign's legacy .att tag.
+                            type: 'SigstoreBundle',
+                            failureAction: 'Enforce',
+                            // The pod runs the digest that was verified, not whatever the tag names by the time it pulls.
+                            mutateDigest: true,
+                            verifyDigest: true,
+                            required: true,
+                            attestations: [
+                                {
+                                    name: 'slsa-provenance',
+                                    type: slsa/* SLSA_PREDICATE_TYPE */.Zk,
+                                    attestors: [
+                                        {
+                                            entries: [
+                                                {
+                                                    keyless: {
+                                                        subjectRegExp: claims.identity,
+                                                        issuer: claims.issuer,
+                                                        rekor: { url: claims.rekorUrl },
+                                                    },
+                                                },
+                                            ],
+                                        },
+                                    ],
+                                    // Kyverno evaluates these with the predicate as the root of the JMESPath data.
+                                    conditions: [
+                                        {
+                                            all: [
+                                                {
+                                                    key: `{{ ${regexMatch(claims.identity, 'runDetails.builder.id')} }}`,
+                                                    operator: 'Equals',
+                                                    value: true,
+                                                    message: `runDetails.builder.id must match ${claims.identity}`,
+                                                },
+                                                {
+                                                    key: `{{ ${source}.repository }}`,
+                                                    operator: 'Equals',
+                                                    value: claims.repositoryUrl,
+                                                    message: `${source}.repository must be ${claims.repositoryUrl}`,
+                                                },
+                                                {
+                                                    key: `{{ ${regexMatch(claims.ref, `${source}.ref`)} }}`,
+                                                    operator: 'Equals',
+                                                    value: true,
+                                                    message: `${source}.ref must match ${claims.ref}`,
+                                                },
+                                                {
+                                                    key: `{{ ${regexMatch(claims.sourceUri, sourceDependency)} }}`,
+                                                    operator: 'Equals',
+                                                    value: true,
+                                                    message: `the source in buildDefinition.resolvedDependencies must match ${claims.sourceUri}`,
+                                                },
+                                            ],
+                                        },
+                                    ],
+                                },
+                            ],
+                        },
+                    ],
+                },
+            ],
+        },
+    };
+}
+/** Kyverno's regex_match(pattern, value); the pattern is a JMESPath raw string, which only `\'` would change. */
+function regexMatch(pattern, value) {
+    return `regex_match('${pattern}', ${value})`;
+}
+function sigstoreClusterImagePolicy(name, images, claims) {
+    return {
+        apiVersion: 'policy.sigstore.dev/v1beta1',
+        kind: 'ClusterImagePolicy',
+        metadata: { name },
+        spec: {
+            mode: 'enforce',
+            images: images.map((glob) => ({ glob })),
+            authorities: [
+                {
+                    name: 'delivery-workflow',
+                    // The Sigstore bundle attached as an OCI referrer; "legacy" would look for cosign's .att tag.
+                    signatureFormat: 'bundle',
+                    keyless: { url: claims.fulcioUrl, identities: [{ issuer: claims.issuer, subjectRegExp: claims.identity }] },
+                    ctlog: { url: claims.rekorUrl },
+                    attestations: [
+                        {
+                            name: 'slsa-provenance',
+                            // The URI rather than cosign's short name "slsaprovenance1", which policy-controller warns is deprecated.
+                            predicateType: slsa/* SLSA_PREDICATE_TYPE */.Zk,
+                            policy: { type: 'rego', data: regoPolicy(claims) },
+                        },
+                    ],
+                },
+            ],
+        },
+    };
+}
+/**
+ * The statement policy-controller hands the policy is the whole in-toto statement. Rego rather than CUE: an
+ * undefined rule is a refusal, where CUE lets a constraint on a missing field pass.
+ */
+function regoPolicy(claims) {
+    // Rego strings are JSON strings.
+    const text = (value) => JSON.stringify(value);
+    return [
+        'package sigstore',
+        '',
+        'default isCompliant = false',
+        '',
+        'isCompliant {',
+        `  input.predicateType == ${text(slsa/* SLSA_PREDICATE_TYPE */.Zk)}`,
+        `  regex.match(${text(claims.identity)}, input.predicate.runDetails.builder.id)`,
+        '  source := input.predicate.buildDefinition.externalParameters.source',
+        `  source.repository == ${text(claims.repositoryUrl)}`,
+        `  regex.match(${text(claims.ref)}, source.ref)`,
+        '  some i',
+        '  dependency := input.predicate.buildDefinition.resolvedDependencies[i]',
+        '  dependency.name == "source"',
+        `  regex.match(${text(claims.sourceUri)}, dependency.uri)`,
+        '}',
+        '',
+    ].join('\n');
+}
+/** The whole value, as verify.ts matches it: Go's RE2 (Kyverno, policy-controller, OPA) searches otherwise. */
+function anchored(pattern) {
+    return `^(?:${pattern})$`;
+}
+/**
+ * A pattern that means the same in JavaScript (verify-provenance) and Go's RE2 (the cluster), and that survives
+ * Kyverno's {{ }} and JMESPath quoting.
+ */
+function readPattern(field, pattern) {
+    if (typeof pattern !== 'string' || pattern.trim() === '')
+        invalid(field, 'must be a regular expression');
+    try {
+        new RegExp(pattern);
+    }
+    catch {
+        invalid(field, `is not a regular expression: ${pattern}`);
+    }
+    const unsupported = re2Unsupported(pattern);
+    if (unsupported)
+        invalid(field, `uses ${unsupported}, which Go's RE2 in the cluster does not support: ${pattern}`);
+    if (pattern.includes("'"))
+        invalid(field, `has a single quote, which Kyverno's JMESPath string cannot hold: ${pattern}`);
+    if (/[\r\n]/.test(pattern))
+        invalid(field, 'must be one line');
+    // Kyverno finds a {{ }} expression with one level of braces inside; a quantifier such as {1,3} is one.
+    if (!/^(?:\{[^{}]*\}|[^{}])*$/.test(pattern)) {
+        invalid(field, `has nested or unbalanced braces, which Kyverno's {{ }} cannot hold: ${pattern}`);
+    }
+    return pattern;
+}
+/** The first JavaScript-only construct in `pattern`: lookaround, a backreference, \u or \c escapes. */
+function re2Unsupported(pattern) {
+    let inClass = false;
+    for (let i = 0; i < pattern.length; i++) {
+        const char = pattern[i];
+        if (char === '\\') {
+            const next = pattern[i + 1] ?? '';
+            if (/[1-9]/.test(next) && !inClass)
+                return `the backreference \\${next}`;
+            if (next === 'k' && pattern[i + 2] === '<')
+                return 'a named backreference (\\k<...>)';
+            if (next === 'u' || next === 'c')
+                return `the escape \\${next}`;
+            i++;
+        }
+        else if (char === '[') {
+            inClass = true;
+        }
+        else if (char === ']') {
+            inClass = false;
+        }
+        else if (char === '(' && !inClass) {
+            const lookaround = /^\(\?(=|!|<=|<!)/.exec(pattern.slice(i))?.[1];
+            if (lookaround)
+                return `the lookaround (?${lookaround}...)`;
+        }
+    }
+    return undefined;
+}
+function readUrl(field, value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        invalid(field, `must be an http(s) URL, not "${value}"`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        invalid(field, `must be an http(s) URL, not "${value}"`);
+    return value;
+}
+function invalid(field, detail) {
+    throw new errors/* UserError */.yo(`Admission policy "${field}" ${detail}.`);
+}
+
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/summary.js
 var core_summary = __webpack_require__(80412);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/actions/cosign-sign/settings.js + 3 modules
@@ -569,18 +864,27 @@ var workflow_commands = __webpack_require__(45618);
 
 
 
-/** Installs cosign, signs the digest, attests what was asked, verifies the signature, sets the outputs. */
-async function cosignSign(settings, setOutput = outputs/* actionOutputs */.d, installOptions = {}, seams = {}) {
+/**
+ * Installs cosign, signs the digest, attests what was asked, verifies the signature, sets the outputs; with
+ * method verify-only, checks the digest's provenance and signs nothing.
+ */
+async function cosignSign(settings, host, seams = {}) {
+    const registry = seams.registry ?? new build_registry/* RegistryClient */.bP({ credentials: (0,registry_credentials/* dockerConfigCredentials */.D)() });
+    if ((0,cosign_sign_settings/* isVerifyOnly */.KX)(settings))
+        return verifyOnly(settings, registry, host, seams);
+    const { setOutput, scratchFolder } = host;
     for (const warning of settings.warnings)
         core/* warning */.$e(warning);
-    const registry = seams.registry ?? new build_registry/* RegistryClient */.bP({ credentials: (0,registry_credentials/* dockerConfigCredentials */.D)() });
-    if (settings.provenance.verify) {
-        const found = await verifyAttachedProvenance(registry, settings.image, settings.provenance.verify, seams.trust);
-        core/* info */.pq((0,workflow_commands/* escapeForLog */.zB)(`Provenance verified: ${found.referrer}, built by ${found.predicate.runDetails.builder.id}`));
+    if (settings.provenance.verify)
+        await verifyProvenance(registry, settings.image, settings.provenance.verify, seams);
+    // A registry that cannot take the provenance refuses it before anything is signed, not after.
+    if (settings.provenance.attest && !settings.provenance.tagFallback) {
+        await requireReferrersApi(registry, settings.image, settings.image.digest, cosign_sign_settings/* INPUTS */.mc.provenanceTagFallback);
     }
-    const cosign = await Cosign.install(settings.cosign, installOptions);
+    const cosign = await Cosign.install(settings.cosign, seams.install);
     const image = settings.image.toString();
-    const scratch = await scratchDir(settings.tempDir);
+    // Kept after the step: bundle-path points into it.
+    const scratch = (await scratchFolder('cosign-sign-')).path;
     core/* info */.pq(`Signing ${image} with cosign ${cosign.version} (${settings.signing.describe()}, ${settings.format.name} format)`);
     const bundlePath = settings.format.writesBundleFile()
         ? external_node_path_.join(scratch, `${settings.image.digest.replace(':', '-')}.sigstore.json`)
@@ -618,6 +922,52 @@ async function cosignSign(settings, setOutput = outputs/* actionOutputs */.d, in
     await summarize(settings, result, signer).write();
     return result;
 }
+async function verifyProvenance(registry, image, policy, seams) {
+    const found = await verifyAttachedProvenance(registry, image, policy, seams.trust);
+    core/* info */.pq((0,workflow_commands/* escapeForLog */.zB)(`Provenance verified: ${found.referrer}, built by ${found.predicate.runDetails.builder.id}`));
+    return found.referrer;
+}
+async function verifyOnly(settings, registry, { setOutput, context }, seams) {
+    const provenanceRef = await verifyProvenance(registry, settings.image, settings.policy, seams);
+    const result = { signatureRef: '', bundlePath: '', verifyCommand: '', provenanceRef };
+    for (const name of [cosign_sign_settings/* OUTPUTS */.py.signatureRef, cosign_sign_settings/* OUTPUTS */.py.bundlePath, cosign_sign_settings/* OUTPUTS */.py.verifyCommand])
+        setOutput(name, '');
+    setOutput(cosign_sign_settings/* OUTPUTS */.py.provenanceRef, provenanceRef);
+    const admission = admissionPolicyOf(settings, context);
+    setOutput(cosign_sign_settings/* OUTPUTS */.py.admissionPolicy, admission);
+    await new core_summary/* JobSummary */.c()
+        .heading('cosign-sign: provenance verified')
+        .table(['', ''], [
+        ['Image', (0,core_summary/* code */.a)(settings.image.toString())],
+        ['Provenance', (0,core_summary/* code */.a)(provenanceRef)],
+        ['Builder', (0,core_summary/* code */.a)(settings.policy.identity.source)],
+        ['Source', `${settings.policy.repository} at a ref matching ${(0,core_summary/* code */.a)(settings.policy.allowedRef.source)}`],
+    ])
+        .details('Admission policy enforcing the same claims in the cluster (output admission-policy)', admission, 'yaml')
+        .write();
+    return result;
+}
+/**
+ * The Kyverno ClusterPolicy and the policy-controller ClusterImagePolicy (one YAML file) that make the cluster check
+ * what was just verified: this image repository, the same identity, repository and allowed refs.
+ */
+function admissionPolicyOf({ image, policy }, context) {
+    const repository = image.repository;
+    const name = `${repository.split('/').pop() ?? 'image'}`
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40);
+    return admissionPolicies({
+        name: `${name || 'image'}-provenance`,
+        images: [repository, `${repository}:*`, `${repository}@*`],
+        identity: policy.identity.source,
+        issuer: policy.issuer,
+        repository: policy.repository.slice(context.serverUrl.length + 1),
+        allowedRefs: policy.allowedRef.source,
+        serverUrl: context.serverUrl,
+    }).yaml;
+}
 /** Signs the predicate for the digest with sigstore-js and attaches the bundle; the referrer, or '' when not asked. */
 async function attestProvenance(settings, registry, seams) {
     const { attest, tagFallback } = settings.provenance;
@@ -636,10 +986,6 @@ async function attestProvenance(settings, registry, seams) {
     });
     core/* info */.pq((0,workflow_commands/* escapeForLog */.zB)(`Provenance attached: ${attached.reference} (${attached.indexedBy})`));
     return attached.reference;
-}
-async function scratchDir(tempDir) {
-    await (0,promises_.mkdir)(tempDir, { recursive: true });
-    return (0,promises_.mkdtemp)(external_node_path_.join(tempDir, 'cosign-sign-'));
 }
 async function derivePublicKey(cosign, method, scratch) {
     const file = external_node_path_.join(scratch, 'cosign.pub');

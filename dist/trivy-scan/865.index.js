@@ -1,10 +1,12 @@
-export const id = 407;
-export const ids = [407];
+export const id = 865;
+export const ids = [865];
 export const modules = {
 
-/***/ 7407:
+/***/ 4865:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -13,23 +15,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./tmp/ncc-input/node_modules/@actions/core/lib/core.js + 6 modules
 var core = __webpack_require__(2202);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/errors.js
 var errors = __webpack_require__(5685);
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/outputs.js
-
-const actionOutputs = (name, value) => core/* setOutput */.uH(name, value);
-function outputsToRecord(record) {
-    return (name, value) => {
-        record[name] = value;
-    };
-}
-
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/workflow-commands.js
 var workflow_commands = __webpack_require__(5618);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/trivy/db-cache.js
@@ -927,66 +918,12 @@ function row(finding) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/cleanup.js
-
-
-const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-const cleanups = new Set();
-let installed = false;
-let cancelling = false;
-/** Runs `cleanup` if the step is cancelled; the returned function unregisters it (call it once done normally). */
-function onCancel(cleanup) {
-    installHandlers();
-    cleanups.add(cleanup);
-    return () => {
-        cleanups.delete(cleanup);
-    };
-}
-/** Creates `<parent>/<prefix>XXXXXX` (mode 0700, as mkdtemp makes it) and registers its removal on cancel. */
-async function scratchFolder(parent, prefix) {
-    const folder = await (0,promises_.mkdtemp)(external_node_path_.join(parent, prefix));
-    const removeFolder = () => (0,promises_.rm)(folder, { recursive: true, force: true });
-    const unregister = onCancel(removeFolder);
-    return {
-        path: folder,
-        remove: async () => {
-            unregister();
-            await removeFolder();
-        },
-    };
-}
-function installHandlers() {
-    if (installed)
-        return;
-    installed = true;
-    for (const signal of Object.keys(EXIT_CODES)) {
-        process.on(signal, () => void cancel(signal));
-    }
-}
-async function cancel(signal) {
-    // The runner's SIGTERM can arrive while the SIGINT cleanup runs: let that one finish.
-    if (cancelling)
-        return;
-    cancelling = true;
-    process.stdout.write(`Cancelled (${signal}): stopping tools and removing private files.\n`);
-    await runCleanups();
-    process.exit(EXIT_CODES[signal]);
-}
-/** Runs and forgets every registered cleanup, newest first; one that fails does not stop the others. */
-async function runCleanups() {
-    for (const cleanup of [...cleanups].reverse()) {
-        cleanups.delete(cleanup);
-        try {
-            await cleanup();
-        }
-        catch {
-            // Nothing to report to: the step is ending; the post step is the backstop.
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/cleanup.js
+var cleanup = __webpack_require__(3212);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/secrets.js
 var secrets = __webpack_require__(1877);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/exec.js
@@ -1038,7 +975,7 @@ function runTool(tool, args, options, onStdoutLine, onStderrLine) {
             stdio: ['pipe', 'pipe', 'pipe'],
             detached: true,
         });
-        const forget = onCancel(() => stopProcessGroup(child));
+        const forget = (0,cleanup/* onCancel */.Ao)(() => stopProcessGroup(child));
         const stdout = collectLines(child.stdout, onStdoutLine);
         const stderr = collectLines(child.stderr, onStderrLine);
         let timedOut = false;
@@ -2351,16 +2288,13 @@ var trivy_scan_settings = __webpack_require__(724);
 
 
 
-
-
-
 /**
  * Scans the image once into trivy's JSON report, judges it with one policy, and derives every output from that one
  * verdict: counts, the JSON report, SARIF, the SBOM's vulnerabilities, the summary and the gate. Throws a UserError
  * when the gate fails.
  */
-async function trivyScan(settings, setOutput = actionOutputs, environment = {}) {
-    const now = environment.now ?? new Date();
+async function trivyScan(settings, { setOutput, tempDir, scratchFolder }, seams = {}) {
+    const now = seams.now ?? new Date();
     const ignoreRules = await loadIgnoreFiles(settings.trivyignores, settings.workspace, now);
     reportExpired(ignoreRules);
     // Digest only, even when a tag is given as well: the digest is what was pushed and what gets deployed.
@@ -2370,18 +2304,17 @@ async function trivyScan(settings, setOutput = actionOutputs, environment = {}) 
     if (settings.scansTag) {
         core/* warning */.$e(`Scanning ${image} by tag: the tag may point at another image by the time it is deployed.`);
     }
-    const tempDir = environment.tempDir ?? process.env.RUNNER_TEMP ?? external_node_os_.tmpdir();
-    const scratchDir = await scratchFolder(tempDir, 'trivy-scan-');
+    const scratchDir = await scratchFolder('trivy-scan-');
     const scratch = scratchDir.path;
     try {
         const trivy = await Trivy.create({
             version: settings.version,
             sha256: settings.versionSha256,
             workDir: scratch,
-            env: environment.trivyEnv,
-            install: environment.install,
+            env: seams.trivyEnv,
+            install: seams.install,
         });
-        const report = await scanOnce(trivy, image, settings, environment, { tempDir, scratch, now });
+        const report = await scanOnce(trivy, image, settings, seams, { tempDir, scratch, now });
         const policy = { gate: settings.gate, ignoreUnfixed: settings.ignoreUnfixed, ignoreRules };
         const verdict = judge(findingsOf(report), policy);
         await writeFiles(settings, { trivy, image, report, verdict, scratch });
@@ -2405,7 +2338,7 @@ async function trivyScan(settings, setOutput = actionOutputs, environment = {}) 
     }
 }
 /** Readies the vulnerability DB when the vuln scanner runs, then makes the one JSON report everything derives from. */
-async function scanOnce(trivy, image, settings, environment, dirs) {
+async function scanOnce(trivy, image, settings, seams, dirs) {
     // Beside the scratch directory, so later scans in the same job reuse the DB and image layers.
     const cacheDir = external_node_path_.join(dirs.tempDir, 'trivy-cache');
     if (settings.scanners.includes('vuln')) {
@@ -2413,9 +2346,9 @@ async function scanOnce(trivy, image, settings, environment, dirs) {
             trivy,
             cacheDir,
             repositories: settings.dbRepositories,
-            cache: settings.dbCache ? (environment.dbCache ?? new ActionsDbCache()) : undefined,
+            cache: settings.dbCache ? (seams.dbCache ?? new ActionsDbCache()) : undefined,
             now: dirs.now,
-            retryDelayMs: environment.retryDelayMs,
+            retryDelayMs: seams.retryDelayMs,
         });
     }
     const output = external_node_path_.join(dirs.scratch, 'report.json');

@@ -1,17 +1,18 @@
-export const id = 990;
-export const ids = [990];
+export const id = 286;
+export const ids = [286,14];
 export const modules = {
 
-/***/ 9990:
+/***/ 8286:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  SyncNotReachedError: () => (/* binding */ SyncNotReachedError),
   waitForSyncAction: () => (/* binding */ waitForSyncAction)
 });
-
-// UNUSED EXPORTS: SyncNotReachedError
 
 // EXTERNAL MODULE: ./tmp/ncc-input/node_modules/@actions/core/lib/core.js + 6 modules
 var core = __webpack_require__(2202);
@@ -1179,68 +1180,8 @@ var external_node_child_process_ = __webpack_require__(1421);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
-// EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/cleanup.js
-
-
-const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-const cleanups = new Set();
-let installed = false;
-let cancelling = false;
-/** Runs `cleanup` if the step is cancelled; the returned function unregisters it (call it once done normally). */
-function onCancel(cleanup) {
-    installHandlers();
-    cleanups.add(cleanup);
-    return () => {
-        cleanups.delete(cleanup);
-    };
-}
-/** Creates `<parent>/<prefix>XXXXXX` (mode 0700, as mkdtemp makes it) and registers its removal on cancel. */
-async function scratchFolder(parent, prefix) {
-    const folder = await mkdtemp(path.join(parent, prefix));
-    const removeFolder = () => rm(folder, { recursive: true, force: true });
-    const unregister = onCancel(removeFolder);
-    return {
-        path: folder,
-        remove: async () => {
-            unregister();
-            await removeFolder();
-        },
-    };
-}
-function installHandlers() {
-    if (installed)
-        return;
-    installed = true;
-    for (const signal of Object.keys(EXIT_CODES)) {
-        process.on(signal, () => void cancel(signal));
-    }
-}
-async function cancel(signal) {
-    // The runner's SIGTERM can arrive while the SIGINT cleanup runs: let that one finish.
-    if (cancelling)
-        return;
-    cancelling = true;
-    process.stdout.write(`Cancelled (${signal}): stopping tools and removing private files.\n`);
-    await runCleanups();
-    process.exit(EXIT_CODES[signal]);
-}
-/** Runs and forgets every registered cleanup, newest first; one that fails does not stop the others. */
-async function runCleanups() {
-    for (const cleanup of [...cleanups].reverse()) {
-        cleanups.delete(cleanup);
-        try {
-            await cleanup();
-        }
-        catch {
-            // Nothing to report to: the step is ending; the post step is the backstop.
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/cleanup.js
+var cleanup = __webpack_require__(3212);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/exec.js
 
 
@@ -1290,7 +1231,7 @@ function runTool(tool, args, options, onStdoutLine, onStderrLine) {
             stdio: ['pipe', 'pipe', 'pipe'],
             detached: true,
         });
-        const forget = onCancel(() => stopProcessGroup(child));
+        const forget = (0,cleanup/* onCancel */.Ao)(() => stopProcessGroup(child));
         const stdout = collectLines(child.stdout, onStdoutLine);
         const stderr = collectLines(child.stderr, onStderrLine);
         let timedOut = false;
@@ -1377,6 +1318,10 @@ function lastLines(text, count) {
     return text.trim().split(/\r?\n/).slice(-count).join(' | ');
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 1 modules
 var exec = __webpack_require__(1955);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
@@ -2555,114 +2500,8 @@ function createGitHubClient(options) {
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/kubernetes/kubeconfig.js
-
-
-
-
-
-
-// Credentials a kubeconfig user can carry: each is masked, and the *-data ones also decoded.
-const SECRET_FIELDS = ['token', 'password', 'client-key-data', 'client-certificate-data'];
-const ENCODED_FIELDS = new Set(['client-key-data', 'client-certificate-data', 'certificate-authority-data']);
-/**
- * A kubeconfig given as text: checked to be one (without ever quoting it), its credentials masked,
- * then written 0600 into a fresh 0700 folder that `remove` deletes.
- */
-class Kubeconfig {
-    text;
-    contexts;
-    constructor(text, contexts) {
-        this.text = text;
-        this.contexts = contexts;
-    }
-    /** Parses and checks the text; `input` names it in errors, `context` must be one of its contexts. */
-    static parse(text, input, context) {
-        const document = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: false });
-        const invalid = (reason) => new errors/* UserError */.yo(`Input "${input}" is not a kubeconfig: ${reason}.`);
-        if (document.errors.length > 0) {
-            const line = document.errors[0]?.linePos?.[0].line;
-            throw invalid(`it is not valid YAML${line ? ` (line ${line})` : ''}`);
-        }
-        if (!(0,dist/* isMap */.jh)(document.contents))
-            throw invalid('it is not a YAML mapping');
-        const config = document.toJS();
-        if (config.kind !== undefined && config.kind !== 'Config')
-            throw invalid(`its kind is "${String(config.kind)}", not Config`);
-        const clusters = entries(config.clusters);
-        const users = entries(config.users);
-        const contexts = entries(config.contexts);
-        if (clusters.length === 0 || !clusters.every((entry) => typeof entry.cluster?.server === 'string')) {
-            throw invalid('it needs "clusters", each with a cluster.server URL');
-        }
-        if (contexts.length === 0)
-            throw invalid('it has no "contexts"');
-        for (const user of users)
-            registerUserSecrets(user.user ?? {});
-        for (const cluster of clusters)
-            registerEncoded(cluster.cluster?.['certificate-authority-data']);
-        const names = contexts.map((entry) => String(entry.name));
-        const current = context ?? (typeof config['current-context'] === 'string' ? config['current-context'] : undefined);
-        if (!current)
-            throw invalid('it has no current-context; set the "kube-context" input');
-        if (!names.includes(current)) {
-            throw new errors/* UserError */.yo(`Context "${current}" is not in the kubeconfig; it has: ${names.join(', ')}.`);
-        }
-        return new Kubeconfig(text, names);
-    }
-    /** A fresh path under `parent` for `write`, known before anything is written so a post step can remove it. */
-    static fileUnder(parent) {
-        return external_node_path_.join(parent, `kubeconfig-${(0,external_node_crypto_.randomUUID)()}`, 'config');
-    }
-    /** Writes the file 0600 inside a new 0700 folder. */
-    async write(file) {
-        await external_node_fs_promises_.mkdir(external_node_path_.dirname(file), { mode: 0o700 });
-        await external_node_fs_promises_.writeFile(file, this.text, { mode: 0o600 });
-    }
-    /** Deletes a file `write` made, with its folder; nothing happens when it is already gone. */
-    static async remove(file) {
-        await external_node_fs_promises_.rm(external_node_path_.dirname(file), { recursive: true, force: true });
-    }
-}
-function entries(value) {
-    return Array.isArray(value)
-        ? value.filter((entry) => typeof entry === 'object' && entry !== null)
-        : [];
-}
-function registerUserSecrets(user) {
-    for (const field of SECRET_FIELDS) {
-        const value = user[field];
-        if (typeof value !== 'string')
-            continue;
-        if (ENCODED_FIELDS.has(field))
-            registerEncoded(value);
-        else
-            (0,secrets/* registerSecret */.cl)(value);
-    }
-    // Exec plugins and auth providers can carry credentials in their env and config.
-    const exec = user.exec;
-    for (const variable of exec?.env ?? [])
-        if (typeof variable.value === 'string')
-            (0,secrets/* registerSecret */.cl)(variable.value);
-    const provider = user['auth-provider'];
-    for (const value of Object.values(provider?.config ?? {}))
-        if (typeof value === 'string')
-            (0,secrets/* registerSecret */.cl)(value);
-}
-/** Masks base64 data and each line of what it decodes to, except PEM armour lines. */
-function registerEncoded(value) {
-    if (typeof value !== 'string' || value.length === 0)
-        return;
-    (0,secrets/* registerSecret */.cl)(value);
-    const decoded = Buffer.from(value, 'base64').toString('utf8');
-    for (const line of decoded.split(/\r?\n/)) {
-        if (line.trim() && !line.startsWith('-----'))
-            (0,secrets/* registerSecret */.cl)(line);
-    }
-}
-
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/kubernetes/kubeconfig.js
+var kubernetes_kubeconfig = __webpack_require__(9014);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/actions/wait-for-sync/settings.js + 3 modules
 var wait_for_sync_settings = __webpack_require__(8624);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/wait-for-sync/run.js
@@ -2694,14 +2533,15 @@ const KINDS = {
     helmRelease: { resource: 'helmreleases.helm.toolkit.fluxcd.io', kind: 'HelmRelease', input: wait_for_sync_settings/* INPUTS */.mc.fluxHelmRelease },
 };
 /** Waits until the agent runs the commit (a given one, or a pull request's merge commit), then writes outputs. */
-async function waitForSyncAction(settings, setOutput, environment = {}) {
-    const now = environment.now ?? Date.now;
+async function waitForSyncAction(settings, host, seams = {}) {
+    const { setOutput } = host;
+    const now = seams.now ?? Date.now;
     const deadline = now() + settings.timeoutSeconds * 1000;
     const repository = settings.token && settings.repository
         ? new ManifestsRepository(createGitHubClient({
             token: settings.token,
             apiUrl: settings.apiUrl,
-            waitUnitMs: environment.githubWaitUnitMs,
+            waitUnitMs: seams.githubWaitUnitMs,
         }), settings.repository)
         : undefined;
     if (settings.target.kind === 'argocd-api' && settings.target.connection.insecure) {
@@ -2721,7 +2561,7 @@ async function waitForSyncAction(settings, setOutput, environment = {}) {
     }
     else
         revision = settings.awaited.revision;
-    const connection = await connect(settings, environment);
+    const connection = await connect(settings, host, seams);
     try {
         const result = await waitForSync({
             revision,
@@ -2757,7 +2597,7 @@ async function waitForSyncAction(settings, setOutput, environment = {}) {
             awaited: awaited ?? `pull request #${'pullRequest' in settings.awaited ? settings.awaited.pullRequest : ''}`,
             mergedAt,
             leadTimeSeconds,
-        }).write(environment.summaryFile);
+        }).write(seams.summaryFile);
         if (result.status !== 'synced')
             throw new SyncNotReachedError(`${result.status}: ${result.message}`);
         return result;
@@ -2797,10 +2637,10 @@ async function waitForMerge(repository, number, settings, deadline, now) {
     }
 }
 /** The strategy for the target: a status source and the evaluator of its object kind, chosen once. */
-async function connect(settings, environment) {
+async function connect(settings, host, seams) {
     const target = settings.target;
     if (target.kind === 'argocd-api') {
-        const reader = new ArgoCdApplicationReader(target.connection, target.application, environment.argoCdTransport);
+        const reader = new ArgoCdApplicationReader(target.connection, target.application, seams.argoCdTransport);
         return {
             source: {
                 read: () => reader.read(),
@@ -2813,17 +2653,20 @@ async function connect(settings, environment) {
         };
     }
     let kubeconfigFile;
-    if (settings.kubeconfig) {
-        const kubeconfig = Kubeconfig.parse(settings.kubeconfig, wait_for_sync_settings/* INPUTS */.mc.kubeconfig, settings.kubeContext);
-        kubeconfigFile = Kubeconfig.fileUnder(settings.tempDirectory);
+    // A private folder, so that a cancelled run leaves no credentials behind either.
+    const scratch = settings.kubeconfig ? await host.scratchFolder('wait-for-sync-') : undefined;
+    if (settings.kubeconfig && scratch) {
+        const kubeconfig = kubernetes_kubeconfig.Kubeconfig.parse(settings.kubeconfig, wait_for_sync_settings/* INPUTS */.mc.kubeconfig, settings.kubeContext);
+        kubeconfigFile = kubernetes_kubeconfig.Kubeconfig.fileUnder(scratch.path);
         await kubeconfig.write(kubeconfigFile);
     }
     const close = async () => {
         if (kubeconfigFile)
-            await Kubeconfig.remove(kubeconfigFile);
+            await kubernetes_kubeconfig.Kubeconfig.remove(kubeconfigFile);
+        await scratch?.remove();
     };
     try {
-        const kubectl = await installer_installTool({ tool: 'kubectl' }, environment.install);
+        const kubectl = await installer_installTool({ tool: 'kubectl' }, seams.install);
         const connection = [
             ...(kubeconfigFile ? ['--kubeconfig', kubeconfigFile] : []),
             ...(settings.kubeContext ? ['--context', settings.kubeContext] : []),
@@ -2898,6 +2741,126 @@ function describeTarget(target) {
             return `Flux Kustomization ${target.namespace}/${target.name}`;
         case 'flux-helm-release':
             return `Flux HelmRelease ${target.namespace}/${target.name}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9014:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kubeconfig: () => (/* binding */ Kubeconfig)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5685);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1877);
+
+
+
+
+
+
+// Credentials a kubeconfig user can carry: each is masked, and the *-data ones also decoded.
+const SECRET_FIELDS = ['token', 'password', 'client-key-data', 'client-certificate-data'];
+const ENCODED_FIELDS = new Set(['client-key-data', 'client-certificate-data', 'certificate-authority-data']);
+/**
+ * A kubeconfig given as text: checked to be one (without ever quoting it), its credentials masked,
+ * then written 0600 into a fresh 0700 folder that `remove` deletes.
+ */
+class Kubeconfig {
+    text;
+    contexts;
+    constructor(text, contexts) {
+        this.text = text;
+        this.contexts = contexts;
+    }
+    /** Parses and checks the text; `input` names it in errors, `context` must be one of its contexts. */
+    static parse(text, input, context) {
+        const document = (0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .parseDocument */ .Tp)(text, { uniqueKeys: false });
+        const invalid = (reason) => new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Input "${input}" is not a kubeconfig: ${reason}.`);
+        if (document.errors.length > 0) {
+            const line = document.errors[0]?.linePos?.[0].line;
+            throw invalid(`it is not valid YAML${line ? ` (line ${line})` : ''}`);
+        }
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_3__/* .isMap */ .jh)(document.contents))
+            throw invalid('it is not a YAML mapping');
+        const config = document.toJS();
+        if (config.kind !== undefined && config.kind !== 'Config')
+            throw invalid(`its kind is "${String(config.kind)}", not Config`);
+        const clusters = entries(config.clusters);
+        const users = entries(config.users);
+        const contexts = entries(config.contexts);
+        if (clusters.length === 0 || !clusters.every((entry) => typeof entry.cluster?.server === 'string')) {
+            throw invalid('it needs "clusters", each with a cluster.server URL');
+        }
+        if (contexts.length === 0)
+            throw invalid('it has no "contexts"');
+        for (const user of users)
+            registerUserSecrets(user.user ?? {});
+        for (const cluster of clusters)
+            registerEncoded(cluster.cluster?.['certificate-authority-data']);
+        const names = contexts.map((entry) => String(entry.name));
+        const current = context ?? (typeof config['current-context'] === 'string' ? config['current-context'] : undefined);
+        if (!current)
+            throw invalid('it has no current-context; set the "kube-context" input');
+        if (!names.includes(current)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`Context "${current}" is not in the kubeconfig; it has: ${names.join(', ')}.`);
+        }
+        return new Kubeconfig(text, names);
+    }
+    /** A fresh path under `parent` for `write`, known before anything is written so a post step can remove it. */
+    static fileUnder(parent) {
+        return node_path__WEBPACK_IMPORTED_MODULE_2__.join(parent, `kubeconfig-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`, 'config');
+    }
+    /** Writes the file 0600 inside a new 0700 folder. */
+    async write(file) {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(file), { mode: 0o700 });
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile(file, this.text, { mode: 0o600 });
+    }
+    /** Deletes a file `write` made, with its folder; nothing happens when it is already gone. */
+    static async remove(file) {
+        await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm(node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(file), { recursive: true, force: true });
+    }
+}
+function entries(value) {
+    return Array.isArray(value)
+        ? value.filter((entry) => typeof entry === 'object' && entry !== null)
+        : [];
+}
+function registerUserSecrets(user) {
+    for (const field of SECRET_FIELDS) {
+        const value = user[field];
+        if (typeof value !== 'string')
+            continue;
+        if (ENCODED_FIELDS.has(field))
+            registerEncoded(value);
+        else
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(value);
+    }
+    // Exec plugins and auth providers can carry credentials in their env and config.
+    const exec = user.exec;
+    for (const variable of exec?.env ?? [])
+        if (typeof variable.value === 'string')
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(variable.value);
+    const provider = user['auth-provider'];
+    for (const value of Object.values(provider?.config ?? {}))
+        if (typeof value === 'string')
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(value);
+}
+/** Masks base64 data and each line of what it decodes to, except PEM armour lines. */
+function registerEncoded(value) {
+    if (typeof value !== 'string' || value.length === 0)
+        return;
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(value);
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    for (const line of decoded.split(/\r?\n/)) {
+        if (line.trim() && !line.startsWith('-----'))
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl)(line);
     }
 }
 

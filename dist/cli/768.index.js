@@ -1,8 +1,8 @@
-export const id = 733;
-export const ids = [733];
+export const id = 768;
+export const ids = [768];
 export const modules = {
 
-/***/ 92733:
+/***/ 70387:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,8 +17,6 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(92202);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
@@ -609,25 +607,29 @@ const OCI_LABELS = {
     title: 'org.opencontainers.image.title',
 };
 /**
- * The OCI annotations of the image, from the source context: where the code lives, which commit, when, which
+ * The OCI annotations of the image, from the run's context: where the code lives, which commit, when, which
  * version and what it is called. A label the context cannot tell is left out, never guessed; `extra` wins.
  */
-function imageLabels(image, source, version, extra) {
+function imageLabels(image, context, created, version, extra) {
     const labels = {};
-    const repositoryName = source.repository?.split('/').pop();
-    if (source.repository) {
-        labels[OCI_LABELS.source] =
-            `${(source.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${source.repository}`;
+    const repositoryName = context.repository?.split('/').pop();
+    if (context.repository) {
+        labels[OCI_LABELS.source] = `${context.serverUrl}/${context.repository}`;
     }
-    if (source.sha)
-        labels[OCI_LABELS.revision] = source.sha;
-    labels[OCI_LABELS.created] = source.created.toISOString();
+    if (context.sha)
+        labels[OCI_LABELS.revision] = context.sha;
+    labels[OCI_LABELS.created] = created.toISOString();
     if (version)
         labels[OCI_LABELS.version] = version;
     labels[OCI_LABELS.title] = repositoryName || image.path.split('/').pop();
     for (const [key, value] of extra)
         labels[key] = value;
     return labels;
+}
+/** When the image counts as created: SOURCE_DATE_EPOCH when set (reproducible builds), else `now`. */
+function imageCreated(env, now) {
+    const epoch = env.SOURCE_DATE_EPOCH;
+    return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now;
 }
 
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/build/build-inputs.js
@@ -1255,8 +1257,6 @@ async function servedDigest(lookup, image, tags, pushedDigest) {
     return { digest: expected, source: 'registry' };
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/build/source-context.js
-var source_context = __webpack_require__(14232);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/build/tags.js
 var build_tags = __webpack_require__(35730);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
@@ -1340,8 +1340,6 @@ function parseVersionJson(text) {
 
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/file-scope.js
 var file_scope = __webpack_require__(82077);
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/outputs.js
-var outputs = __webpack_require__(39018);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/provenance/slsa.js
 var slsa = __webpack_require__(75387);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/summary.js
@@ -1388,38 +1386,11 @@ function checksText(report) {
 
 // EXTERNAL MODULE: ./tmp/ncc-input/src/actions/build-multistage/settings.js
 var build_multistage_settings = __webpack_require__(66712);
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/build-multistage/post.js
-
-
-/** State the main step saves for the post step (action.yml: `post:` this bundle, `post-if: always()`). */
-const STATE = {
-    isPost: 'build-multistage-is-post',
-    scratchFolder: 'build-multistage-scratch-folder',
-};
-/** How the folder of a run's private files (build secrets) is named under RUNNER_TEMP. */
-const SCRATCH_PREFIX = 'build-multistage-';
-/**
- * The post step, the backstop for a main step killed before it could clean up (the runner's SIGKILL after a
- * cancel): deletes the folder that held the build secrets. Only a folder this action names is ever removed.
- */
-async function removeScratchFolder(folder, runnerTemp) {
-    if (!folder || !path.isAbsolute(folder) || !path.basename(folder).startsWith(SCRATCH_PREFIX))
-        return false;
-    if (runnerTemp && path.dirname(folder) !== path.resolve(runnerTemp))
-        return false;
-    await rm(folder, { recursive: true, force: true });
-    return true;
-}
-
-// EXTERNAL MODULE: ./tmp/ncc-input/src/core/cleanup.js
-var cleanup = __webpack_require__(43212);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/build-multistage/post.js
+var post = __webpack_require__(17679);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/workflow-commands.js
 var workflow_commands = __webpack_require__(45618);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/build-multistage/run.js
-
-
-
-
 
 
 
@@ -1448,20 +1419,21 @@ var workflow_commands = __webpack_require__(45618);
  * from the same inputs) and points the tags at it, or builds with the builder the machine offers and pushes. Then
  * reads back from the registry the digest every tag serves. Sets the outputs only when all of it worked.
  */
-async function buildMultistage(settings, setOutput = outputs/* actionOutputs */.d, deps = {}) {
+async function buildMultistage(settings, host, seams = {}) {
+    const { setOutput } = host;
     const started = performance.now();
     const startedOn = new Date();
     const { dockerfile, text, target, findings } = await checkedDockerfile(settings);
-    const source = deps.source ?? (0,source_context/* readSourceContext */.j0)();
-    const tags = (0,build_tags/* resolveTags */.yN)(settings.tagRules, source);
-    const labels = imageLabels(settings.image, source, (0,build_tags/* versionOf */.E4)(tags), settings.labels);
-    const registry = deps.registry ?? new build_registry/* RegistryClient */.bP({ credentials: (0,registry_credentials/* dockerConfigCredentials */.D)() });
+    const tags = (0,build_tags/* resolveTags */.yN)(settings.tagRules, host.context);
+    const created = imageCreated(host.env, seams.now ?? startedOn);
+    const labels = imageLabels(settings.image, host.context, created, (0,build_tags/* versionOf */.E4)(tags), settings.labels);
+    const registry = seams.registry ?? new build_registry/* RegistryClient */.bP({ credentials: (0,registry_credentials/* dockerConfigCredentials */.D)() });
     const mayReuse = reuseAllowed(settings, dockerfile, target);
     // Started at once, so that the registry answers while the inputs are hashed; an unreachable one fails the step in
     // seconds rather than after a long build.
     const lookup = settings.push ? lookUpRegistry(registry, settings.image, tags, mayReuse) : undefined;
     lookup?.catch(() => undefined); // Awaited below; until then a failure must not count as unhandled.
-    const docker = deps.docker ?? (await Docker.create());
+    const docker = seams.docker ?? (await Docker.create());
     const builder = await chooseBuilder(settings.builder, docker);
     const inputsDigest = mayReuse ? await inputsDigestOf(settings, builder, docker, text, labels) : undefined;
     // Always set: an empty value hides one the base image may carry.
@@ -1481,8 +1453,8 @@ async function buildMultistage(settings, setOutput = outputs/* actionOutputs */.
         durationSeconds: 0,
     };
     // Holds the build secrets: removed when the run ends, is cancelled (cleanup.ts), or by the post step after a SIGKILL.
-    const scratch = await (0,cleanup/* scratchFolder */.$B)(deps.tempDir ?? process.env.RUNNER_TEMP ?? external_node_os_.tmpdir(), SCRATCH_PREFIX);
-    deps.saveState?.(STATE.scratchFolder, scratch.path);
+    const scratch = await host.scratchFolder(post.SCRATCH_PREFIX);
+    host.saveState(post.STATE.scratchFolder, scratch.path);
     const workDir = scratch.path;
     try {
         const pushedDigest = reusable && (await tagForReuse(registry, settings.image, reusable))
@@ -1502,7 +1474,9 @@ async function buildMultistage(settings, setOutput = outputs/* actionOutputs */.
         await scratch.remove();
     }
     report.durationSeconds = secondsSince(started);
-    const provenance = report.digest ? await provenanceOf(settings, dockerfile, target, report, registry, startedOn) : '';
+    const provenance = report.digest
+        ? await provenanceOf(settings, dockerfile, target, report, registry, startedOn, host.context)
+        : '';
     setOutputs(setOutput, settings, report, provenance);
     await successSummary(report).write();
     return report;
@@ -1659,7 +1633,7 @@ async function buildRequest(settings, report, workDir) {
     };
 }
 /** The SLSA provenance predicate of the pushed image (JSON), or empty, said once, outside a GitHub Actions job. */
-async function provenanceOf(settings, dockerfile, target, report, registry, startedOn) {
+async function provenanceOf(settings, dockerfile, target, report, registry, startedOn, context) {
     const { predicate, missing } = await (0,slsa/* runnerProvenance */.MZ)({
         dockerfile,
         target,
@@ -1677,7 +1651,7 @@ async function provenanceOf(settings, dockerfile, target, report, registry, star
         startedOn,
         finishedOn: new Date(),
         resolveDigest: (0,slsa/* registryDigestResolver */.aY)(registry),
-    });
+    }, context);
     if (missing)
         core/* info */.pq(`No provenance: ${missing} not set (outside a GitHub Actions job).`);
     return predicate ? JSON.stringify(predicate) : '';

@@ -1,17 +1,18 @@
-export const id = 534;
-export const ids = [534];
+export const id = 824;
+export const ids = [824,14];
 export const modules = {
 
-/***/ 1534:
+/***/ 1824:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  RolloutFailedError: () => (/* binding */ RolloutFailedError),
   kubectlApply: () => (/* binding */ kubectlApply)
 });
-
-// UNUSED EXPORTS: RolloutFailedError
 
 // EXTERNAL MODULE: ./tmp/ncc-input/node_modules/@actions/core/lib/core.js + 6 modules
 var core = __webpack_require__(2202);
@@ -145,64 +146,8 @@ var errors = __webpack_require__(5685);
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/cleanup.js
-
-
-const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-const cleanups = new Set();
-let installed = false;
-let cancelling = false;
-/** Runs `cleanup` if the step is cancelled; the returned function unregisters it (call it once done normally). */
-function onCancel(cleanup) {
-    installHandlers();
-    cleanups.add(cleanup);
-    return () => {
-        cleanups.delete(cleanup);
-    };
-}
-/** Creates `<parent>/<prefix>XXXXXX` (mode 0700, as mkdtemp makes it) and registers its removal on cancel. */
-async function scratchFolder(parent, prefix) {
-    const folder = await (0,promises_.mkdtemp)(external_node_path_.join(parent, prefix));
-    const removeFolder = () => (0,promises_.rm)(folder, { recursive: true, force: true });
-    const unregister = onCancel(removeFolder);
-    return {
-        path: folder,
-        remove: async () => {
-            unregister();
-            await removeFolder();
-        },
-    };
-}
-function installHandlers() {
-    if (installed)
-        return;
-    installed = true;
-    for (const signal of Object.keys(EXIT_CODES)) {
-        process.on(signal, () => void cancel(signal));
-    }
-}
-async function cancel(signal) {
-    // The runner's SIGTERM can arrive while the SIGINT cleanup runs: let that one finish.
-    if (cancelling)
-        return;
-    cancelling = true;
-    process.stdout.write(`Cancelled (${signal}): stopping tools and removing private files.\n`);
-    await runCleanups();
-    process.exit(EXIT_CODES[signal]);
-}
-/** Runs and forgets every registered cleanup, newest first; one that fails does not stop the others. */
-async function runCleanups() {
-    for (const cleanup of [...cleanups].reverse()) {
-        cleanups.delete(cleanup);
-        try {
-            await cleanup();
-        }
-        catch {
-            // Nothing to report to: the step is ending; the post step is the backstop.
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/cleanup.js
+var cleanup = __webpack_require__(3212);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/secrets.js
 var secrets = __webpack_require__(1877);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/workflow-commands.js
@@ -256,7 +201,7 @@ function runTool(tool, args, options, onStdoutLine, onStderrLine) {
             stdio: ['pipe', 'pipe', 'pipe'],
             detached: true,
         });
-        const forget = onCancel(() => stopProcessGroup(child));
+        const forget = (0,cleanup/* onCancel */.Ao)(() => stopProcessGroup(child));
         const stdout = collectLines(child.stdout, onStdoutLine);
         const stderr = collectLines(child.stderr, onStderrLine);
         let timedOut = false;
@@ -390,7 +335,7 @@ async function retry(call, options) {
                 options.onRetry(error, attempt + 1, delayMs);
             else {
                 const reason = options.describe?.(error) ?? (0,errors/* errorMessage */.gJ)(error);
-                core.info(`${options.what} failed (${(0,workflow_commands/* escapeForLog */.zB)(reason)}); attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`);
+                core/* info */.pq(`${options.what} failed (${(0,workflow_commands/* escapeForLog */.zB)(reason)}); attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`);
             }
             await wait(delayMs);
         }
@@ -1187,16 +1132,16 @@ async function installTool(request, options = {}) {
     const asset = resolveAsset(request.tool, release, version, platform, request.sha256);
     const onPath = await findOnPath(external_node_path_.basename(asset.binPath), release, version, options.runVersion ?? runVersion);
     if (onPath) {
-        core.info(`Using ${request.tool} ${version} found on PATH at ${onPath}`);
+        core/* info */.pq(`Using ${request.tool} ${version} found on PATH at ${onPath}`);
         return { path: onPath, version, source: 'path' };
     }
     const cached = tool_cache/* find */.I6(request.tool, version, arch);
     if (cached) {
-        core.info(`Using ${request.tool} ${version} from the tool cache`);
+        core/* info */.pq(`Using ${request.tool} ${version} from the tool cache`);
         return { path: external_node_path_.join(cached, asset.binPath), version, source: 'tool-cache' };
     }
     const installed = await downloadToCache(request.tool, version, arch, asset, options);
-    core.info(`Installed ${request.tool} ${version} at ${installed}`);
+    core/* info */.pq(`Installed ${request.tool} ${version} at ${installed}`);
     return { path: installed, version, source: 'download' };
 }
 function resolveAsset(tool, release, version, platform, sha256) {
@@ -1238,7 +1183,7 @@ async function findOnPath(command, release, version, run) {
     const reported = release.versionPattern.exec(output)?.[1];
     if (reported === version)
         return bin;
-    core.info(`Ignoring ${bin}: it reports version ${reported ?? 'unknown'}, not ${version}`);
+    core/* info */.pq(`Ignoring ${bin}: it reports version ${reported ?? 'unknown'}, not ${version}`);
     return undefined;
 }
 async function runVersion(bin, args) {
@@ -1251,7 +1196,7 @@ async function downloadToCache(tool, version, arch, asset, options) {
     const file = external_node_path_.join(temp, (0,external_node_crypto_.randomUUID)());
     let unpacked;
     try {
-        core.info(`Downloading ${asset.url}`);
+        core/* info */.pq(`Downloading ${asset.url}`);
         await downloadWithRetries(asset.url, file, options);
         await verifySha256(file, asset);
         unpacked = await unpack(file, asset, temp);
@@ -3251,7 +3196,7 @@ async function waitForReadiness(kubectl, refs, options) {
                 : { state: 'waiting', message: `${describeRef(ref)} is not there yet` };
             const previous = results.get(refKey(ref));
             if (previous?.readiness.message !== readiness.message)
-                core.info((0,workflow_commands/* escapeForLog */.zB)(`${describeRef(ref)}: ${readiness.message}`));
+                core/* info */.pq((0,workflow_commands/* escapeForLog */.zB)(`${describeRef(ref)}: ${readiness.message}`));
             results.set(refKey(ref), { ref, readiness, object });
             if (readiness.state === 'waiting')
                 stillPending.push(ref);
@@ -3433,18 +3378,18 @@ const MAX_EVENTS_PER_OBJECT = 10;
  * Renders the manifests, marks them, checks them with a server-side dry run, applies them with one
  * `kubectl apply`, waits for readiness and rolls back what this run changed when a rollout fails.
  */
-async function kubectlApply(settings, setOutput, environment) {
-    const scratch = await scratchFolder(environment.tempDir, 'kubectl-apply-');
+async function kubectlApply(settings, host, seams = {}) {
+    const scratch = await host.scratchFolder('kubectl-apply-');
     const workDir = scratch.path;
     let kubeconfigFile;
     let forgetKubeconfig = () => { };
     try {
         if (settings.kubeconfig) {
-            const kubeconfig = kubernetes_kubeconfig/* Kubeconfig */.S.parse(settings.kubeconfig, kubectl_apply_settings/* INPUTS */.mc.kubeconfig, settings.context);
-            const file = kubernetes_kubeconfig/* Kubeconfig */.S.fileUnder(environment.tempDir);
+            const kubeconfig = kubernetes_kubeconfig.Kubeconfig.parse(settings.kubeconfig, kubectl_apply_settings/* INPUTS */.mc.kubeconfig, settings.context);
+            const file = kubernetes_kubeconfig.Kubeconfig.fileUnder(host.tempDir);
             kubeconfigFile = file;
-            environment.saveState(kubectl_apply_settings/* STATE */.c4.kubeconfigFile, file);
-            forgetKubeconfig = onCancel(() => kubernetes_kubeconfig/* Kubeconfig */.S.remove(file));
+            host.saveState(kubectl_apply_settings/* STATE */.c4.kubeconfigFile, file);
+            forgetKubeconfig = (0,cleanup/* onCancel */.Ao)(() => kubernetes_kubeconfig.Kubeconfig.remove(file));
             await kubeconfig.write(file);
         }
         const kubectl = await Kubectl.create({
@@ -3452,19 +3397,22 @@ async function kubectlApply(settings, setOutput, environment) {
             sha256: settings.kubectlSha256,
             kubeconfig: kubeconfigFile,
             context: settings.context,
-            install: environment.install,
+            install: seams.install,
         });
-        const { manifests, imageChanges, renderer } = await renderManifests(settings, kubectl, workDir, environment.record);
+        const { manifests, imageChanges, renderer } = await renderManifests(settings, kubectl, workDir, {
+            commit: host.context.sha,
+            runUrl: host.context.links.runUrl,
+        });
         const manifestsFile = external_node_path_.join(workDir, 'manifests.yaml');
         await promises_.writeFile(manifestsFile, manifests.toYaml());
-        const run = new ApplyRun(settings, kubectl, workDir, setOutput, environment);
+        const run = new ApplyRun(settings, kubectl, workDir, host.setOutput, seams);
         return await run.execute(manifests, manifestsFile, { renderer, imageChanges });
     }
     finally {
         await scratch.remove();
         forgetKubeconfig();
         if (kubeconfigFile)
-            await kubernetes_kubeconfig/* Kubeconfig */.S.remove(kubeconfigFile);
+            await kubernetes_kubeconfig.Kubeconfig.remove(kubeconfigFile);
     }
 }
 async function renderManifests(settings, kubectl, workDir, record) {
@@ -3476,7 +3424,7 @@ async function renderManifests(settings, kubectl, workDir, record) {
         helmValues: settings.helmValues,
         namespace: settings.namespace,
     }, { kubectl, helm: () => Helm.find() });
-    core.info(`Rendering ${settings.manifests.map(workflow_commands/* escapeForLog */.zB).join(', ')} with the ${renderer.name} renderer`);
+    core/* info */.pq(`Rendering ${settings.manifests.map(workflow_commands/* escapeForLog */.zB).join(', ')} with the ${renderer.name} renderer`);
     const rendered = ManifestSet.parse(await renderer.render());
     // Image overrides edit the rendered copy with the bump core; the repository is never touched.
     const renderedFile = external_node_path_.join(workDir, 'rendered.yaml');
@@ -3494,15 +3442,15 @@ class ApplyRun {
     kubectl;
     workDir;
     setOutput;
-    environment;
+    seams;
     summary = new JobSummary();
     options;
-    constructor(settings, kubectl, workDir, setOutput, environment) {
+    constructor(settings, kubectl, workDir, setOutput, seams) {
         this.settings = settings;
         this.kubectl = kubectl;
         this.workDir = workDir;
         this.setOutput = setOutput;
-        this.environment = environment;
+        this.seams = seams;
         this.options = {
             serverSide: settings.serverSide,
             fieldManager: settings.fieldManager,
@@ -3517,7 +3465,7 @@ class ApplyRun {
         if (facts.imageChanges.length > 0) {
             this.summary.table(['Image override', 'Was'], facts.imageChanges.map((change) => [code(change.to), code(change.from)]));
             for (const change of facts.imageChanges)
-                core.info((0,workflow_commands/* escapeForLog */.zB)(`Image override: ${change.from} -> ${change.to}`));
+                core/* info */.pq((0,workflow_commands/* escapeForLog */.zB)(`Image override: ${change.from} -> ${change.to}`));
         }
         if (this.settings.dryRun !== 'none')
             return this.dryRun(manifests, manifestsFile);
@@ -3531,7 +3479,7 @@ class ApplyRun {
         const applied = await this.kubectl.apply(manifestsFile, { ...this.options, validate: !checkedAll });
         this.setObjects(applied);
         this.setOutput(kubectl_apply_settings/* OUTPUTS */.py.diff, '');
-        core.info(`Applied ${applied.length} object(s) with one kubectl apply.`);
+        core/* info */.pq(`Applied ${applied.length} object(s) with one kubectl apply.`);
         if (this.settings.prune)
             await this.prune(manifests, applied);
         const awaited = this.settings.wait ? applied.map(refOf).filter(isAwaited) : [];
@@ -3562,7 +3510,7 @@ class ApplyRun {
         if (diff)
             (0,workflow_commands/* printUntrusted */.Qi)(diff);
         else
-            core.info('No differences.');
+            core/* info */.pq('No differences.');
         if (diff)
             this.summary.details('Diff', diff, 'diff');
         else
@@ -3642,7 +3590,7 @@ class ApplyRun {
     waitFor(refs, judge) {
         return waitForReadiness(this.kubectl, refs, {
             timeoutMs: this.settings.timeoutSeconds * 1000,
-            pollMs: this.environment.pollMs ?? DEFAULT_POLL_MS,
+            pollMs: this.seams.pollMs ?? DEFAULT_POLL_MS,
             workDir: this.workDir,
             judge,
         });
@@ -3658,16 +3606,16 @@ class ApplyRun {
                 ...conditionsOf(failure.object ?? {}).map((condition) => `condition ${condition.type}=${condition.status}${condition.reason ? ` ${condition.reason}` : ''}${condition.message ? `: ${condition.message}` : ''}`),
                 ...relatedEvents(events, failure.ref).map((event) => `event ${event.type} ${event.reason} on ${event.involvedObject.kind} ${event.involvedObject.name}: ${event.message}`),
             ];
-            core.error(`${describeRef(failure.ref)} did not become ready: ${failure.readiness.message}`);
+            core/* error */.z3(`${describeRef(failure.ref)} did not become ready: ${failure.readiness.message}`);
             (0,workflow_commands/* printUntrusted */.Qi)(lines.map((line) => `  ${line}`).join('\n'));
             this.summary.details(`${describeRef(failure.ref)}: ${failure.readiness.message}`, lines.join('\n') || 'No conditions or events.');
         }
     }
     async rollBack(plan) {
         for (const { ref, reason } of plan.impossible)
-            core.warning(`${describeRef(ref)} cannot be rolled back: ${reason}.`);
+            core/* warning */.$e(`${describeRef(ref)} cannot be rolled back: ${reason}.`);
         for (const { ref, strategy } of plan.steps) {
-            core.info((0,workflow_commands/* escapeForLog */.zB)(`Rolling back ${describeRef(ref)} (${strategy.action})`));
+            core/* info */.pq((0,workflow_commands/* escapeForLog */.zB)(`Rolling back ${describeRef(ref)} (${strategy.action})`));
             await strategy.rollBack(this.kubectl, ref);
         }
         const strategies = new Map(plan.steps.map((step) => [refKey(step.ref), step.strategy]));
@@ -3701,7 +3649,7 @@ class ApplyRun {
         this.setOutput(kubectl_apply_settings/* OUTPUTS */.py.status, status);
         this.setOutput(kubectl_apply_settings/* OUTPUTS */.py.rolledBack, String(status === 'rolled-back'));
         this.summary.paragraph(`Status: **${status}**`);
-        await this.summary.write(this.environment.summaryFile);
+        await this.summary.write(this.seams.summaryFile);
         return status;
     }
 }
@@ -3736,7 +3684,7 @@ function splitEvenly(items, count) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ Kubeconfig)
+/* harmony export */   Kubeconfig: () => (/* binding */ Kubeconfig)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);

@@ -1,5 +1,5 @@
-export const id = 771;
-export const ids = [771];
+export const id = 852;
+export const ids = [852];
 export const modules = {
 
 /***/ 44458:
@@ -668,25 +668,6 @@ function parseJson(bytes) {
 
 /***/ }),
 
-/***/ 39018:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ actionOutputs)
-/* harmony export */ });
-/* unused harmony export outputsToRecord */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92202);
-
-const actionOutputs = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-function outputsToRecord(record) {
-    return (name, value) => {
-        record[name] = value;
-    };
-}
-
-
-/***/ }),
-
 /***/ 75387:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -721,12 +702,11 @@ const WORKFLOW_REF = /^[^/\s]+\/[^/\s]+\/\.github\/workflows\/[^@\s]+@\S+$/;
  * The builder from a runner's environment. The reusable workflows pass `job.workflow_ref` as JOB_WORKFLOW_REF (no
  * variable carries it by itself); a single action has only GITHUB_WORKFLOW_REF.
  */
-function builderIdentity(env) {
-    const server = serverOf(env.GITHUB_SERVER_URL);
-    const jobWorkflowRef = env.JOB_WORKFLOW_REF?.trim();
+function builderIdentity(context) {
+    const server = context.serverUrl;
+    const { jobWorkflowRef, workflowRef } = context;
     if (jobWorkflowRef)
         return { id: `${server}/${checkedWorkflowRef(jobWorkflowRef)}`, kind: 'reusable-workflow' };
-    const workflowRef = env.GITHUB_WORKFLOW_REF?.trim();
     if (workflowRef)
         return { id: `${server}/${checkedWorkflowRef(workflowRef)}`, kind: 'caller-workflow' };
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('Neither JOB_WORKFLOW_REF nor GITHUB_WORKFLOW_REF is set, so the provenance cannot name its builder: run on GitHub Actions.');
@@ -835,26 +815,33 @@ function serverOf(serverUrl) {
  * The predicate of a build that ran in a GitHub Actions job, from the runner's variables; undefined, with the reason,
  * outside one (a terminal, a test), where nothing names a builder, a commit or a run.
  */
-async function runnerProvenance(run, env = process.env) {
+async function runnerProvenance(run, context) {
     // The library's own repository: the reusable workflow's, or the action's.
-    const libraryRepository = env.JOB_WORKFLOW_REF?.split('/').slice(0, 2).join('/') || env.GITHUB_ACTION_REPOSITORY;
-    const missing = ['GITHUB_REPOSITORY', 'GITHUB_SHA', 'GITHUB_REF', 'GITHUB_RUN_ID', 'GITHUB_WORKFLOW_REF'].filter((name) => !env[name]);
-    if (!libraryRepository)
-        missing.push('GITHUB_ACTION_REPOSITORY');
-    if (missing.length > 0 || !libraryRepository)
+    const libraryRepository = context.jobWorkflowRef?.split('/').slice(0, 2).join('/') || context.actionRepository;
+    const { repository, ref, sha, runId, workflowRef } = context;
+    const missing = Object.entries({
+        GITHUB_REPOSITORY: repository,
+        GITHUB_SHA: sha,
+        GITHUB_REF: ref,
+        GITHUB_RUN_ID: runId,
+        GITHUB_WORKFLOW_REF: workflowRef,
+        GITHUB_ACTION_REPOSITORY: libraryRepository,
+    })
+        .filter(([, value]) => !value)
+        .map(([name]) => name);
+    if (!repository || !ref || !sha || !runId || !workflowRef || !libraryRepository)
         return { missing: missing.join(', ') };
-    const builder = builderIdentity(env);
     const predicate = slsaPredicate({
-        builder,
+        builder: builderIdentity(context),
         libraryRepository,
         build: run.build,
         invocation: {
-            repository: env.GITHUB_REPOSITORY,
-            ref: env.GITHUB_REF,
-            sha: env.GITHUB_SHA,
-            serverUrl: env.GITHUB_SERVER_URL,
-            runId: env.GITHUB_RUN_ID,
-            runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+            repository,
+            ref,
+            sha,
+            serverUrl: context.serverUrl,
+            runId,
+            runAttempt: String(context.runAttempt),
             startedOn: run.startedOn,
             finishedOn: run.finishedOn,
         },

@@ -1,20 +1,18 @@
-export const id = 876;
-export const ids = [876];
+export const id = 177;
+export const ids = [177];
 export const modules = {
 
-/***/ 1876:
+/***/ 4177:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   openGitopsPr: () => (/* binding */ openGitopsPr)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./tmp/ncc-input/node_modules/@actions/core/lib/core.js + 10 modules
 var core = __webpack_require__(1694);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/errors.js
@@ -130,7 +128,7 @@ var external_node_http_namespaceObject = /*#__PURE__*/__webpack_require__.t(exte
 var external_node_https_ = __webpack_require__(4708);
 var external_node_https_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_node_https_, 2);
 // EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
+var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -1037,64 +1035,8 @@ var external_node_child_process_ = __webpack_require__(1421);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(6193);
-;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/cleanup.js
-
-
-const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
-const cleanups = new Set();
-let installed = false;
-let cancelling = false;
-/** Runs `cleanup` if the step is cancelled; the returned function unregisters it (call it once done normally). */
-function onCancel(cleanup) {
-    installHandlers();
-    cleanups.add(cleanup);
-    return () => {
-        cleanups.delete(cleanup);
-    };
-}
-/** Creates `<parent>/<prefix>XXXXXX` (mode 0700, as mkdtemp makes it) and registers its removal on cancel. */
-async function scratchFolder(parent, prefix) {
-    const folder = await mkdtemp(path.join(parent, prefix));
-    const removeFolder = () => rm(folder, { recursive: true, force: true });
-    const unregister = onCancel(removeFolder);
-    return {
-        path: folder,
-        remove: async () => {
-            unregister();
-            await removeFolder();
-        },
-    };
-}
-function installHandlers() {
-    if (installed)
-        return;
-    installed = true;
-    for (const signal of Object.keys(EXIT_CODES)) {
-        process.on(signal, () => void cancel(signal));
-    }
-}
-async function cancel(signal) {
-    // The runner's SIGTERM can arrive while the SIGINT cleanup runs: let that one finish.
-    if (cancelling)
-        return;
-    cancelling = true;
-    process.stdout.write(`Cancelled (${signal}): stopping tools and removing private files.\n`);
-    await runCleanups();
-    process.exit(EXIT_CODES[signal]);
-}
-/** Runs and forgets every registered cleanup, newest first; one that fails does not stop the others. */
-async function runCleanups() {
-    for (const cleanup of [...cleanups].reverse()) {
-        cleanups.delete(cleanup);
-        try {
-            await cleanup();
-        }
-        catch {
-            // Nothing to report to: the step is ending; the post step is the backstop.
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/cleanup.js
+var cleanup = __webpack_require__(3212);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/exec.js
 
 
@@ -1144,7 +1086,7 @@ function runTool(tool, args, options, onStdoutLine, onStderrLine) {
             stdio: ['pipe', 'pipe', 'pipe'],
             detached: true,
         });
-        const forget = onCancel(() => stopProcessGroup(child));
+        const forget = (0,cleanup/* onCancel */.Ao)(() => stopProcessGroup(child));
         const stdout = collectLines(child.stdout, onStdoutLine);
         const stderr = collectLines(child.stderr, onStderrLine);
         let timedOut = false;
@@ -1545,6 +1487,8 @@ async function retryOnRace(policy, attempt, onRetry = () => undefined) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/core/summary.js
 
 /**
@@ -1576,7 +1520,7 @@ class JobSummary {
     async write(file = process.env.GITHUB_STEP_SUMMARY) {
         if (!file || this.parts.length === 0)
             return;
-        await promises_.appendFile(file, this.toMarkdown() + '\n');
+        await external_node_fs_promises_.appendFile(file, this.toMarkdown() + '\n');
     }
 }
 function code(text) {
@@ -1620,6 +1564,8 @@ class BaseBranchPush {
     }
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/open-gitops-pr/change-target.js
 
 
@@ -1747,7 +1693,7 @@ const NEW_FILE_MODE = 0o644;
  * and deletes every temporary. Nothing is followed that the tree could have planted.
  */
 async function writeFilesAtomically(root, writes) {
-    const realRoot = await promises_.realpath(root);
+    const realRoot = await external_node_fs_promises_.realpath(root);
     const staged = [];
     try {
         for (const write of writes)
@@ -1761,7 +1707,7 @@ async function writeFilesAtomically(root, writes) {
     try {
         for (const entry of staged) {
             await checkTarget(realRoot, entry.target);
-            await promises_.rename(entry.temp, entry.target);
+            await external_node_fs_promises_.rename(entry.temp, entry.target);
             renamed.push(entry);
         }
     }
@@ -1793,7 +1739,7 @@ async function checkTarget(realRoot, file) {
     const shown = (0,file_scope/* relativeToRoot */.yY)(realRoot, file);
     let folder;
     try {
-        folder = await promises_.realpath(external_node_path_.dirname(file));
+        folder = await external_node_fs_promises_.realpath(external_node_path_.dirname(file));
     }
     catch (error) {
         throw new FileWriteError(shown, error);
@@ -1816,7 +1762,7 @@ async function writeTemporary(realRoot, target, content, mode) {
     const temp = external_node_path_.join(external_node_path_.dirname(target), `.${external_node_path_.basename(target)}.${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tmp`);
     let handle;
     try {
-        handle = await promises_.open(temp, CREATE_EXCLUSIVE, 0o600);
+        handle = await external_node_fs_promises_.open(temp, CREATE_EXCLUSIVE, 0o600);
         await handle.writeFile(content);
         // The umask narrowed the mode open() was given; the copy keeps the original's.
         await handle.chmod(mode);
@@ -1827,7 +1773,7 @@ async function writeTemporary(realRoot, target, content, mode) {
         await handle?.close().catch(() => undefined);
         // Only a file this call created is removed: an EEXIST means the name belongs to someone else.
         if (handle)
-            await promises_.rm(temp, { force: true }).catch(() => undefined);
+            await external_node_fs_promises_.rm(temp, { force: true }).catch(() => undefined);
         throw new FileWriteError((0,file_scope/* relativeToRoot */.yY)(realRoot, target), error);
     }
 }
@@ -1835,9 +1781,9 @@ async function restore(realRoot, renamed) {
     for (const entry of renamed) {
         try {
             if (entry.previous === undefined)
-                await promises_.rm(entry.target, { force: true });
+                await external_node_fs_promises_.rm(entry.target, { force: true });
             else
-                await promises_.rename(await writeTemporary(realRoot, entry.target, entry.previous, entry.mode), entry.target);
+                await external_node_fs_promises_.rename(await writeTemporary(realRoot, entry.target, entry.previous, entry.mode), entry.target);
         }
         catch {
             // Best effort: the error that stopped the batch is the one reported.
@@ -1845,11 +1791,11 @@ async function restore(realRoot, renamed) {
     }
 }
 async function removeTemporaries(staged) {
-    await Promise.all(staged.map(({ temp }) => promises_.rm(temp, { force: true }).catch(() => undefined)));
+    await Promise.all(staged.map(({ temp }) => external_node_fs_promises_.rm(temp, { force: true }).catch(() => undefined)));
 }
 async function readNoFollow(realRoot, file) {
     try {
-        return await promises_.readFile(file, { flag: READ_NO_FOLLOW });
+        return await external_node_fs_promises_.readFile(file, { flag: READ_NO_FOLLOW });
     }
     catch (error) {
         throw new FileWriteError((0,file_scope/* relativeToRoot */.yY)(realRoot, file), error);
@@ -1857,7 +1803,7 @@ async function readNoFollow(realRoot, file) {
 }
 async function lstatOrUndefined(file) {
     try {
-        return await promises_.lstat(file);
+        return await external_node_fs_promises_.lstat(file);
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -2816,7 +2762,7 @@ async function chartTemplates(files) {
             return Promise.resolve(true);
         let known = checked.get(dir);
         if (!known) {
-            known = promises_.stat(external_node_path_.join(dir, CHART_FILE)).then((stat) => stat.isFile(), () => false);
+            known = external_node_fs_promises_.stat(external_node_path_.join(dir, CHART_FILE)).then((stat) => stat.isFile(), () => false);
             checked.set(dir, known);
         }
         return known;
@@ -2968,11 +2914,11 @@ function reportOf(plans, target, fileCount) {
     return notices;
 }
 async function readManifestText(file, path) {
-    const { size } = await promises_.stat(file);
+    const { size } = await external_node_fs_promises_.stat(file);
     if (size > MAX_FILE_BYTES) {
         throw new errors/* UserError */.yo(`${path}: ${size} bytes is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a manifest may be.`, { file: path });
     }
-    const bytes = await promises_.readFile(file);
+    const bytes = await external_node_fs_promises_.readFile(file);
     if (bytes.includes(0))
         throw new errors/* UserError */.yo(`${path}: is a binary file, not YAML.`, { file: path });
     try {
@@ -3100,7 +3046,7 @@ function changedFiles(patch) {
 async function readAll(root, files) {
     const contents = new Map();
     for (const file of files) {
-        contents.set(file, await promises_.readFile(external_node_path_.join(root, file), 'utf8').catch(() => ''));
+        contents.set(file, await external_node_fs_promises_.readFile(external_node_path_.join(root, file), 'utf8').catch(() => ''));
     }
     return contents;
 }
@@ -3305,11 +3251,9 @@ class PullRequestBranch {
     }
 }
 
-// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/open-gitops-pr/settings.js + 6 modules
-var open_gitops_pr_settings = __webpack_require__(6259);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/actions/open-gitops-pr/settings.js + 5 modules
+var open_gitops_pr_settings = __webpack_require__(9168);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/open-gitops-pr/run.js
-
-
 
 
 
@@ -3332,9 +3276,9 @@ var open_gitops_pr_settings = __webpack_require__(6259);
  * Applies the bump to the manifests repository's current tip and hands it over: as one pull request per change
  * target, or as a commit straight onto the base. Lost races are retried on the new tip; nothing is forced.
  */
-async function openGitopsPr(settings, setOutput, options = {}) {
+async function openGitopsPr(settings, host, seams = {}) {
     warnAboutIgnoredInputs(settings);
-    const client = createGitHubClient({ token: settings.token, apiUrl: settings.apiUrl, waitUnitMs: options.waitUnitMs });
+    const client = createGitHubClient({ token: settings.token, apiUrl: settings.apiUrl, waitUnitMs: seams.waitUnitMs });
     const repository = await (0,github_repository/* getRepository */.TM)(client, settings.repository);
     refuseReadOnly(repository);
     const target = new ChangeTarget(settings.target.image, settings.paths, settings.base ?? repository.defaultBranch);
@@ -3342,7 +3286,8 @@ async function openGitopsPr(settings, setOutput, options = {}) {
     if (settings.mode === 'pull-request' && branch === target.base) {
         throw new errors/* UserError */.yo(`Input "${open_gitops_pr_settings/* INPUTS */.mc.branch}" is the base, ${branch}: name another branch, or use ${open_gitops_pr_settings/* INPUTS */.mc.publishMethod}: push.`);
     }
-    const workDirectory = await promises_.mkdtemp(external_node_path_.join(settings.tempDirectory, 'open-gitops-pr-'));
+    const scratch = await host.scratchFolder('open-gitops-pr-');
+    const workDirectory = scratch.path;
     try {
         const git = await GitCli.createRepository(workDirectory, { url: repository.cloneUrl, token: settings.token }, sparseDirectories(settings.paths));
         const planner = settings.revert === undefined
@@ -3355,7 +3300,7 @@ async function openGitopsPr(settings, setOutput, options = {}) {
             branch,
             bumps,
             evidence: settings.evidence,
-            source: settings.source,
+            source: host.context.links,
         });
         const context = {
             checkout,
@@ -3365,7 +3310,7 @@ async function openGitopsPr(settings, setOutput, options = {}) {
             messageFor: (bumps) => commitMessage(settings.commitMessage, describe(bumps)),
         };
         const delivery = settings.mode === 'push' ? new BaseBranchPush(context) : new PullRequestBranch(context, branch);
-        const policy = { ...DEFAULT_RACE_POLICY, ...options.racePolicy, maxAttempts: settings.maxAttempts };
+        const policy = { ...DEFAULT_RACE_POLICY, ...seams.racePolicy, maxAttempts: settings.maxAttempts };
         const { result: outcome, attempts } = await retryOnRace(policy, () => delivery.attempt(), (lost, next) => core/* info */.pq(`${(0,workflow_commands/* escapeForLog */.zB)(lost.message)} Applying the bump again on the new tip (attempt ${next} of ${policy.maxAttempts}).`));
         const pullRequest = settings.mode === 'pull-request'
             ? await publishPullRequest(settings, client, outcome, describe(outcome.bumps))
@@ -3380,12 +3325,12 @@ async function openGitopsPr(settings, setOutput, options = {}) {
             pullRequest: pullRequest && { number: pullRequest.number, url: pullRequest.url },
             attempts,
         };
-        report(result, settings, outcome, setOutput);
+        report(result, settings, outcome, host.setOutput);
         await summarize(result, settings, outcome, target.base);
         return result;
     }
     finally {
-        await promises_.rm(workDirectory, { recursive: true, force: true });
+        await scratch.remove();
     }
 }
 function commitWriter(settings, client, checkout) {
