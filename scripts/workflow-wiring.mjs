@@ -57,7 +57,8 @@ const SHARED_STEPS = {
       verify: { with: 'true', reason: 'nothing is handed off unless the signature verifies' },
       'verify-provenance': {
         with: 'false',
-        reason: 'this job attaches the provenance; the job that hands the image on verifies it (verify-provenance step)',
+        reason:
+          'this job attaches the provenance; the job that hands the image on verifies it (verify-provenance step)',
       },
       provenance: {
         with: '${{ needs.build.outputs.provenance }}',
