@@ -1,6 +1,7 @@
 // deliver names a step's inputs as the user wrote them: the step's own name with the vocabulary's prefix.
 import { describe, expect, it } from '@jest/globals';
-import { inUserNames } from '../../src/actions/deliver/settings.js';
+import { inUserNames, readDeliverSettings } from '../../src/actions/deliver/settings.js';
+import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
 import { STEPS } from '../../src/actions/steps.js';
 
 const cosign = (message: string) => inUserNames(message, 'cosign-sign', STEPS['cosign-sign'].inputs);
@@ -30,5 +31,20 @@ describe("deliver's errors", () => {
     ]);
     expect(apply).toBe('Input "apply-kubeconfig" is not a kubeconfig: its kind is "Pod".');
     expect(cosign('method: key needs input "private-key"')).toBe('sign-method: key needs input "sign-private-key"');
+  });
+});
+
+describe("deliver's sign-method", () => {
+  const read = (method: string) =>
+    readDeliverSettings(
+      new InputReader(inputsFromRecord({ 'delivery-mode': 'pull', image: 'ghcr.io/acme/api', 'sign-method': method })),
+    );
+
+  it('refuses verify-only: deliver hands on only an image it signed', () => {
+    expect(() => read('verify-only')).toThrow(
+      'Input "sign-method" must be keyless or key: deliver signs the image it delivers.',
+    );
+    expect(() => read('kms')).toThrow('Input "sign-method" must be one of keyless, key; got "kms".');
+    expect(read('key').mode).toBe('pull');
   });
 });

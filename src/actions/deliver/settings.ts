@@ -56,6 +56,12 @@ export function readDeliverSettings(inputs: InputReader): DeliverSettings {
       `Input "${INPUTS.deliveryMode}" must be push (apply to the cluster) or pull (open a GitOps PR), got "${mode}".`,
     );
   }
+  // deliver hands on only a signed image: cosign-sign's verify-only (sign nothing) is no method here.
+  const signMethod = rootName('cosign-sign', 'method');
+  if (inputs.optional(signMethod) === 'verify-only') {
+    throw new UserError(`Input "${signMethod}" must be keyless or key: deliver signs the image it delivers.`);
+  }
+  if (inputs.optional(signMethod) !== undefined) inputs.choice(signMethod, ['keyless', 'key'], 'keyless');
   const chain = stepsThatRun(mode as DeliveryMode, inputs);
   const waits = chain.some((step) => step.name === 'wait-for-sync');
   const revert = waits && inputs.boolean(INPUTS.revertOnFailure, true) ? (REVERT_STEPS as readonly ChainStep[]) : [];
