@@ -64,6 +64,12 @@ const SHARED_STEPS = {
         with: '${{ needs.build.outputs.provenance }}',
         reason: "the build job's SLSA provenance predicate of the digest",
       },
+      'github-attestation': {
+        with: 'false',
+        reason:
+          'needs attestations: write, which a reusable workflow cannot ask of every caller; gh attestation verify --bundle-from-oci reads the registry',
+      },
+      'github-token': { with: "''", reason: 'github-attestation is off' },
       'attest-provenance': {
         with: "${{ inputs.sign-method != 'key' && needs.build.outputs.provenance != '' }}",
         reason:
@@ -112,6 +118,8 @@ const VERIFY_PROVENANCE = {
     'attest-provenance': { with: 'false', reason: 'verify-only signs nothing' },
     'fulcio-url': NOT_FOR_VERIFYING,
     'rekor-url': NOT_FOR_VERIFYING,
+    'github-attestation': { with: 'false', reason: 'verify-only signs nothing' },
+    'github-token': NOT_FOR_VERIFYING,
   },
 };
 

@@ -1,5 +1,5 @@
 export const id = 699;
-export const ids = [699];
+export const ids = [699,585];
 export const modules = {
 
 /***/ 28699:
@@ -1028,7 +1028,7 @@ async function waitForSyncAction(settings, host, seams = {}) {
     const now = seams.now ?? Date.now;
     const deadline = now() + settings.timeoutSeconds * 1000;
     const repository = settings.token && settings.repository
-        ? new ManifestsRepository((0,client/* createGitHubClient */.LX)({
+        ? new ManifestsRepository((0,client.createGitHubClient)({
             token: settings.token,
             apiUrl: settings.apiUrl,
             waitUnitMs: seams.githubWaitUnitMs,
@@ -1243,7 +1243,7 @@ function describeTarget(target) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  LX: () => (/* binding */ createGitHubClient)
+  createGitHubClient: () => (/* binding */ createGitHubClient)
 });
 
 // UNUSED EXPORTS: GITHUB_MAX_ANSWER_BYTES, GITHUB_TIMEOUT_MS

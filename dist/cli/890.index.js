@@ -1,5 +1,5 @@
 export const id = 890;
-export const ids = [890];
+export const ids = [890,585];
 export const modules = {
 
 /***/ 53890:
@@ -1071,7 +1071,7 @@ var open_gitops_pr_settings = __webpack_require__(37862);
  */
 async function openGitopsPr(settings, host, seams = {}) {
     warnAboutIgnoredInputs(settings);
-    const client = (0,github_client/* createGitHubClient */.LX)({ token: settings.token, apiUrl: settings.apiUrl, waitUnitMs: seams.waitUnitMs });
+    const client = (0,github_client.createGitHubClient)({ token: settings.token, apiUrl: settings.apiUrl, waitUnitMs: seams.waitUnitMs });
     const repository = await (0,github_repository/* getRepository */.TM)(client, settings.repository);
     refuseReadOnly(repository);
     const target = new ChangeTarget(settings.target.image, settings.paths, settings.base ?? repository.defaultBranch);
@@ -1222,7 +1222,7 @@ async function summarize(result, settings, outcome, base) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  LX: () => (/* binding */ createGitHubClient)
+  createGitHubClient: () => (/* binding */ createGitHubClient)
 });
 
 // UNUSED EXPORTS: GITHUB_MAX_ANSWER_BYTES, GITHUB_TIMEOUT_MS

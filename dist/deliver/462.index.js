@@ -515,7 +515,13 @@ var defaults = __webpack_require__(68502);
 var tool_versions = __webpack_require__(89228);
 // EXTERNAL MODULE: ./tmp/ncc-input/src/core/regexp.js
 var regexp = __webpack_require__(49419);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/github/api-url.js
+var api_url = __webpack_require__(63086);
+// EXTERNAL MODULE: ./tmp/ncc-input/src/core/github/repository.js
+var repository = __webpack_require__(14548);
 ;// CONCATENATED MODULE: ./tmp/ncc-input/src/actions/cosign-sign/settings.js
+
+
 
 
 
@@ -551,6 +557,9 @@ const INPUTS = {
     provenanceTagFallback: 'provenance-tag-fallback',
     fulcioUrl: 'fulcio-url',
     rekorUrl: 'rekor-url',
+    githubAttestation: 'github-attestation',
+    githubToken: 'github-token',
+    githubApiUrl: 'github-api-url',
 };
 const OUTPUTS = {
     signatureRef: 'signature-ref',
@@ -558,12 +567,14 @@ const OUTPUTS = {
     verifyCommand: 'verify-command',
     provenanceRef: 'provenance-ref',
     admissionPolicy: 'admission-policy',
+    githubAttestationId: 'github-attestation-id',
 };
 function isVerifyOnly(settings) {
     return 'policy' in settings;
 }
 const METHODS = [...SIGNING_MODES, 'verify-only'];
-// What only signing reads: set with verify-only, it is a mistake, not something to ignore silently.
+// What only signing reads: set with verify-only, it is a mistake, not something to ignore silently. (Inputs with a
+// default in action.yml, fulcio-url and rekor-url among them, always arrive set from a runner, so they are not here.)
 const SIGNING_ONLY_INPUTS = [
     INPUTS.privateKey,
     INPUTS.privateKeyPassword,
@@ -571,8 +582,6 @@ const SIGNING_ONLY_INPUTS = [
     INPUTS.annotations,
     INPUTS.certificateIdentity,
     INPUTS.provenance,
-    INPUTS.fulcioUrl,
-    INPUTS.rekorUrl,
 ];
 /** Every check that needs no network: a bad input fails here, before cosign is installed or anything is signed. */
 function readCosignSignSettings(inputs, host) {
@@ -601,7 +610,8 @@ function readCosignSignSettings(inputs, host) {
         warnings,
     };
 }
-function readProvenance(inputs, digest, signing, password, { env, context }) {
+function readProvenance(inputs, digest, signing, password, host) {
+    const { env, context } = host;
     const tagFallback = inputs.boolean(INPUTS.provenanceTagFallback, true);
     const attest = inputs.boolean(INPUTS.attestProvenance, false);
     const verify = inputs.boolean(INPUTS.verifyProvenance, false);
@@ -615,6 +625,28 @@ function readProvenance(inputs, digest, signing, password, { env, context }) {
             ? { attest: { predicate: readPredicate(text), signing: readProvenanceSigning(inputs, signing, password, env) } }
             : {}),
         ...(verify ? { verify: readProvenancePolicy(inputs, digest, context) } : {}),
+        ...(inputs.boolean(INPUTS.githubAttestation, false)
+            ? { githubAttestation: readGitHubAttestation(inputs, attest, host) }
+            : {}),
+    };
+}
+/** Where the provenance is recorded besides the registry: the run's repository, with a token that may write there. */
+function readGitHubAttestation(inputs, attest, { env, context }) {
+    if (!attest) {
+        throw new errors/* UserError */.yo(`Input "${INPUTS.githubAttestation}" records the provenance this step signs: set "${INPUTS.attestProvenance}" to true.`);
+    }
+    const token = inputs.optional(INPUTS.githubToken);
+    (0,secrets/* registerSecret */.cl)(token);
+    if (!token) {
+        throw new errors/* UserError */.yo(`Input "${INPUTS.githubAttestation}" needs "${INPUTS.githubToken}": a token with attestations: write on the repository.`);
+    }
+    if (!context.repository) {
+        throw new errors/* UserError */.yo(`GITHUB_REPOSITORY is not set, so there is no repository to record the attestation in.`);
+    }
+    return {
+        repository: (0,repository/* parseRepositoryName */.$M)(context.repository, 'GITHUB_REPOSITORY'),
+        token,
+        apiUrl: (0,api_url/* readGitHubApiUrl */.p)(inputs, INPUTS.githubApiUrl, env),
     };
 }
 function readPredicate(text) {
@@ -697,6 +729,9 @@ function readVerifyOnly(inputs, image, context) {
     }
     if (readAttest(inputs).length > 0 || inputs.boolean(INPUTS.attestProvenance, false)) {
         throw new errors/* UserError */.yo(`Inputs "${INPUTS.attest}" and "${INPUTS.attestProvenance}" sign attestations, and ${INPUTS.method}: verify-only signs nothing.`);
+    }
+    if (inputs.boolean(INPUTS.githubAttestation, false)) {
+        throw new errors/* UserError */.yo(`Input "${INPUTS.githubAttestation}" records a provenance this step signs, and ${INPUTS.method}: verify-only signs nothing.`);
     }
     if (!inputs.boolean(INPUTS.verifyProvenance, false)) {
         throw new errors/* UserError */.yo(`${INPUTS.method}: verify-only checks the provenance: set "${INPUTS.verifyProvenance}" to true.`);

@@ -907,18 +907,21 @@ async function cosignSign(settings, host, seams = {}) {
         requireDigest(signatures, settings.image.digest, image);
         core/* info */.pq(`cosign verify accepted ${signatures.length} signature(s) of ${settings.image.digest}.`);
     }
-    const provenanceRef = await attestProvenance(settings, registry, seams);
+    const { provenanceRef, githubAttestationId } = await attestProvenance(settings, registry, seams);
     const result = {
         signatureRef: format.signatureRef(settings.image),
         bundlePath,
         verifyCommand: verifyCommand(verifyArgs(image, format, signer.pasteArgs)),
         provenanceRef,
+        githubAttestationId,
     };
     setOutput(cosign_sign_settings/* OUTPUTS */.py.signatureRef, result.signatureRef);
     setOutput(cosign_sign_settings/* OUTPUTS */.py.bundlePath, result.bundlePath);
     setOutput(cosign_sign_settings/* OUTPUTS */.py.verifyCommand, result.verifyCommand);
     if (result.provenanceRef)
         setOutput(cosign_sign_settings/* OUTPUTS */.py.provenanceRef, result.provenanceRef);
+    if (result.githubAttestationId)
+        setOutput(cosign_sign_settings/* OUTPUTS */.py.githubAttestationId, result.githubAttestationId);
     await summarize(settings, result, signer).write();
     return result;
 }
@@ -968,11 +971,14 @@ function admissionPolicyOf({ image, policy }, context) {
         serverUrl: context.serverUrl,
     }).yaml;
 }
-/** Signs the predicate for the digest with sigstore-js and attaches the bundle; the referrer, or '' when not asked. */
+/**
+ * Signs the predicate for the digest with sigstore-js and attaches the bundle (and, with github-attestation, records
+ * it with GitHub's artifact attestations API); the referrer, or '' when not asked.
+ */
 async function attestProvenance(settings, registry, seams) {
-    const { attest, tagFallback } = settings.provenance;
+    const { attest, tagFallback, githubAttestation } = settings.provenance;
     if (!attest)
-        return '';
+        return { provenanceRef: '' };
     const digest = settings.image.digest;
     const statement = (0,slsa/* provenanceStatement */.D2)(settings.image.repository, digest, attest.predicate);
     const identityToken = seams.identityToken ?? (() => core/* getIDToken */.V9('sigstore'));
@@ -985,7 +991,18 @@ async function attestProvenance(settings, registry, seams) {
         annotations: { 'dev.sigstore.bundle.predicateType': statement.predicateType },
     });
     core/* info */.pq((0,workflow_commands/* escapeForLog */.zB)(`Provenance attached: ${attached.reference} (${attached.indexedBy})`));
-    return attached.reference;
+    if (!githubAttestation)
+        return { provenanceRef: attached.reference };
+    const { createGitHubClient } = await Promise.all(/* import() */[__webpack_require__.e(239), __webpack_require__.e(585)]).then(__webpack_require__.bind(__webpack_require__, 65585));
+    const { recordAttestation } = await __webpack_require__.e(/* import() */ 147).then(__webpack_require__.bind(__webpack_require__, 26147));
+    const client = createGitHubClient({
+        token: githubAttestation.token,
+        apiUrl: githubAttestation.apiUrl,
+        waitUnitMs: seams.githubWaitUnitMs,
+    });
+    const id = await recordAttestation(client, githubAttestation.repository, bundle);
+    core/* info */.pq(`Provenance recorded with GitHub's artifact attestations API (id ${id}).`);
+    return { provenanceRef: attached.reference, githubAttestationId: String(id) };
 }
 async function derivePublicKey(cosign, method, scratch) {
     const file = external_node_path_.join(scratch, 'cosign.pub');
@@ -1001,6 +1018,7 @@ function summarize(settings, result, signer) {
         ...(result.bundlePath ? [['Bundle', (0,core_summary/* code */.a)(result.bundlePath)]] : []),
         ...(settings.provenance.verify ? [['Provenance checked', 'yes, before signing']] : []),
         ...(result.provenanceRef ? [['Provenance', (0,core_summary/* code */.a)(result.provenanceRef)]] : []),
+        ...(result.githubAttestationId ? [['GitHub attestation', `id ${result.githubAttestationId}`]] : []),
     ];
     const summary = new core_summary/* JobSummary */.c()
         .heading(`cosign-sign: ${settings.image}`)

@@ -37,6 +37,14 @@ const verifyOnly = (inputs: Record<string, string>, error: string | RegExp): Bad
 });
 
 const cases: Record<string, BadCase> = {
+  'github-attestation without attest-provenance': {
+    inputs: { 'image-ref': IMAGE, 'github-attestation': 'true' },
+    error: 'Input "github-attestation" records the provenance this step signs: set "attest-provenance" to true.',
+  },
+  'verify-only recording an attestation': verifyOnly(
+    { 'github-attestation': 'true' },
+    'Input "github-attestation" records a provenance this step signs, and method: verify-only signs nothing.',
+  ),
   'verify-only without verify-provenance': verifyOnly(
     { 'verify-provenance': 'false' },
     'method: verify-only checks the provenance: set "verify-provenance" to true.',

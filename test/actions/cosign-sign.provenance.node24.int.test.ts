@@ -18,6 +18,7 @@ import { BED_IDENTITY_PATTERN, bedPredicate, bedProvenanceStatement } from '../h
 import { type SigstoreBed, startSigstoreBed } from '../helpers/sigstore-bed.js';
 import { tempTree } from '../helpers/temp-dir.js';
 import { testHost } from '../helpers/step-host.js';
+import { startManifestsWorld, TOKEN } from '../doubles/github-api/harness.js';
 
 // @sigstore/mock needs Node 22 or later: `npm run test:node24` runs this file; on Node 20 it says why it skips.
 const supported = Number(process.versions.node.split('.')[0]) >= 22;
@@ -61,22 +62,62 @@ describeSigstore('cosign-sign with attest-provenance and verify-provenance', () 
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token',
   });
 
-  async function sign(inputs: Record<string, string>) {
+  async function sign(inputs: Record<string, string>, extraEnv: NodeJS.ProcessEnv = {}) {
     const settings = readCosignSignSettings(
       new InputReader(
         inputsFromRecord({ verify: 'false', 'fulcio-url': bed.fulcioUrl, 'rekor-url': bed.rekorUrl, ...inputs }),
       ),
-      testHost({ env: env() }),
+      testHost({ env: { ...env(), ...extraEnv } }),
     );
     const outputs: Record<string, string> = {};
-    await cosignSign(settings, testHost({ env: env(), outputs }), {
+    await cosignSign(settings, testHost({ env: { ...env(), ...extraEnv }, outputs }), {
       install: double.installOptions,
       registry,
       trust: { trustedRootJson: bed.trustedRoot },
       identityToken: async () => bed.token(),
+      githubWaitUnitMs: 5,
     });
     return outputs;
   }
+
+  it("records the provenance with GitHub's artifact attestations API, listed under the image digest", async () => {
+    const world = await startManifestsWorld(`acme/attested-${Date.now()}`, { 'README.md': 'app\n' });
+    world.double.addToken('ghs_NoAttestations', 'ci[bot]', { attestations: 'none' });
+    try {
+      const image = await pushedImage('github-attestation');
+      const inputs = {
+        'image-ref': image,
+        provenance: JSON.stringify(bedPredicate()),
+        'attest-provenance': 'true',
+        'github-attestation': 'true',
+        'github-token': TOKEN,
+        'github-api-url': world.double.apiUrl,
+      };
+      const outputs = await sign(inputs, { GITHUB_REPOSITORY: world.repository });
+      expect(outputs['github-attestation-id']).toBe('1');
+      const digest = ImageRef.parse(image).digest as string;
+      const listed = (await (
+        await fetch(`${world.double.apiUrl}/repos/${world.repository}/attestations/${digest}`, {
+          headers: { authorization: `Bearer ${TOKEN}` },
+        })
+      ).json()) as { attestations: { bundle: { dsseEnvelope: { payload: string } } }[] };
+      expect(listed.attestations).toHaveLength(1);
+      const statement = JSON.parse(
+        Buffer.from(listed.attestations[0]!.bundle.dsseEnvelope.payload, 'base64').toString(),
+      );
+      expect(statement.predicateType).toBe('https://slsa.dev/provenance/v1');
+      expect(world.double.schemaViolations()).toEqual([]);
+
+      // A token without attestations: write is named as such, in one line.
+      await expect(
+        sign({ ...inputs, 'github-token': 'ghs_NoAttestations' }, { GITHUB_REPOSITORY: world.repository }),
+      ).rejects.toThrow(
+        /^The token may not record an attestation in acme\/attested-\d+ \(403 .*\): grant it "attestations: write"/,
+      );
+    } finally {
+      await world.double.stop();
+    }
+  }, 90_000);
 
   it('attests the provenance, and a later signing verifies it with the default identity', async () => {
     const image = await pushedImage('sign-provenance');

@@ -34,6 +34,8 @@ export interface CosignSignResult {
   verifyCommand: string;
   /** The referrer manifest carrying the signed provenance, REPOSITORY@sha256:...; empty when none was attested. */
   provenanceRef: string;
+  /** The id GitHub's artifact attestations API gave the provenance, with github-attestation; else empty. */
+  githubAttestationId?: string;
 }
 
 /** What a test replaces: where cosign comes from, and the registry and Sigstore services the provenance uses. */
@@ -44,6 +46,8 @@ export interface CosignSignSeams {
   trust?: TrustRootOptions;
   /** Default: the job's OIDC token for audience sigstore. */
   identityToken?: () => Promise<string>;
+  /** Milliseconds per GitHub retry wait unit; tests shrink it. */
+  githubWaitUnitMs?: number;
 }
 
 /**
@@ -95,17 +99,19 @@ export async function cosignSign(
     core.info(`cosign verify accepted ${signatures.length} signature(s) of ${settings.image.digest}.`);
   }
 
-  const provenanceRef = await attestProvenance(settings, registry, seams);
+  const { provenanceRef, githubAttestationId } = await attestProvenance(settings, registry, seams);
   const result = {
     signatureRef: format.signatureRef(settings.image),
     bundlePath,
     verifyCommand: verifyCommand(verifyArgs(image, format, signer.pasteArgs)),
     provenanceRef,
+    githubAttestationId,
   };
   setOutput(OUTPUTS.signatureRef, result.signatureRef);
   setOutput(OUTPUTS.bundlePath, result.bundlePath);
   setOutput(OUTPUTS.verifyCommand, result.verifyCommand);
   if (result.provenanceRef) setOutput(OUTPUTS.provenanceRef, result.provenanceRef);
+  if (result.githubAttestationId) setOutput(OUTPUTS.githubAttestationId, result.githubAttestationId);
   await summarize(settings, result, signer).write();
   return result;
 }
@@ -171,14 +177,17 @@ function admissionPolicyOf({ image, policy }: VerifyOnlySettings, context: RunCo
   }).yaml;
 }
 
-/** Signs the predicate for the digest with sigstore-js and attaches the bundle; the referrer, or '' when not asked. */
+/**
+ * Signs the predicate for the digest with sigstore-js and attaches the bundle (and, with github-attestation, records
+ * it with GitHub's artifact attestations API); the referrer, or '' when not asked.
+ */
 async function attestProvenance(
   settings: CosignSignSettings,
   registry: RegistryClient,
   seams: CosignSignSeams,
-): Promise<string> {
-  const { attest, tagFallback }: ProvenanceSettings = settings.provenance;
-  if (!attest) return '';
+): Promise<{ provenanceRef: string; githubAttestationId?: string }> {
+  const { attest, tagFallback, githubAttestation }: ProvenanceSettings = settings.provenance;
+  if (!attest) return { provenanceRef: '' };
   const digest = settings.image.digest as string;
   const statement = provenanceStatement(settings.image.repository, digest, attest.predicate);
   const identityToken = seams.identityToken ?? (() => core.getIDToken('sigstore'));
@@ -194,7 +203,17 @@ async function attestProvenance(
     annotations: { 'dev.sigstore.bundle.predicateType': statement.predicateType },
   });
   core.info(escapeForLog(`Provenance attached: ${attached.reference} (${attached.indexedBy})`));
-  return attached.reference;
+  if (!githubAttestation) return { provenanceRef: attached.reference };
+  const { createGitHubClient } = await import('../../core/github/client.js');
+  const { recordAttestation } = await import('../../core/github/attestations.js');
+  const client = createGitHubClient({
+    token: githubAttestation.token,
+    apiUrl: githubAttestation.apiUrl,
+    waitUnitMs: seams.githubWaitUnitMs,
+  });
+  const id = await recordAttestation(client, githubAttestation.repository, bundle as object);
+  core.info(`Provenance recorded with GitHub's artifact attestations API (id ${id}).`);
+  return { provenanceRef: attached.reference, githubAttestationId: String(id) };
 }
 
 async function derivePublicKey(cosign: Cosign, method: KeySigning, scratch: string) {
@@ -212,6 +231,7 @@ function summarize(settings: CosignSignSettings, result: CosignSignResult, signe
     ...(result.bundlePath ? [['Bundle', code(result.bundlePath)]] : []),
     ...(settings.provenance.verify ? [['Provenance checked', 'yes, before signing']] : []),
     ...(result.provenanceRef ? [['Provenance', code(result.provenanceRef)]] : []),
+    ...(result.githubAttestationId ? [['GitHub attestation', `id ${result.githubAttestationId}`]] : []),
   ];
   const summary = new JobSummary()
     .heading(`cosign-sign: ${settings.image}`)

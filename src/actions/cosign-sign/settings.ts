@@ -23,6 +23,8 @@ import { RELEASES } from '../../core/tool-versions.js';
 import { escapeRegExp, userRegExp } from '../../core/regexp.js';
 import type { RunContext } from '../../core/run-context.js';
 import type { SettingsHost } from '../host.js';
+import { readGitHubApiUrl } from '../../core/github/api-url.js';
+import { parseRepositoryName, type RepositoryName } from '../../core/github/repository.js';
 
 export const INPUTS = {
   imageRef: 'image-ref',
@@ -46,6 +48,9 @@ export const INPUTS = {
   provenanceTagFallback: 'provenance-tag-fallback',
   fulcioUrl: 'fulcio-url',
   rekorUrl: 'rekor-url',
+  githubAttestation: 'github-attestation',
+  githubToken: 'github-token',
+  githubApiUrl: 'github-api-url',
 } as const;
 
 export const OUTPUTS = {
@@ -54,6 +59,7 @@ export const OUTPUTS = {
   verifyCommand: 'verify-command',
   provenanceRef: 'provenance-ref',
   admissionPolicy: 'admission-policy',
+  githubAttestationId: 'github-attestation-id',
 } as const;
 
 /** What cosign-sign does with the build's SLSA provenance (sigstore-js, not cosign: see docs/provenance.md). */
@@ -64,6 +70,8 @@ export interface ProvenanceSettings {
   verify?: ProvenancePolicy;
   /** Keep the OCI referrers tag on a registry without the referrers API. */
   tagFallback: boolean;
+  /** Also record the signed provenance with GitHub's artifact attestations API, in the run's repository. */
+  githubAttestation?: { repository: RepositoryName; token: string; apiUrl: string };
 }
 
 export interface CosignSignSettings {
@@ -101,7 +109,8 @@ export function isVerifyOnly(settings: CosignSignSettings | VerifyOnlySettings):
 
 const METHODS = [...SIGNING_MODES, 'verify-only'] as const;
 
-// What only signing reads: set with verify-only, it is a mistake, not something to ignore silently.
+// What only signing reads: set with verify-only, it is a mistake, not something to ignore silently. (Inputs with a
+// default in action.yml, fulcio-url and rekor-url among them, always arrive set from a runner, so they are not here.)
 const SIGNING_ONLY_INPUTS = [
   INPUTS.privateKey,
   INPUTS.privateKeyPassword,
@@ -109,8 +118,6 @@ const SIGNING_ONLY_INPUTS = [
   INPUTS.annotations,
   INPUTS.certificateIdentity,
   INPUTS.provenance,
-  INPUTS.fulcioUrl,
-  INPUTS.rekorUrl,
 ];
 
 /** Every check that needs no network: a bad input fails here, before cosign is installed or anything is signed. */
@@ -150,8 +157,9 @@ function readProvenance(
   digest: string,
   signing: SigningMethod,
   password: string | undefined,
-  { env, context }: SettingsHost,
+  host: SettingsHost,
 ): ProvenanceSettings {
+  const { env, context } = host;
   const tagFallback = inputs.boolean(INPUTS.provenanceTagFallback, true);
   const attest = inputs.boolean(INPUTS.attestProvenance, false);
   const verify = inputs.boolean(INPUTS.verifyProvenance, false);
@@ -167,6 +175,37 @@ function readProvenance(
       ? { attest: { predicate: readPredicate(text), signing: readProvenanceSigning(inputs, signing, password, env) } }
       : {}),
     ...(verify ? { verify: readProvenancePolicy(inputs, digest, context) } : {}),
+    ...(inputs.boolean(INPUTS.githubAttestation, false)
+      ? { githubAttestation: readGitHubAttestation(inputs, attest, host) }
+      : {}),
+  };
+}
+
+/** Where the provenance is recorded besides the registry: the run's repository, with a token that may write there. */
+function readGitHubAttestation(
+  inputs: InputReader,
+  attest: boolean,
+  { env, context }: SettingsHost,
+): NonNullable<ProvenanceSettings['githubAttestation']> {
+  if (!attest) {
+    throw new UserError(
+      `Input "${INPUTS.githubAttestation}" records the provenance this step signs: set "${INPUTS.attestProvenance}" to true.`,
+    );
+  }
+  const token = inputs.optional(INPUTS.githubToken);
+  registerSecret(token);
+  if (!token) {
+    throw new UserError(
+      `Input "${INPUTS.githubAttestation}" needs "${INPUTS.githubToken}": a token with attestations: write on the repository.`,
+    );
+  }
+  if (!context.repository) {
+    throw new UserError(`GITHUB_REPOSITORY is not set, so there is no repository to record the attestation in.`);
+  }
+  return {
+    repository: parseRepositoryName(context.repository, 'GITHUB_REPOSITORY'),
+    token,
+    apiUrl: readGitHubApiUrl(inputs, INPUTS.githubApiUrl, env),
   };
 }
 
@@ -274,6 +313,11 @@ function readVerifyOnly(inputs: InputReader, image: ImageRef, context: RunContex
   if (readAttest(inputs).length > 0 || inputs.boolean(INPUTS.attestProvenance, false)) {
     throw new UserError(
       `Inputs "${INPUTS.attest}" and "${INPUTS.attestProvenance}" sign attestations, and ${INPUTS.method}: verify-only signs nothing.`,
+    );
+  }
+  if (inputs.boolean(INPUTS.githubAttestation, false)) {
+    throw new UserError(
+      `Input "${INPUTS.githubAttestation}" records a provenance this step signs, and ${INPUTS.method}: verify-only signs nothing.`,
     );
   }
   if (!inputs.boolean(INPUTS.verifyProvenance, false)) {

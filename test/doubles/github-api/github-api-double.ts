@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { BareRepository, type Signature } from './bare-repository.js';
 import { type Fault, FaultPlan } from './faults.js';
 import { serveGitHttp } from './git-http.js';
-import { checkResponse } from './openapi.js';
+import { checkRequest, checkResponse } from './openapi.js';
 import {
   commitDetailJson,
   commitJson,
@@ -41,6 +41,7 @@ import {
 export interface TokenAccess {
   contents?: Access;
   pullRequests?: Access;
+  attestations?: Access;
   installation?: boolean;
 }
 
@@ -149,6 +150,7 @@ export class GitHubApiDouble {
       account: userAccount(login),
       contents: access.contents ?? 'write',
       pullRequests: access.pullRequests ?? 'write',
+      attestations: access.attestations ?? 'write',
       installation: access.installation ?? false,
     });
   }
@@ -169,6 +171,7 @@ export class GitHubApiDouble {
       archived: settings.archived ?? false,
       createdAt: now(),
       pulls: [],
+      attestations: [],
       labels: new Map(),
       nextNumber: 1,
     };
@@ -465,6 +468,51 @@ export class GitHubApiDouble {
     route('GET', '/repos/{owner}/{repo}/git/ref/{ref}', (call) => this.getRef(call));
     route('POST', '/repos/{owner}/{repo}/git/refs', (call) => this.createRef(call));
     route('PATCH', '/repos/{owner}/{repo}/git/refs/{ref}', (call) => this.updateRef(call));
+    route('POST', '/repos/{owner}/{repo}/attestations', (call) => this.createAttestation(call));
+    route('GET', '/repos/{owner}/{repo}/attestations/{subject_digest}', (call) => this.listAttestations(call));
+  }
+
+  /**
+   * As GitHub's artifact attestations API: the body must be what the description allows, and the bundle a DSSE
+   * envelope whose in-toto statement names the subjects it is then listed under.
+   */
+  private async createAttestation({ grant, repository, body }: ApiCall): Promise<Reply> {
+    if (grant.attestations !== 'write') return forbidden('attestations=write');
+    const problems = checkRequest('POST', '/repos/{owner}/{repo}/attestations', body);
+    if (problems.length > 0) return invalid({ resource: 'Attestation', code: 'invalid', message: problems[0] });
+    const bundle = (body as { bundle: { dsseEnvelope?: { payload?: string; payloadType?: string } } }).bundle;
+    let subjects: { digest?: Record<string, string> }[] = [];
+    try {
+      const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope?.payload ?? '', 'base64').toString('utf8'));
+      subjects = Array.isArray(statement.subject) ? statement.subject : [];
+    } catch {
+      // an envelope without a JSON statement names no subject
+    }
+    const subjectDigests = subjects.flatMap((subject) =>
+      Object.entries(subject.digest ?? {}).map(([algorithm, hex]) => `${algorithm}:${hex}`),
+    );
+    if (bundle.dsseEnvelope?.payloadType !== 'application/vnd.in-toto+json' || subjectDigests.length === 0) {
+      return invalid({ resource: 'Attestation', code: 'invalid', message: 'the bundle holds no in-toto statement' });
+    }
+    const id = repository.attestations.length + 1;
+    repository.attestations.push({ id, bundle, subjectDigests });
+    return { status: 201, body: { id } };
+  }
+
+  private async listAttestations({ repository, params }: ApiCall): Promise<Reply> {
+    const found = repository.attestations.filter((attestation) =>
+      attestation.subjectDigests.includes(params.subject_digest ?? ''),
+    );
+    return {
+      status: 200,
+      body: {
+        attestations: found.map((attestation) => ({
+          bundle: attestation.bundle,
+          repository_id: repository.id,
+          bundle_url: `${this.apiUrl}/repos/${repository.owner}/${repository.name}/attestations/${attestation.id}/bundle`,
+        })),
+      },
+    };
   }
 
   private async listPullRequests({ repository, query }: ApiCall): Promise<Reply> {

@@ -50,6 +50,17 @@ export function checkResponse(method: string, template: string, status: number, 
   return { described, problems };
 }
 
+/** Checks `body` as the JSON request body of `method` on `template`; problems, empty when it conforms. */
+export function checkRequest(method: string, template: string, body: unknown): string[] {
+  const operation = description().paths[template]?.[method.toLowerCase()] as
+    { requestBody?: { content?: Record<string, { schema?: Schema }> } } | undefined;
+  const schema = operation?.requestBody?.content?.['application/json']?.schema;
+  if (!schema) return [`${method} ${template} takes no JSON body in the description`];
+  const problems: string[] = [];
+  validate(schema, body, '$', problems, RULES);
+  return problems;
+}
+
 const RULES: SchemaRules = { resolve: (ref) => resolve(ref) as Schema };
 
 function resolve(ref: string): Schema | Response {

@@ -14,6 +14,7 @@ export interface TokenGrant {
   account: Account;
   contents: Access;
   pullRequests: Access;
+  attestations: Access;
   /** An installation token (GITHUB_TOKEN, a GitHub App): repository answers carry no `permissions`. */
   installation: boolean;
 }
@@ -60,6 +61,8 @@ export interface RepositoryState {
   /** Label name to id. */
   labels: Map<string, number>;
   nextNumber: number;
+  /** What the artifact attestations API recorded: each Sigstore bundle under the digests its statement names. */
+  attestations: { id: number; bundle: unknown; subjectDigests: string[] }[];
 }
 
 /** Stable small ids, so that responses are reproducible. */
