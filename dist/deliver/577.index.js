@@ -956,7 +956,7 @@ async function verifyOnly(settings, registry, { setOutput, context }, seams) {
  */
 function admissionPolicyOf({ image, policy }, context) {
     const repository = image.repository;
-    const name = `${repository.split('/').pop() ?? 'image'}`
+    const name = repository.split('/').pop()
         .toLowerCase()
         .replace(/[^a-z0-9-]+/g, '-')
         .replace(/^-+|-+$/g, '')
@@ -966,7 +966,8 @@ function admissionPolicyOf({ image, policy }, context) {
         images: [repository, `${repository}:*`, `${repository}@*`],
         identity: policy.identity.source,
         issuer: policy.issuer,
-        repository: policy.repository.slice(context.serverUrl.length + 1),
+        // verify-provenance needs the run's repository, so verify-only settings exist only where it is known
+        repository: context.repository,
         allowedRefs: policy.allowedRef.source,
         serverUrl: context.serverUrl,
     }).yaml;

@@ -26,7 +26,7 @@ export interface StepHost {
 }
 
 /** What reading a step's settings may use: no sinks, since nothing is reported before the inputs are valid. */
-export type SettingsHost = Pick<StepHost, 'workspace' | 'env' | 'context' | 'tempDir'>;
+export type SettingsHost = Pick<StepHost, 'workspace' | 'env' | 'context'>;
 
 /** One action: reading its settings (all validation), checks that need more than inputs, running it, cleaning up. */
 export interface StepDefinition<Settings> {

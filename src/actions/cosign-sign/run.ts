@@ -161,7 +161,7 @@ async function verifyOnly(
  */
 function admissionPolicyOf({ image, policy }: VerifyOnlySettings, context: RunContext): string {
   const repository = image.repository;
-  const name = `${repository.split('/').pop() ?? 'image'}`
+  const name = (repository.split('/').pop() as string)
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/^-+|-+$/g, '')
@@ -171,7 +171,8 @@ function admissionPolicyOf({ image, policy }: VerifyOnlySettings, context: RunCo
     images: [repository, `${repository}:*`, `${repository}@*`],
     identity: policy.identity.source,
     issuer: policy.issuer,
-    repository: policy.repository.slice(context.serverUrl.length + 1),
+    // verify-provenance needs the run's repository, so verify-only settings exist only where it is known
+    repository: context.repository as string,
     allowedRefs: policy.allowedRef.source,
     serverUrl: context.serverUrl,
   }).yaml;
