@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import ncc from '@vercel/ncc';
+import { minify } from 'terser';
 import ts from 'typescript';
 import { findActions } from './action-catalog.mjs';
 
@@ -31,6 +32,18 @@ const NCC_OPTIONS = {
   cache: false,
   filterAssetBase: root,
   quiet: true,
+};
+
+// ncc minifies the entry file but not the chunks of dynamic import()s, which hold most of the code a run loads: the
+// same options on those (compiling 120 KB of minified YAML parser instead of 320 KB measured 7 ms on Node 20).
+const TERSER_OPTIONS = {
+  ecma: 2022,
+  module: true,
+  compress: false,
+  // names kept: errors and stack traces name their classes and functions, and some code reads constructor.name
+  keep_classnames: true,
+  keep_fnames: true,
+  format: { comments: false },
 };
 
 // Dependencies whose top-level imports load far more than most runs use, with the edit that defers it. Applied to a copy
@@ -194,8 +207,15 @@ async function bundle(entry, outDir, banner = '') {
   await writeOutput(path.join(outDir, 'index.js'), banner + code);
   // assets: the chunks of dynamic import()s, licenses.txt, and a package.json that marks the bundle as ESM
   for (const [name, asset] of Object.entries(assets)) {
-    await writeOutput(path.join(outDir, name), asset.source);
+    const source = name.endsWith('.js') ? await minifyChunk(name, asset.source) : asset.source;
+    await writeOutput(path.join(outDir, name), source);
   }
+}
+
+async function minifyChunk(name, source) {
+  const { code } = await minify({ [name]: source.toString() }, TERSER_OPTIONS);
+  if (code === undefined) throw new Error(`terser returned nothing for ${name}`);
+  return code;
 }
 
 /**

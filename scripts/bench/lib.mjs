@@ -10,6 +10,12 @@ import { REPO_ROOT, runnerEnvironment } from '../lib/runner.mjs';
 
 export { REPO_ROOT as ROOT };
 
+/**
+ * The node that starts the bundles and the bare-node baselines: BENCH_NODE, else this one. Runners start actions on
+ * Node 24 (`BENCH_NODE=$(bash scripts/node24.sh)`); these machines run Node 20.
+ */
+export const NODE = process.env.BENCH_NODE || process.execPath;
+
 /** Rounds per figure: at least 7, so that a median and its spread mean something on a shared machine. */
 export const ROUNDS = Math.max(7, Number(process.env.BENCH_RUNS ?? 7));
 
@@ -96,7 +102,7 @@ export function timeCommand(command, args, { env, cwd, expectCode = 0, input } =
 
 /** `node <args>` started as a runner starts an action. */
 export function timeNode(args, options) {
-  return timeCommand(process.execPath, args, options);
+  return timeCommand(NODE, args, options);
 }
 
 const CPU_PRELOAD = path.join(path.dirname(new URL(import.meta.url).pathname), 'cpu-at-exit.mjs');

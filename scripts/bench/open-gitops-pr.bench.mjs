@@ -12,7 +12,17 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { importSource } from './compiled.mjs';
 import { generateRepo, imageOf } from './gitops-repo.mjs';
-import { atMost, bundleOf, paired, printTable, ratios, readOutputs, runnerEnv, timeCommandAsync } from './lib.mjs';
+import {
+  atMost,
+  bundleOf,
+  NODE,
+  paired,
+  printTable,
+  ratios,
+  readOutputs,
+  runnerEnv,
+  timeCommandAsync,
+} from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_CONCURRENT ?? 20);
 const TOKEN = 'ghs_BenchTokenForTheDoubleOnly000000000';
@@ -49,7 +59,7 @@ export async function run() {
           'publish-method': mode,
           'max-attempts': '40',
         });
-        await timeCommandAsync(process.execPath, [bundle], { env });
+        await timeCommandAsync(NODE, [bundle], { env });
         const output = (name) => new RegExp(`^${name}<<(.*)\n(.*)$`, 'm').exec(readOutputs(env))?.[2] ?? '';
         return { branch: output('branch'), pullRequest: output('pull-request-number') };
       }),

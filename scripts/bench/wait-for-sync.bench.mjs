@@ -9,7 +9,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { importSource } from './compiled.mjs';
-import { atMost, bundleOf, median, paired, printTable, ROOT, ROUNDS, runnerEnv } from './lib.mjs';
+import { atMost, bundleOf, median, NODE, paired, printTable, ROOT, ROUNDS, runnerEnv } from './lib.mjs';
 
 const OLD = 'a'.repeat(40);
 const NEW = 'b'.repeat(40);
@@ -79,7 +79,7 @@ function startStep(double, url, timeout) {
     'poll-interval': `${POLL_SECONDS}s`,
     timeout,
   });
-  const child = spawn(process.execPath, [bundleOf('wait-for-sync')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [bundleOf('wait-for-sync')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

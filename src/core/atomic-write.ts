@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { UserError } from './errors.js';
 import { isInside, relativeToRoot } from './file-scope.js';
+import { randomHex } from './random.js';
 
 /** A file to replace (or create) with new content. */
 export interface FileWrite {
@@ -122,7 +122,7 @@ async function writeTemporary(
   mode: number,
 ): Promise<string> {
   // Starts with a dot and ends in .tmp so that editors and globs pass it over; random so no one can plant it.
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomHex(8)}.tmp`);
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(temp, CREATE_EXCLUSIVE, 0o600);

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, chmod, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import * as core from '@actions/core';
+import * as log from './log.js';
 import { getExecOutput } from '@actions/exec';
 import * as io from '@actions/io';
 import * as tc from '@actions/tool-cache';
@@ -78,18 +78,18 @@ export async function installTool(request: ToolRequest, options: InstallOptions 
 
   const onPath = await findOnPath(path.basename(asset.binPath), release, version, options.runVersion ?? runVersion);
   if (onPath) {
-    core.info(`Using ${request.tool} ${version} found on PATH at ${onPath}`);
+    log.info(`Using ${request.tool} ${version} found on PATH at ${onPath}`);
     return { path: onPath, version, source: 'path' };
   }
 
   const cached = tc.find(request.tool, version, arch);
   if (cached) {
-    core.info(`Using ${request.tool} ${version} from the tool cache`);
+    log.info(`Using ${request.tool} ${version} from the tool cache`);
     return { path: path.join(cached, asset.binPath), version, source: 'tool-cache' };
   }
 
   const installed = await downloadToCache(request.tool, version, arch, asset, options);
-  core.info(`Installed ${request.tool} ${version} at ${installed}`);
+  log.info(`Installed ${request.tool} ${version} at ${installed}`);
   return { path: installed, version, source: 'download' };
 }
 
@@ -149,7 +149,7 @@ async function findOnPath(
   const output = await run(bin, release.versionArgs).catch(() => '');
   const reported = release.versionPattern.exec(output)?.[1];
   if (reported === version) return bin;
-  core.info(`Ignoring ${bin}: it reports version ${reported ?? 'unknown'}, not ${version}`);
+  log.info(`Ignoring ${bin}: it reports version ${reported ?? 'unknown'}, not ${version}`);
   return undefined;
 }
 
@@ -170,7 +170,7 @@ async function downloadToCache(
   const file = path.join(temp, randomUUID());
   let unpacked: string | undefined;
   try {
-    core.info(`Downloading ${asset.url}`);
+    log.info(`Downloading ${asset.url}`);
     await downloadWithRetries(asset.url, file, options);
     await verifySha256(file, asset);
     unpacked = await unpack(file, asset, temp);

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import * as core from '@actions/core';
+import * as log from './log.js';
 import { errorMessage } from './errors.js';
 import { escapeForLog } from './workflow-commands.js';
 
@@ -58,7 +58,7 @@ export async function retry<T>(call: (attempt: number) => Promise<T>, options: R
       if (options.onRetry) options.onRetry(error, attempt + 1, delayMs);
       else {
         const reason = options.describe?.(error) ?? errorMessage(error);
-        core.info(
+        log.info(
           `${options.what} failed (${escapeForLog(reason)}); attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`,
         );
       }

@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
+import { randomHex } from './random.js';
 
 /**
- * The few runner protocol pieces an action needs before it knows its inputs are valid: reading an input and
- * printing a workflow command. @actions/core does the same, but loading it (and the HTTP client it pulls in)
- * costs more than Node's own start, so entries use these and load @actions/core only once there is work to do.
+ * The runner protocol an action speaks: reading an input, printing a workflow command, writing an output or state.
+ * @actions/core does the same, but loading it (and the HTTP client it pulls in) costs more than Node's own start,
+ * so the actions use these (and log.ts) and load @actions/core only for an OIDC token.
  */
 
 /** An input as @actions/core's getInput reads it: INPUT_<NAME> with spaces as underscores, trimmed. */
@@ -47,7 +47,7 @@ export function writeRunnerValue(file: 'OUTPUT' | 'STATE', name: string, value: 
     issueCommand(file === 'OUTPUT' ? 'set-output' : 'save-state', value, { name });
     return;
   }
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const delimiter = `ghadelimiter_${randomHex(16)}`;
   appendFileSync(path, `${name}<<${delimiter}\n${value}\n${delimiter}\n`, 'utf8');
 }
 
@@ -59,7 +59,7 @@ export function writeRunnerValue(file: 'OUTPUT' | 'STATE', name: string, value: 
 export function printUntrusted(text: string): void {
   if (text === '') return;
   let token: string;
-  do token = randomBytes(16).toString('hex');
+  do token = randomHex(16);
   while (text.includes(token));
   const body = text.endsWith('\n') ? text : `${text}\n`;
   process.stdout.write(`::stop-commands::${token}\n${body}::${token}::\n`);

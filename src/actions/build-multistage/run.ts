@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as log from '../../core/log.js';
 import { readFile } from 'node:fs/promises';
 import {
   BUILD_INPUTS_LABEL,
@@ -125,7 +125,7 @@ export async function buildMultistage(
 
 /** Notes in the report that nothing was built; returns the reused image's manifest digest. */
 function recordReuse(report: BuildReport, reusable: ReusableImage, inputsDigest: string | undefined): string {
-  core.info(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
+  log.info(`${reusable.foundAt} was built from the same inputs (${inputsDigest}): tagged it, built nothing.`);
   Object.assign(report, {
     builder: 'none',
     stages: [],
@@ -153,7 +153,7 @@ async function recordServedDigest(
 ): Promise<void> {
   const served = await servedDigest(registry, image, tags, pushedDigest);
   if (served.source === 'push') {
-    core.warning(
+    log.warning(
       `The registry did not show ${image}'s manifests to this action (credentials in a helper?); ` +
         `digest ${served.digest} is the one the push reported.`,
     );
@@ -170,7 +170,7 @@ function reuseAllowed(settings: BuildMultistageSettings, dockerfile: Dockerfile,
   if (!settings.reuse || !settings.push) return false;
   const blockers = reuseBlockers(dockerfile, target, settings.buildArgs);
   if (blockers.length > 0) {
-    core.info(`An earlier image cannot stand in for this build (${escapeForLog(blockers.join('; '))}): building.`);
+    log.info(`An earlier image cannot stand in for this build (${escapeForLog(blockers.join('; '))}): building.`);
   }
   return blockers.length === 0;
 }
@@ -194,7 +194,7 @@ async function inputsDigestOf(
     return buildInputsDigest(recipe, dockerfileText);
   } catch (error) {
     // An unreadable file in the context, say: the build will tell what Docker makes of it.
-    core.warning(`Could not read the build context to compare it with earlier builds (${(error as Error).message}).`);
+    log.warning(`Could not read the build context to compare it with earlier builds (${(error as Error).message}).`);
     return undefined;
   }
 }
@@ -216,7 +216,7 @@ async function lookUpRegistry(
 /** Points the tags at the reusable image; false (so the caller builds) when the registry will not take it. */
 async function tagForReuse(registry: RegistryClient, image: ImageRef, reusable: ReusableImage): Promise<boolean> {
   const tagged = await unlessItFails(`Tagging ${reusable.foundAt}`, () => tagReusableImage(registry, image, reusable));
-  if (tagged === false) core.info(`The registry would not let these credentials tag ${reusable.foundAt}: building.`);
+  if (tagged === false) log.info(`The registry would not let these credentials tag ${reusable.foundAt}: building.`);
   return tagged === true;
 }
 
@@ -229,7 +229,7 @@ async function unlessItFails<T>(what: string, attempt: () => Promise<T>): Promis
     return await attempt();
   } catch (error) {
     if (error instanceof RegistryUnreachableError) throw error;
-    core.warning(`${what} failed (${(error as Error).message}): building.`);
+    log.warning(`${what} failed (${(error as Error).message}): building.`);
     return undefined;
   }
 }
@@ -251,7 +251,7 @@ async function buildWithFallbacks(
   for (let builder = first; ;) {
     report.builder = builder.name;
     report.stages = builder.stagesBuilt(dockerfile, target).map(stageLabel);
-    core.info(
+    log.info(
       escapeForLog(`Builder: ${builder.name}; stages: ${report.stages.join(', ')}; tags: ${report.tags.join(', ')}`),
     );
     builder.refuseUnsupported(request);
@@ -261,7 +261,7 @@ async function buildWithFallbacks(
       if (!(error instanceof BuildFailedError)) throw error;
       const next = await fallbackBuilder(builder, settings.builder, docker);
       if (!next) throw error;
-      core.warning(`The ${builder.name} builder does not work here (${error.failure.step}); trying ${next.name}.`);
+      log.warning(`The ${builder.name} builder does not work here (${error.failure.step}); trying ${next.name}.`);
       builder = next;
     }
   }
@@ -281,7 +281,7 @@ async function checkedDockerfile(
 }
 
 function reportFindings(file: string, findings: readonly DockerfileFinding[], policy: Policy): void {
-  const annotate = policy === 'error' ? core.error : core.warning;
+  const annotate = policy === 'error' ? log.error : log.warning;
   for (const finding of findings) {
     annotate(`${file}:${finding.line}: ${finding.message} (${finding.rule})`, { file, startLine: finding.line });
   }
@@ -346,7 +346,7 @@ async function provenanceOf(
     },
     context,
   );
-  if (missing) core.info(`No provenance: ${missing} not set (outside a GitHub Actions job).`);
+  if (missing) log.info(`No provenance: ${missing} not set (outside a GitHub Actions job).`);
   return predicate ? JSON.stringify(predicate) : '';
 }
 
@@ -364,7 +364,7 @@ function setOutputs(
   setOutput(OUTPUTS.imageId, report.imageId ?? '');
   setOutput(OUTPUTS.metadata, JSON.stringify(report));
   setOutput(OUTPUTS.provenance, provenance);
-  core.info(
+  log.info(
     imageRef ? `Pushed ${imageRef} as ${report.tags.join(', ')}` : `Built ${report.imageId ?? 'the image'}, not pushed`,
   );
 }

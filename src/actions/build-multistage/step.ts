@@ -2,7 +2,7 @@ import { defineStep } from '../host.js';
 import { STATE } from './post.js';
 import { INPUTS, readBuildMultistageSettings } from './settings.js';
 
-// The run module loads once the inputs are valid: a bad input fails before @actions/core and the builders parse.
+// The run module loads once the inputs are valid: a bad input fails before the builders parse.
 export const buildMultistageStep = defineStep({
   inputs: Object.values(INPUTS),
   read: (inputs, host) => readBuildMultistageSettings(inputs, host.workspace),

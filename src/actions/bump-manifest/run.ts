@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as log from '../../core/log.js';
 import { ManifestBumper } from '../../core/bump/bumper.js';
 import { unifiedDiff } from '../../core/bump/diff.js';
 import { resolveYamlFiles } from '../../core/file-scope.js';
@@ -24,7 +24,7 @@ export async function bumpManifest(settings: BumpManifestSettings, { setOutput }
   setOutput(OUTPUTS.changes, JSON.stringify(changes));
 
   const verb = settings.dryRun ? 'would change' : 'changed';
-  core.info(`${files.length} file(s) in scope; ${bumps.length} ${verb}, ${changes.length} reference(s).`);
+  log.info(`${files.length} file(s) in scope; ${bumps.length} ${verb}, ${changes.length} reference(s).`);
   printUntrusted(diff);
   const summary = new JobSummary().heading(
     `bump-manifest: ${settings.target.image}${settings.dryRun ? ' (dry run)' : ''}`,

@@ -1,7 +1,7 @@
 import { defineStep } from '../host.js';
 import { INPUTS, readBumpManifestSettings } from './settings.js';
 
-// The run module loads once the inputs are valid: a bad input fails before @actions/core, YAML and diff code parse.
+// The run module loads once the inputs are valid: a bad input fails before the YAML and diff code parse.
 export const bumpManifestStep = defineStep({
   inputs: Object.values(INPUTS),
   read: (inputs, host) => readBumpManifestSettings(inputs, host.workspace),

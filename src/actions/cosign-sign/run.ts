@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as core from '@actions/core';
+import * as log from '../../core/log.js';
 import { predicateFile } from '../../core/cosign/attestation.js';
 import { Cosign, verifyArgs } from '../../core/cosign/cosign.js';
 import type { KeySigning, SignerCheck } from '../../core/cosign/signing-method.js';
@@ -62,7 +63,7 @@ export async function cosignSign(
   const registry = seams.registry ?? new RegistryClient({ credentials: dockerConfigCredentials() });
   if (isVerifyOnly(settings)) return verifyOnly(settings, registry, host, seams);
   const { setOutput, scratchFolder } = host;
-  for (const warning of settings.warnings) core.warning(warning);
+  for (const warning of settings.warnings) log.warning(warning);
   if (settings.provenance.verify) await verifyProvenance(registry, settings.image, settings.provenance.verify, seams);
   // A registry that cannot take the provenance refuses it before anything is signed, not after.
   if (settings.provenance.attest && !settings.provenance.tagFallback) {
@@ -72,7 +73,7 @@ export async function cosignSign(
   const image = settings.image.toString();
   // Kept after the step: bundle-path points into it.
   const scratch = (await scratchFolder('cosign-sign-')).path;
-  core.info(
+  log.info(
     `Signing ${image} with cosign ${cosign.version} (${settings.signing.describe()}, ${settings.format.name} format)`,
   );
 
@@ -82,7 +83,7 @@ export async function cosignSign(
   const { signing, format, annotations } = settings;
   await cosign.sign({ image, signing, format, annotations, ...(bundlePath ? { bundleFile: bundlePath } : {}) });
   for (const source of settings.attestations) {
-    core.info(escapeForLog(`Attesting ${source.file} (${source.description}) as --type ${source.type}`));
+    log.info(escapeForLog(`Attesting ${source.file} (${source.description}) as --type ${source.type}`));
     await cosign.attest({
       image,
       signing,
@@ -96,7 +97,7 @@ export async function cosignSign(
   if (settings.verify) {
     const signatures = await cosign.verify(verifyArgs(image, format, signer.args));
     requireDigest(signatures, settings.image.digest as string, image);
-    core.info(`cosign verify accepted ${signatures.length} signature(s) of ${settings.image.digest}.`);
+    log.info(`cosign verify accepted ${signatures.length} signature(s) of ${settings.image.digest}.`);
   }
 
   const { provenanceRef, githubAttestationId } = await attestProvenance(settings, registry, seams);
@@ -123,7 +124,7 @@ async function verifyProvenance(
   seams: CosignSignSeams,
 ): Promise<string> {
   const found = await verifyAttachedProvenance(registry, image, policy, seams.trust);
-  core.info(escapeForLog(`Provenance verified: ${found.referrer}, built by ${found.predicate.runDetails.builder.id}`));
+  log.info(escapeForLog(`Provenance verified: ${found.referrer}, built by ${found.predicate.runDetails.builder.id}`));
   return found.referrer;
 }
 
@@ -203,7 +204,7 @@ async function attestProvenance(
     tagFallbackInput: INPUTS.provenanceTagFallback,
     annotations: { 'dev.sigstore.bundle.predicateType': statement.predicateType },
   });
-  core.info(escapeForLog(`Provenance attached: ${attached.reference} (${attached.indexedBy})`));
+  log.info(escapeForLog(`Provenance attached: ${attached.reference} (${attached.indexedBy})`));
   if (!githubAttestation) return { provenanceRef: attached.reference };
   const { createGitHubClient } = await import('../../core/github/client.js');
   const { recordAttestation } = await import('../../core/github/attestations.js');
@@ -213,7 +214,7 @@ async function attestProvenance(
     waitUnitMs: seams.githubWaitUnitMs,
   });
   const id = await recordAttestation(client, githubAttestation.repository, bundle as object);
-  core.info(`Provenance recorded with GitHub's artifact attestations API (id ${id}).`);
+  log.info(`Provenance recorded with GitHub's artifact attestations API (id ${id}).`);
   return { provenanceRef: attached.reference, githubAttestationId: String(id) };
 }
 

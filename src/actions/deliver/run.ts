@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as log from '../../core/log.js';
 import { errorMessage, isUserError, UserError } from '../../core/errors.js';
 import type { InputSource } from '../../core/inputs.js';
 import type { OutputSink } from '../../core/outputs.js';
@@ -60,13 +60,13 @@ async function runChainStep(step: ChainStep, group: string, run: ChainRun): Prom
     stepOutputs.set(name, value);
     run.publish(name, value);
   };
-  core.startGroup(`${group}: ${step.name}`);
+  log.startGroup(`${group}: ${step.name}`);
   try {
     await inStepNames(step, () =>
       runStep(step.name, stepInputs(step, run.inputs, run.outputs as ChainOutputs), { ...run.host, setOutput: record }),
     );
   } finally {
-    core.endGroup();
+    log.endGroup();
   }
 }
 
@@ -80,7 +80,7 @@ async function revertIfBroken(steps: readonly ChainStep[], failure: unknown, run
   const status = wait?.get('status') ?? '';
   const revision = wait?.get('revision') ?? '';
   if (!REVERTED_STATUSES.includes(status) || revision === '') return;
-  core.warning(`The agent ran ${revision.slice(0, 12)} and reported ${status}: reverting it (revert-on-failure).`);
+  log.warning(`The agent ran ${revision.slice(0, 12)} and reported ${status}: reverting it (revert-on-failure).`);
   for (const step of steps) await runChainStep(step, 'deliver (revert)', { ...run, publish: () => undefined });
   run.publish('status', 'rolled-back');
   const reverted = run.outputs.get('open-gitops-pr')?.get('commit-sha') ?? '';

@@ -1,9 +1,9 @@
-import * as core from '@actions/core';
+import * as log from '../../core/log.js';
 import { Kubeconfig } from '../../core/kubernetes/kubeconfig.js';
 
 /** The post step: the kubeconfig the main step wrote is deleted, whether that step succeeded, failed or was cancelled. */
 export async function removeKubeconfig(file: string): Promise<void> {
   if (!file) return;
   await Kubeconfig.remove(file);
-  core.info('Removed the kubeconfig written by kubectl-apply.');
+  log.info('Removed the kubeconfig written by kubectl-apply.');
 }

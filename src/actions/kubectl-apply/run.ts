@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as log from '../../core/log.js';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
@@ -124,7 +124,7 @@ async function renderManifests(
     },
     { kubectl, helm: () => Helm.find() },
   );
-  core.info(`Rendering ${settings.manifests.map(escapeForLog).join(', ')} with the ${renderer.name} renderer`);
+  log.info(`Rendering ${settings.manifests.map(escapeForLog).join(', ')} with the ${renderer.name} renderer`);
   const rendered = ManifestSet.parse(await renderer.render());
   // Image overrides edit the rendered copy with the bump core; the repository is never touched.
   const renderedFile = path.join(workDir, 'rendered.yaml');
@@ -172,25 +172,23 @@ class ApplyRun {
         ['Image override', 'Was'],
         facts.imageChanges.map((change) => [code(change.to), code(change.from)]),
       );
-      for (const change of facts.imageChanges)
-        core.info(escapeForLog(`Image override: ${change.from} -> ${change.to}`));
+      for (const change of facts.imageChanges) log.info(escapeForLog(`Image override: ${change.from} -> ${change.to}`));
     }
     if (this.settings.dryRun !== 'none') return this.dryRun(manifests, manifestsFile);
 
     if (this.settings.createNamespace && this.settings.namespace) {
       await this.kubectl.ensureNamespace(this.settings.namespace, this.settings.fieldManager);
     }
-    // The three read only (the preflight is a dry run), so each runs in its own kubectl process at once; an unserved
-    // kind is reported first, in the action's words, then the server's verdict on the set.
-    const checks = [this.checkKinds(manifests), this.preflight(manifests), this.liveWorkloads(manifests)] as const;
+    // Both read only (the preflight is a dry run), so they run at once, each in its own kubectl process.
+    const checks = [this.checkBeforeApply(manifests), this.liveWorkloads(manifests)] as const;
     const failed = (await Promise.allSettled(checks)).find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
-    const [, checkedAll, before] = await Promise.all(checks);
+    const [checkedAll, before] = await Promise.all(checks);
     // The server has just validated this very set strictly: kubectl need not fetch the OpenAPI and check it again.
     const applied = await this.kubectl.apply(manifestsFile, { ...this.options, validate: !checkedAll });
     this.setObjects(applied);
     this.setOutput(OUTPUTS.diff, '');
-    core.info(`Applied ${applied.length} object(s) with one kubectl apply.`);
+    log.info(`Applied ${applied.length} object(s) with one kubectl apply.`);
     if (this.settings.prune) await this.prune(manifests, applied);
 
     const awaited = this.settings.wait ? applied.map(refOf).filter(isAwaited) : [];
@@ -225,7 +223,7 @@ class ApplyRun {
     this.setObjects(manifests.objects);
     this.setOutput(OUTPUTS.diff, diff);
     if (diff) printUntrusted(diff);
-    else core.info('No differences.');
+    else log.info('No differences.');
     if (diff) this.summary.details('Diff', diff, 'diff');
     else this.summary.paragraph('No differences with the cluster.');
     return this.finish('succeeded');
@@ -235,6 +233,21 @@ class ApplyRun {
     const refs = objects.map(refOf);
     this.setOutput(OUTPUTS.objects, refs.map(objectPath).join('\n'));
     this.setOutput(OUTPUTS.objectsJson, JSON.stringify(refs));
+  }
+
+  /**
+   * The preflight, and the action's own check that every kind is served, which names an unserved kind more plainly
+   * than kubectl does. That check reads the discovery in two more kubectl processes, so it runs only where it tells
+   * something: when the preflight failed (an unserved kind is reported first, then the server's verdict on the set)
+   * or could not check every object (those in a namespace the set creates). Returns whether the preflight checked all.
+   */
+  private async checkBeforeApply(manifests: ManifestSet): Promise<boolean> {
+    const checkedAll = await this.preflight(manifests).catch(async (error: unknown) => {
+      await this.checkKinds(manifests);
+      throw error;
+    });
+    if (!checkedAll) await this.checkKinds(manifests);
+    return checkedAll;
   }
 
   /** Every kind must be served by the cluster (or be a CRD of this very set), or nothing is applied. */
@@ -349,7 +362,7 @@ class ApplyRun {
             `event ${event.type} ${event.reason} on ${event.involvedObject.kind} ${event.involvedObject.name}: ${event.message}`,
         ),
       ];
-      core.error(`${describeRef(failure.ref)} did not become ready: ${failure.readiness.message}`);
+      log.error(`${describeRef(failure.ref)} did not become ready: ${failure.readiness.message}`);
       printUntrusted(lines.map((line) => `  ${line}`).join('\n'));
       this.summary.details(
         `${describeRef(failure.ref)}: ${failure.readiness.message}`,
@@ -359,10 +372,9 @@ class ApplyRun {
   }
 
   private async rollBack(plan: RollbackPlan): Promise<boolean> {
-    for (const { ref, reason } of plan.impossible)
-      core.warning(`${describeRef(ref)} cannot be rolled back: ${reason}.`);
+    for (const { ref, reason } of plan.impossible) log.warning(`${describeRef(ref)} cannot be rolled back: ${reason}.`);
     for (const { ref, strategy } of plan.steps) {
-      core.info(escapeForLog(`Rolling back ${describeRef(ref)} (${strategy.action})`));
+      log.info(escapeForLog(`Rolling back ${describeRef(ref)} (${strategy.action})`));
       await strategy.rollBack(this.kubectl, ref);
     }
     const strategies = new Map(plan.steps.map((step) => [refKey(step.ref), step.strategy]));

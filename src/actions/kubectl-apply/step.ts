@@ -1,8 +1,7 @@
 import { defineStep } from '../host.js';
 import { INPUTS, readKubectlApplySettings, STATE } from './settings.js';
 
-// The run module loads once the inputs are valid: a bad input fails before @actions/core, YAML, diff and the
-// installer parse.
+// The run module loads once the inputs are valid: a bad input fails before the YAML, diff and installer code parse.
 export const kubectlApplyStep = defineStep({
   inputs: Object.values(INPUTS),
   read: (inputs, host) => readKubectlApplySettings(inputs, host.workspace),

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as log from '../../core/log.js';
 import { writeFilesAtomically } from '../../core/atomic-write.js';
 import { type FileBump, ManifestBumper } from '../../core/bump/bumper.js';
 import type { BumpTarget } from '../../core/bump/types.js';
@@ -49,7 +49,7 @@ export class BumpPlanner implements ChangePlanner {
     }
     for (const pattern of unmatched.filter((item) => !this.warned.has(item))) {
       this.warned.add(pattern);
-      core.warning(`Path "${escapeForLog(pattern)}" matches no YAML file in the manifests repository; it is skipped.`);
+      log.warning(`Path "${escapeForLog(pattern)}" matches no YAML file in the manifests repository; it is skipped.`);
     }
   }
 }

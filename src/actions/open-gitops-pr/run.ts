@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as log from '../../core/log.js';
 import { UserError } from '../../core/errors.js';
 import { GitHubCommitWriter } from '../../core/github/api-commits.js';
 import { createGitHubClient, type GitHubClient } from '../../core/github/client.js';
@@ -100,7 +100,7 @@ export async function openGitopsPr(
       policy,
       () => delivery.attempt(),
       (lost, next) =>
-        core.info(
+        log.info(
           `${escapeForLog(lost.message)} Applying the bump again on the new tip (attempt ${next} of ${policy.maxAttempts}).`,
         ),
     );
@@ -181,7 +181,7 @@ function warnAboutIgnoredInputs(settings: OpenGitopsPrSettings): void {
     extras.autoMerge && INPUTS.autoMerge,
   ].filter(Boolean);
   if (ignored.length > 0)
-    core.warning(`${INPUTS.publishMethod}: push opens no pull request, so ${ignored.join(', ')} are ignored.`);
+    log.warning(`${INPUTS.publishMethod}: push opens no pull request, so ${ignored.join(', ')} are ignored.`);
 }
 
 function report(
@@ -200,8 +200,8 @@ function report(
   setOutput(OUTPUTS.pullRequestUrl, result.pullRequest?.url ?? '');
   const where = `${formatRepositoryName(settings.repository)}@${result.branch}`;
   const files = outcome.bumps.map((bump) => escapeForLog(bump.path)).join(', ') || 'none';
-  core.info(`${result.operation}: ${where} at ${result.headSha || '(no branch)'}; files: ${files}.`);
-  if (result.pullRequest) core.info(`Pull request: ${escapeForLog(result.pullRequest.url)}`);
+  log.info(`${result.operation}: ${where} at ${result.headSha || '(no branch)'}; files: ${files}.`);
+  if (result.pullRequest) log.info(`Pull request: ${escapeForLog(result.pullRequest.url)}`);
 }
 
 async function summarize(

@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as log from '../../core/log.js';
 import { UserError } from '../../core/errors.js';
 import type { InstallOptions } from '../../core/installer.js';
 import { ActionsDbCache, type DbCache } from '../../core/trivy/db-cache.js';
@@ -43,7 +43,7 @@ export async function trivyScan(
     ? settings.image.withVersion({ digest: settings.image.digest })
     : `${settings.image}`;
   if (settings.scansTag) {
-    core.warning(`Scanning ${image} by tag: the tag may point at another image by the time it is deployed.`);
+    log.warning(`Scanning ${image} by tag: the tag may point at another image by the time it is deployed.`);
   }
 
   const scratchDir = await scratchFolder('trivy-scan-');
@@ -66,7 +66,7 @@ export async function trivyScan(
     setOutput(OUTPUTS.sarifFile, settings.sarifFile ?? '');
     setOutput(OUTPUTS.jsonFile, settings.jsonFile ?? '');
     setOutput(OUTPUTS.sbomFile, settings.sbomFile ?? '');
-    core.info(
+    log.info(
       `Findings after ignore files${settings.ignoreUnfixed ? ' and ignore-unfixed' : ''}: ${countsLine(verdict)}`,
     );
     await scanSummary(image, policy, verdict).write();
@@ -74,7 +74,7 @@ export async function trivyScan(
     if (!verdict.passed) {
       const message = gateMessage(image, settings, verdict);
       if (settings.failBuild) throw new UserError(message);
-      core.warning(`${message} (fail-build is false, so the step passes)`);
+      log.warning(`${message} (fail-build is false, so the step passes)`);
     }
     return verdict;
   } finally {
@@ -122,7 +122,7 @@ async function writeFiles(
   const kept = JSON.stringify(reportWithOnly(scan.report, scan.verdict.kept), null, 2);
   if (settings.jsonFile) await writeOutputFile(settings.jsonFile, kept);
   if (settings.sarifFile) {
-    const { log, warnings } = buildSarif([
+    const { log: sarif, warnings } = buildSarif([
       {
         artifact: scan.image,
         artifactUri: settings.image.spelledName,
@@ -130,8 +130,8 @@ async function writeFiles(
         findings: scan.verdict.gated,
       },
     ]);
-    for (const warning of warnings) core.warning(warning);
-    await writeOutputFile(settings.sarifFile, JSON.stringify(log, null, 2));
+    for (const warning of warnings) log.warning(warning);
+    await writeOutputFile(settings.sarifFile, JSON.stringify(sarif, null, 2));
   }
   if (settings.sbomFile) {
     // Converted from the kept report, so the SBOM's vulnerabilities are the ones counted; its packages are all there.
@@ -145,7 +145,7 @@ async function writeFiles(
 function reportExpired(rules: IgnoreRules): void {
   for (const rule of rules.expired) {
     const where = `${rule.source.file}${rule.source.line ? `:${rule.source.line}` : ''}`;
-    core.warning(
+    log.warning(
       `Ignore entry ${rule.id ?? '(by path)'} at ${where} expired on ${rule.expiresAt?.toISOString().slice(0, 10)}; it no longer applies.`,
       { file: rule.source.file, startLine: rule.source.line },
     );

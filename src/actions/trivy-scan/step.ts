@@ -1,7 +1,7 @@
 import { defineStep } from '../host.js';
 import { INPUTS, readTrivyScanSettings } from './settings.js';
 
-// The run module loads once the inputs are valid: a bad input fails before @actions/core, the installer and YAML parse.
+// The run module loads once the inputs are valid: a bad input fails before the installer and YAML parse.
 export const trivyScanStep = defineStep({
   inputs: Object.values(INPUTS),
   read: (inputs, host) => readTrivyScanSettings(inputs, host.workspace),

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as log from '../../core/log.js';
 import type { AgentStatusEvaluator } from '../../core/gitops-agent/agent-report.js';
 import { ArgoCdApplicationEvaluator } from '../../core/gitops-agent/argocd-application.js';
 import { ArgoCdApplicationReader } from '../../core/gitops-agent/argocd-api.js';
@@ -62,7 +62,7 @@ export async function waitForSyncAction(
         )
       : undefined;
   if (settings.target.kind === 'argocd-api' && settings.target.connection.insecure) {
-    core.warning(`${INPUTS.argocdInsecure} is true: the Argo CD server's certificate is not checked.`);
+    log.warning(`${INPUTS.argocdInsecure} is true: the Argo CD server's certificate is not checked.`);
   }
 
   let revision: string;
@@ -81,7 +81,7 @@ export async function waitForSyncAction(
     }
     ({ mergeCommit: revision, mergedAt } = merged);
     setOutput(OUTPUTS.mergedAt, mergedAt);
-    core.info(`Pull request #${settings.awaited.pullRequest} was merged at ${mergedAt} as ${revision}.`);
+    log.info(`Pull request #${settings.awaited.pullRequest} was merged at ${mergedAt} as ${revision}.`);
   } else revision = settings.awaited.revision;
 
   const connection = await connect(settings, host, seams);
@@ -99,7 +99,7 @@ export async function waitForSyncAction(
         evaluator: connection.evaluator,
         ancestry: repository && ((awaited, other) => repository.ancestry(awaited, other)),
         now,
-        log: (line) => core.info(line),
+        log: (line) => log.info(line),
       },
     );
     return await finish(result, revision);
@@ -160,7 +160,7 @@ async function waitForMerge(
         `Pull request #${number} of ${formatRepositoryName(repository.name)} was closed without being merged: nothing to wait for.`,
       );
     }
-    if (!announced) core.info(`Waiting for pull request #${number} to be merged.`);
+    if (!announced) log.info(`Waiting for pull request #${number} to be merged.`);
     announced = true;
     const left = deadline - now();
     if (left <= 0) return undefined;

@@ -1,7 +1,7 @@
 import { defineStep } from '../host.js';
 import { INPUTS, readWaitForSyncSettings } from './settings.js';
 
-// The run module loads once the inputs are valid: a bad input fails before @actions/core, Octokit and kubectl code.
+// The run module loads once the inputs are valid: a bad input fails before Octokit and kubectl code.
 export const waitForSyncStep = defineStep({
   inputs: Object.values(INPUTS),
   read: (inputs, host) => readWaitForSyncSettings(inputs, host),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as core from '@actions/core';
+import * as log from '../log.js';
 import { errorMessage, UserError } from '../errors.js';
 import type { HttpTransport } from '../http/transport.js';
 import { parseRetryAfter, retry } from '../retry.js';
@@ -96,7 +96,7 @@ export class RegistryClient {
     try {
       await this.request(url, { method: 'GET' });
     } catch (error) {
-      core.warning(`Registry ${registry} did not answer GET ${url} (${describeNetworkError(error)}); building anyway.`);
+      log.warning(`Registry ${registry} did not answer GET ${url} (${describeNetworkError(error)}); building anyway.`);
     }
   }
 

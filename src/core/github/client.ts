@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as core from '@actions/core';
+import * as log from '../log.js';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
@@ -37,10 +37,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const onLimit =
     (kind: string) => (retryAfter: number, request: { method: string; url: string }, _: unknown, count: number) => {
       if (count >= RATE_LIMIT_RETRIES) {
-        core.warning(`${kind} for ${request.method} ${request.url}: giving up after ${count} retries.`);
+        log.warning(`${kind} for ${request.method} ${request.url}: giving up after ${count} retries.`);
         return false;
       }
-      core.info(`${kind} for ${request.method} ${request.url}: retrying after ${retryAfter} s.`);
+      log.info(`${kind} for ${request.method} ${request.url}: retrying after ${retryAfter} s.`);
       return true;
     };
   return getOctokit(

@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as log from '../log.js';
 import { UserError } from '../errors.js';
 import { explainApiError, isApiError, isValidationError } from './api-errors.js';
 import type { GitHubClient } from './client.js';
@@ -167,7 +167,7 @@ export class PullRequestPublisher {
       });
     } catch (error) {
       if (isApiError(error) && error.status === 422) {
-        core.warning(`Could not request reviews on #${pullRequest.number}: ${error.message.split(' - ')[0]}`);
+        log.warning(`Could not request reviews on #${pullRequest.number}: ${error.message.split(' - ')[0]}`);
         return;
       }
       throw explainApiError(error, 'request reviews', 'pull-requests: write');
@@ -183,7 +183,7 @@ export class PullRequestPublisher {
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      core.warning(`Could not enable auto-merge (${mergeMethod}) on #${pullRequest.number}: ${message}`);
+      log.warning(`Could not enable auto-merge (${mergeMethod}) on #${pullRequest.number}: ${message}`);
     }
   }
 

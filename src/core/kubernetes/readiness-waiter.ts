@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as log from '../log.js';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
@@ -48,7 +48,7 @@ export async function waitForReadiness(
         : { state: 'waiting' as const, message: `${describeRef(ref)} is not there yet` };
       const previous = results.get(refKey(ref));
       if (previous?.readiness.message !== readiness.message)
-        core.info(escapeForLog(`${describeRef(ref)}: ${readiness.message}`));
+        log.info(escapeForLog(`${describeRef(ref)}: ${readiness.message}`));
       results.set(refKey(ref), { ref, readiness, object });
       if (readiness.state === 'waiting') stillPending.push(ref);
     }

@@ -1,6 +1,6 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import * as core from '@actions/core';
+import * as log from '../log.js';
 import { errorMessage } from '../errors.js';
 import { escapeForLog } from '../workflow-commands.js';
 
@@ -17,13 +17,13 @@ export class ActionsDbCache implements DbCache {
   async restore(dir: string, key: string, restoreKeys: readonly string[]): Promise<string | undefined> {
     const cache = await import('@actions/cache');
     if (!cache.isFeatureAvailable()) {
-      core.info('The Actions cache is not available here; the vulnerability DB is downloaded afresh.');
+      log.info('The Actions cache is not available here; the vulnerability DB is downloaded afresh.');
       return undefined;
     }
     try {
       return await cache.restoreCache([dir], key, [...restoreKeys]);
     } catch (error) {
-      core.warning(`Could not restore the vulnerability DB from the Actions cache: ${errorMessage(error)}`);
+      log.warning(`Could not restore the vulnerability DB from the Actions cache: ${errorMessage(error)}`);
       return undefined;
     }
   }
@@ -35,7 +35,7 @@ export class ActionsDbCache implements DbCache {
       await cache.saveCache([dir], key);
     } catch (error) {
       // Another job of the same run may have saved the same key first; that entry is just as good.
-      core.info(`The vulnerability DB was not saved to the Actions cache: ${escapeForLog(errorMessage(error))}`);
+      log.info(`The vulnerability DB was not saved to the Actions cache: ${escapeForLog(errorMessage(error))}`);
     }
   }
 }
