@@ -87,6 +87,11 @@ describe('open-gitops-pr refuses what cannot work, with one line that says what 
       runOpenGitopsPr(world, { base: 'production', 'image-ref': IMAGE, manifests: 'apps' }),
       /^Base branch "production" does not exist in acme\/gitops-bad-input\.$/,
     );
+    // A push to the base fetches it without listing the branches first: the same message.
+    await expectUserError(
+      runOpenGitopsPr(world, { base: 'production', 'publish-method': 'push', 'image-ref': IMAGE, manifests: 'apps' }),
+      /^Base branch "production" does not exist in acme\/gitops-bad-input\.$/,
+    );
   });
 
   it('a pull-request branch that is the base', async () => {

@@ -1,5 +1,6 @@
 import type { FileBump } from '../../core/bump/bumper.js';
 import { UserError } from '../../core/errors.js';
+import { isRefMovedError } from '../../core/git/ref-moved-error.js';
 import type { ChangeTarget } from './change-target.js';
 import type { CommitWriter } from './commit-writers.js';
 import type { ManifestsCheckout } from './manifests-checkout.js';
@@ -43,7 +44,16 @@ export interface Delivery {
 export async function fetchTips(context: DeliveryContext, branches: readonly string[]): Promise<Map<string, string>> {
   const { git } = context.checkout;
   const base = context.target.base;
+  const missingBase = () => new UserError(`Base branch "${base}" does not exist in ${context.repository}.`);
+  if (branches.length === 1 && branches[0] === base) {
+    // The base alone (a push to it): one fetch, which names a missing branch itself, instead of listing the branches
+    // first. Each attempt of a run that keeps losing the race saves a round trip to the server, which the runs
+    // racing it are waiting on (docs/performance.md, open-gitops-pr).
+    return git.fetchBranches([base]).catch((error: unknown) => {
+      throw isRefMovedError(error) && error.branch === base ? missingBase() : error;
+    });
+  }
   const listed = await git.remoteBranches(branches);
-  if (!listed.has(base)) throw new UserError(`Base branch "${base}" does not exist in ${context.repository}.`);
+  if (!listed.has(base)) throw missingBase();
   return git.fetchBranches(branches.filter((branch) => listed.has(branch)));
 }
