@@ -1,9 +1,9 @@
 import { issueCommand } from './workflow-commands.js';
 
 /**
- * A step's log lines and annotations, printed as @actions/core prints them. Not through @actions/core: loading it
- * (and @actions/exec, @actions/io and @actions/http-client behind it) was a fifth of bump-manifest's start
- * (docs/performance.md, "Fixed cost of a step"), for what is a write to stdout.
+ * A step's log lines and annotations, printed as @actions/core prints them. Not through @actions/core: it brings
+ * @actions/exec and @actions/io (and their builtins) into every step's bundle for what is a write to stdout
+ * (docs/performance.md, "Fixed cost of a step").
  */
 
 /** Where an annotation points, as @actions/core's AnnotationProperties name it. */
