@@ -147,7 +147,7 @@ describe('kubectl-apply against the Kubernetes API double', () => {
 
     const refused = await run({});
     expect(refused.error?.message).toMatch(
-      /^kubectl apply failed: Apply failed with 1 conflict: conflict with "ops-console": \.data\.mode.*force-conflicts: true/,
+      /^The dry run of the server-side apply failed: ConfigMap default\/shop-config: Apply failed with 1 conflict: conflict with "ops-console": \.data\.mode.*force-conflicts: true/,
     );
     expect(refused.error?.message).not.toContain('\n');
     expect(realApplies()).toEqual([]);

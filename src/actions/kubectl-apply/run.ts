@@ -17,6 +17,7 @@ import {
   objectPath,
   refOf,
 } from '../../core/kubernetes/kube-object.js';
+import { type ClusterAccess, clusterAccess } from '../../core/kubernetes/cluster-access.js';
 import { Kubeconfig } from '../../core/kubernetes/kubeconfig.js';
 import { type ApplyOptions, Kubectl } from '../../core/kubernetes/kubectl.js';
 import { APPLY_SET_LABEL, type DeliveryRecord, ManifestSet } from '../../core/kubernetes/manifest-set.js';
@@ -75,10 +76,11 @@ export async function kubectlApply(
   const scratch = await host.scratchFolder('kubectl-apply-');
   const workDir = scratch.path;
   let kubeconfigFile: string | undefined;
+  let kubeconfig: Kubeconfig | undefined;
   let forgetKubeconfig = () => {};
   try {
     if (settings.kubeconfig) {
-      const kubeconfig = Kubeconfig.parse(settings.kubeconfig, INPUTS.kubeconfig, settings.context);
+      kubeconfig = Kubeconfig.parse(settings.kubeconfig, INPUTS.kubeconfig, settings.context);
       const file = Kubeconfig.fileUnder(host.tempDir);
       kubeconfigFile = file;
       host.saveState(STATE.kubeconfigFile, file);
@@ -98,13 +100,28 @@ export async function kubectlApply(
     });
     const manifestsFile = path.join(workDir, 'manifests.yaml');
     await fs.writeFile(manifestsFile, manifests.toYaml());
-    const run = new ApplyRun(settings, kubectl, workDir, host.setOutput, seams);
+    // Only once the set renders: a bad manifest fails the step without a request to the cluster.
+    const cluster = await clusterAccess({
+      kubectl,
+      workDir,
+      kubeconfig: kubeconfig && kubeconfigFile ? { kubeconfig, file: kubeconfigFile } : undefined,
+      context: settings.context,
+      kubectlOnly: kubectlOnly(settings),
+    });
+    const run = new ApplyRun(settings, kubectl, cluster, workDir, host.setOutput, seams);
     return await run.execute(manifests, manifestsFile, { renderer, imageChanges });
   } finally {
     await scratch.remove();
     forgetKubeconfig();
     if (kubeconfigFile) await Kubeconfig.remove(kubeconfigFile);
   }
+}
+
+/** Why this run goes through kubectl alone, if it does. */
+function kubectlOnly(settings: KubectlApplySettings): string | undefined {
+  if (settings.dryRun !== 'none') return `the ${settings.dryRun} dry run compares through kubectl`;
+  if (!settings.serverSide) return "a client-side apply is kubectl's own";
+  return undefined;
 }
 
 async function renderManifests(
@@ -149,6 +166,8 @@ class ApplyRun {
   constructor(
     private readonly settings: KubectlApplySettings,
     private readonly kubectl: Kubectl,
+    /** Preflight, apply, live reads and readiness: the API client or kubectl (cluster-access.ts). */
+    private readonly cluster: ClusterAccess,
     private readonly workDir: string,
     private readonly setOutput: OutputSink,
     private readonly seams: KubectlApplySeams,
@@ -179,16 +198,16 @@ class ApplyRun {
     if (this.settings.createNamespace && this.settings.namespace) {
       await this.kubectl.ensureNamespace(this.settings.namespace, this.settings.fieldManager);
     }
-    // Both read only (the preflight is a dry run), so they run at once, each in its own kubectl process.
+    // Both read only (the preflight is a dry run), so they run at once.
     const checks = [this.checkBeforeApply(manifests), this.liveWorkloads(manifests)] as const;
     const failed = (await Promise.allSettled(checks)).find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     const [checkedAll, before] = await Promise.all(checks);
     // The server has just validated this very set strictly: kubectl need not fetch the OpenAPI and check it again.
-    const applied = await this.kubectl.apply(manifestsFile, { ...this.options, validate: !checkedAll });
+    const applied = await this.cluster.apply(manifests.objects, { ...this.options, validate: !checkedAll });
     this.setObjects(applied);
     this.setOutput(OUTPUTS.diff, '');
-    log.info(`Applied ${applied.length} object(s) with one kubectl apply.`);
+    log.info(`Applied ${applied.length} object(s) through ${this.cluster.via}.`);
     if (this.settings.prune) await this.prune(manifests, applied);
 
     const awaited = this.settings.wait ? applied.map(refOf).filter(isAwaited) : [];
@@ -252,7 +271,7 @@ class ApplyRun {
 
   /** Every kind must be served by the cluster (or be a CRD of this very set), or nothing is applied. */
   private async checkKinds(manifests: ManifestSet): Promise<void> {
-    const served = await this.kubectl.servedKinds();
+    const served = await this.cluster.servedKinds();
     const defined = new Set(
       manifests.objects
         .filter((object) => object.kind === 'CustomResourceDefinition')
@@ -285,13 +304,10 @@ class ApplyRun {
       (object) => !created.has(object.metadata.namespace ?? this.settings.namespace ?? ''),
     );
     if (checkable.length === 0) return false;
-    // One kubectl process: against a current API server (aggregated discovery, OpenAPI v3, server-side field
-    // validation) kubectl's own cost is its start and the OpenAPI download, so splitting the set across processes
-    // (once ~4x faster, when kubectl checked each object client-side) now costs 3x as much: 434 ms against 1,331 ms
-    // for 20 objects (docs/performance.md, kubectl-apply).
-    const file = path.join(this.workDir, 'preflight.yaml');
-    await fs.writeFile(file, checkable.map((object) => stringify(object, { lineWidth: 0 })).join('---\n'));
-    await this.kubectl.apply(file, { ...this.options, dryRun: true });
+    // Through kubectl, one process: against a current API server kubectl's own cost is its start and the OpenAPI
+    // download, so splitting the set across processes costs 3x as much: 434 ms against 1,331 ms for 20 objects
+    // (docs/performance.md, kubectl-apply).
+    await this.cluster.apply(checkable, { ...this.options, dryRun: true });
     return checkable.length === manifests.objects.length;
   }
 
@@ -323,11 +339,9 @@ class ApplyRun {
 
   /** The workloads as they are before the apply, to tell which ones this run changes (only when it may roll back). */
   private async liveWorkloads(manifests: ManifestSet): Promise<Map<string, KubeObject>> {
-    const workloads = manifests.objects.filter((object) => isAwaited(refOf(object)));
+    const workloads = manifests.objects.map(refOf).filter(isAwaited);
     if (!this.settings.wait || !this.settings.rollbackOnFailure || workloads.length === 0) return new Map();
-    const file = path.join(this.workDir, 'workloads.yaml');
-    await fs.writeFile(file, workloads.map((object) => stringify(object, { lineWidth: 0 })).join('---\n'));
-    const live = await this.kubectl.get(file, this.settings.namespace);
+    const live = await this.cluster.get(workloads, this.settings.namespace);
     return new Map(live.map((object) => [refKey(refOf(object)), object]));
   }
 
@@ -335,10 +349,9 @@ class ApplyRun {
     refs: readonly ObjectRef[],
     judge?: Parameters<typeof waitForReadiness>[2]['judge'],
   ): Promise<ObjectReadiness[]> {
-    return waitForReadiness(this.kubectl, refs, {
+    return waitForReadiness(this.cluster, refs, {
       timeoutMs: this.settings.timeoutSeconds * 1000,
       pollMs: this.seams.pollMs ?? DEFAULT_POLL_MS,
-      workDir: this.workDir,
       judge,
     });
   }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import { writeFilesAtomically } from '../atomic-write.js';
+import { mapConcurrently } from '../concurrency.js';
 import { UserError } from '../errors.js';
 import { relativeToRoot } from '../file-scope.js';
 import { EditSession } from './edit-session.js';
@@ -164,17 +165,4 @@ async function readManifestText(file: string, path: string): Promise<string> {
   } catch {
     throw new UserError(`${path}: is not valid UTF-8.`, { file: path });
   }
-}
-
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -41,6 +41,10 @@ export interface HttpRequestInit {
   ca?: string;
   /** false: accept any certificate from this server (the caller warns about it). */
   rejectUnauthorized?: boolean;
+  /** The name the server's certificate must carry, when it is not the URL's host. */
+  servername?: string;
+  /** A client certificate and key (PEM) to present. */
+  clientCertificate?: { cert: string; key: string };
 }
 
 /** The request did not end in time; says what was asked. */
@@ -308,6 +312,8 @@ function send(target: URL, init: HttpRequestInit, signal: AbortSignal): Promise<
   const route = (init.transport ?? defaultTransport()).route(target, {
     ca: init.ca,
     rejectUnauthorized: init.rejectUnauthorized,
+    servername: init.servername,
+    clientCertificate: init.clientCertificate,
   });
   const headers: Record<string, string> = { ...init.headers };
   if (route.proxyAuthorization) headers['Proxy-Authorization'] = route.proxyAuthorization;

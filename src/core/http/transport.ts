@@ -19,6 +19,10 @@ export interface ServerTrust {
   ca?: string;
   /** false: accept any certificate (an explicit, warned-about choice of the caller). */
   rejectUnauthorized?: boolean;
+  /** The name the server's certificate must carry, when it is not the URL's host (a kubeconfig's tls-server-name). */
+  servername?: string;
+  /** A client certificate and its key (PEM) this client proves itself with (a kubeconfig user's). */
+  clientCertificate?: { cert: string; key: string };
 }
 
 /** How one request leaves this machine: the agent to hand node:http, and what to send. */
@@ -91,6 +95,8 @@ export class HttpTransport {
         ? { ca: [...tls.rootCertificates, this.options.ca.toString()] }
         : {};
     if (trust.rejectUnauthorized === false) options.rejectUnauthorized = false;
+    if (trust.servername) options.servername = trust.servername;
+    if (trust.clientCertificate) Object.assign(options, trust.clientCertificate);
     return options;
   }
 
@@ -156,7 +162,7 @@ class TunnelAgent extends https.Agent {
         port: undefined,
         path: undefined,
         socket,
-        servername: isIpAddress(host) ? undefined : host,
+        servername: (this.options as tls.ConnectionOptions).servername ?? (isIpAddress(host) ? undefined : host),
       });
       settled = true;
       callback(null, secure);
@@ -179,10 +185,15 @@ class TunnelAgent extends https.Agent {
 
 const CONNECT_TIMEOUT_MS = 30_000;
 
-/** Part of an agent's key: agents differ by trust; a CA is named by its hash, not kept in the key. */
+/** Part of an agent's key: agents differ by trust; a CA or a client key is named by its hash, not kept in the key. */
 function trustKeyOf(trust: ServerTrust): string {
-  const ca = trust.ca ? ` ca ${createHash('sha256').update(trust.ca).digest('hex').slice(0, 16)}` : '';
-  return `${ca}${trust.rejectUnauthorized === false ? ' insecure' : ''}`;
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const ca = trust.ca ? ` ca ${hash(trust.ca)}` : '';
+  const client = trust.clientCertificate
+    ? ` client ${hash(trust.clientCertificate.cert + trust.clientCertificate.key)}`
+    : '';
+  const name = trust.servername ? ` name ${trust.servername}` : '';
+  return `${ca}${client}${name}${trust.rejectUnauthorized === false ? ' insecure' : ''}`;
 }
 
 function proxyPort(url: URL): number {

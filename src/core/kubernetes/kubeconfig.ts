@@ -13,6 +13,15 @@ interface NamedEntry {
   name?: unknown;
   user?: Record<string, unknown>;
   cluster?: Record<string, unknown>;
+  context?: Record<string, unknown>;
+}
+
+/** What one context of a kubeconfig names: its cluster and user entries as written, and its namespace. */
+export interface KubeconfigContext {
+  name: string;
+  cluster: Record<string, unknown>;
+  user: Record<string, unknown>;
+  namespace?: string;
 }
 
 /**
@@ -23,6 +32,9 @@ export class Kubeconfig {
   private constructor(
     private readonly text: string,
     readonly contexts: readonly string[],
+    private readonly config: Record<string, unknown>,
+    /** The context in use: the one asked for, else the file's current-context. */
+    readonly currentContext: string,
   ) {}
 
   /** Parses and checks the text; `input` names it in errors, `context` must be one of its contexts. */
@@ -52,7 +64,20 @@ export class Kubeconfig {
     if (!names.includes(current)) {
       throw new UserError(`Context "${current}" is not in the kubeconfig; it has: ${names.join(', ')}.`);
     }
-    return new Kubeconfig(text, names);
+    return new Kubeconfig(text, names, config, current);
+  }
+
+  /** The cluster, user and namespace the context in use names (an entry it names but the file lacks is empty). */
+  context(): KubeconfigContext {
+    const context = entries(this.config.contexts).find((entry) => entry.name === this.currentContext)?.context ?? {};
+    const named = (list: unknown, key: 'cluster' | 'user') =>
+      entries(list).find((entry) => entry.name === context[key])?.[key] ?? {};
+    return {
+      name: this.currentContext,
+      cluster: named(this.config.clusters, 'cluster'),
+      user: named(this.config.users, 'user'),
+      namespace: typeof context.namespace === 'string' && context.namespace ? context.namespace : undefined,
+    };
   }
 
   /** A fresh path under `parent` for `write`, known before anything is written so a post step can remove it. */

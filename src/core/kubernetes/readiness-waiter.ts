@@ -1,18 +1,13 @@
 import * as log from '../log.js';
-import * as fs from 'node:fs/promises';
-import * as path from 'node:path';
-import { stringify } from 'yaml';
-import { describeRef, type KubeObject, type ObjectRef, refDocument, refKey, refOf } from './kube-object.js';
-import type { Kubectl } from './kubectl.js';
+import type { ClusterAccess } from './cluster-access.js';
+import { describeRef, type KubeObject, type ObjectRef, refKey, refOf } from './kube-object.js';
 import { type Readiness, readinessOf } from './readiness.js';
 import { escapeForLog } from '../workflow-commands.js';
 
 export interface WaitOptions {
   timeoutMs: number;
-  /** Pause between two looks at the cluster. */
+  /** The longest pause between two looks at the cluster: pauses start at an eighth of it and double up to it. */
   pollMs: number;
-  /** Folder for the file that names the objects still awaited. */
-  workDir: string;
   judge?: (object: KubeObject) => Readiness;
 }
 
@@ -24,11 +19,12 @@ export interface ObjectReadiness {
 }
 
 /**
- * Waits until every object is ready or has failed, looking at all those still pending with one
- * `kubectl get` per round; what is still pending at the deadline has failed with a timeout.
+ * Waits until every object is ready or has failed, looking at all those still pending once per round; what is still
+ * pending at the deadline has failed with a timeout. Early rounds come quickly (most rollouts that fail or finish
+ * soon do so in the first seconds), later ones every `pollMs`.
  */
 export async function waitForReadiness(
-  kubectl: Kubectl,
+  cluster: Pick<ClusterAccess, 'get'>,
   refs: readonly ObjectRef[],
   options: WaitOptions,
 ): Promise<ObjectReadiness[]> {
@@ -36,10 +32,9 @@ export async function waitForReadiness(
   const deadline = Date.now() + options.timeoutMs;
   const results = new Map<string, ObjectReadiness>();
   let pending = [...refs];
-  const file = path.join(options.workDir, 'awaited.yaml');
+  let pauseMs = Math.max(1, Math.round(options.pollMs / 8));
   for (;;) {
-    await fs.writeFile(file, pending.map((ref) => stringify(refDocument(ref))).join('---\n'));
-    const live = new Map((await kubectl.get(file)).map((object) => [refKey(refOf(object)), object]));
+    const live = new Map((await cluster.get(pending)).map((object) => [refKey(refOf(object)), object]));
     const stillPending: ObjectRef[] = [];
     for (const ref of pending) {
       const object = live.get(refKey(ref));
@@ -54,7 +49,7 @@ export async function waitForReadiness(
     }
     pending = stillPending;
     if (pending.length === 0) break;
-    if (Date.now() + options.pollMs > deadline) {
+    if (Date.now() + pauseMs > deadline) {
       for (const ref of pending) {
         const last = results.get(refKey(ref)) as ObjectReadiness;
         const seconds = Math.round(options.timeoutMs / 1000);
@@ -65,7 +60,8 @@ export async function waitForReadiness(
       }
       break;
     }
-    await new Promise((resolve) => setTimeout(resolve, options.pollMs));
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    pauseMs = Math.min(options.pollMs, pauseMs * 2);
   }
   return refs.map((ref) => results.get(refKey(ref)) as ObjectReadiness);
 }
