@@ -1,11 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { access, chmod, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as log from './log.js';
 import { getExecOutput } from '@actions/exec';
 import * as io from '@actions/io';
-import * as tc from '@actions/tool-cache';
 import { errorMessage, UserError } from './errors.js';
 import { downloadToFile, HttpStatusError, HttpTimeoutError } from './http/request.js';
 import type { HttpTransport } from './http/transport.js';
@@ -61,8 +60,9 @@ const VERSION = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
- * Returns the requested tool at exactly the requested version: the one on PATH if it reports that version,
- * else the tool cache's copy, else a fresh download whose SHA-256 must match the pin.
+ * Returns the requested tool at exactly the requested version: the tool cache's copy (verified when it was
+ * downloaded), else the one on PATH if it reports that version, else a fresh download whose SHA-256 must match the
+ * pin. The cache comes first because asking a binary on PATH for its version is a process (60-90 ms for kubectl).
  */
 export async function installTool(request: ToolRequest, options: InstallOptions = {}): Promise<InstalledTool> {
   const releases: ReleaseTable = options.releases ?? RELEASES;
@@ -76,21 +76,34 @@ export async function installTool(request: ToolRequest, options: InstallOptions 
   // Validated before looking at this machine, so a request fails the same way on every runner.
   const asset = resolveAsset(request.tool, release, version, platform, request.sha256);
 
+  const cached = findInToolCache(request.tool, version, arch);
+  if (cached) {
+    log.info(`Using ${request.tool} ${version} from the tool cache`);
+    return { path: path.join(cached, asset.binPath), version, source: 'tool-cache' };
+  }
+
   const onPath = await findOnPath(path.basename(asset.binPath), release, version, options.runVersion ?? runVersion);
   if (onPath) {
     log.info(`Using ${request.tool} ${version} found on PATH at ${onPath}`);
     return { path: onPath, version, source: 'path' };
   }
 
-  const cached = tc.find(request.tool, version, arch);
-  if (cached) {
-    log.info(`Using ${request.tool} ${version} from the tool cache`);
-    return { path: path.join(cached, asset.binPath), version, source: 'tool-cache' };
-  }
-
   const installed = await downloadToCache(request.tool, version, arch, asset, options);
   log.info(`Installed ${request.tool} ${version} at ${installed}`);
   return { path: installed, version, source: 'download' };
+}
+
+/**
+ * The tool cache's folder for this version, laid out as @actions/tool-cache lays it out (`<tool>/<version>/<arch>`,
+ * complete once `<arch>.complete` exists), read without loading that package: it brings an HTTP client whose
+ * modules cost ~40 ms to load (docs/performance.md, kubectl-apply); it is loaded only to download.
+ */
+function findInToolCache(tool: string, version: string, arch: string): string | undefined {
+  const root = process.env.RUNNER_TOOL_CACHE;
+  if (!root) return undefined;
+  // As semver.clean, which the package applies: build metadata is not part of the folder's name.
+  const dir = path.join(root, tool, version.replace(/\+.*$/, ''), arch);
+  return existsSync(dir) && existsSync(`${dir}.complete`) ? dir : undefined;
 }
 
 function resolveAsset(
@@ -174,6 +187,7 @@ async function downloadToCache(
     await downloadWithRetries(asset.url, file, options);
     await verifySha256(file, asset);
     unpacked = await unpack(file, asset, temp);
+    const tc = await import('@actions/tool-cache');
     const cacheDir = await tc.cacheDir(unpacked, tool, version, arch);
     const bin = path.join(cacheDir, asset.binPath);
     if (process.platform !== 'win32') await chmod(bin, 0o755);
@@ -205,9 +219,9 @@ async function verifySha256(file: string, asset: PinnedAsset): Promise<void> {
 async function unpack(file: string, asset: PinnedAsset, temp: string): Promise<string> {
   let dir: string;
   if (asset.archive === 'tar.gz') {
-    dir = await tc.extractTar(file);
+    dir = await (await import('@actions/tool-cache')).extractTar(file);
   } else if (asset.archive === 'zip') {
-    dir = await tc.extractZip(file);
+    dir = await (await import('@actions/tool-cache')).extractZip(file);
   } else {
     dir = path.join(temp, randomUUID());
     await mkdir(path.dirname(path.join(dir, asset.binPath)), { recursive: true });

@@ -223,6 +223,18 @@ describe('a binary already on PATH', () => {
     expect(requests).toEqual([]);
   });
 
+  it('is not asked for its version when the tool cache holds that version (asking is a process)', async () => {
+    const cached = await installTool({ tool: 'hello' }, fast(tarball()));
+    putOnPath('1.2.3');
+    const asked: string[] = [];
+    const installed = await installTool(
+      { tool: 'hello' },
+      { ...fast(tarball()), runVersion: async (bin) => (asked.push(bin), 'hello version 1.2.3') },
+    );
+    expect(installed).toEqual({ ...cached, source: 'tool-cache' });
+    expect(asked).toEqual([]);
+  });
+
   it('is ignored when it reports another version', async () => {
     const onPath = putOnPath('1.2.30');
     const installed = await installTool({ tool: 'hello' }, fast(tarball()));

@@ -98,8 +98,6 @@ export async function kubectlApply(
       commit: host.context.sha,
       runUrl: host.context.links.runUrl,
     });
-    const manifestsFile = path.join(workDir, 'manifests.yaml');
-    await fs.writeFile(manifestsFile, manifests.toYaml());
     // Only once the set renders: a bad manifest fails the step without a request to the cluster.
     const cluster = await clusterAccess({
       kubectl,
@@ -109,7 +107,7 @@ export async function kubectlApply(
       kubectlOnly: kubectlOnly(settings),
     });
     const run = new ApplyRun(settings, kubectl, cluster, workDir, host.setOutput, seams);
-    return await run.execute(manifests, manifestsFile, { renderer, imageChanges });
+    return await run.execute(manifests, { renderer, imageChanges });
   } finally {
     await scratch.remove();
     forgetKubeconfig();
@@ -142,12 +140,15 @@ async function renderManifests(
     { kubectl, helm: () => Helm.find() },
   );
   log.info(`Rendering ${settings.manifests.map(escapeForLog).join(', ')} with the ${renderer.name} renderer`);
-  const rendered = ManifestSet.parse(await renderer.render());
-  // Image overrides edit the rendered copy with the bump core; the repository is never touched.
-  const renderedFile = path.join(workDir, 'rendered.yaml');
-  await fs.writeFile(renderedFile, rendered.toYaml());
-  const imageChanges = await overrideImages(renderedFile, settings.images);
-  const manifests = ManifestSet.parse([{ origin: 'the rendered copy', text: await fs.readFile(renderedFile, 'utf8') }]);
+  let manifests = ManifestSet.parse(await renderer.render());
+  let imageChanges: ReferenceChange[] = [];
+  if (settings.images.length > 0) {
+    // Image overrides edit the rendered copy with the bump core; the repository is never touched.
+    const renderedFile = path.join(workDir, 'rendered.yaml');
+    await fs.writeFile(renderedFile, manifests.toYaml());
+    imageChanges = await overrideImages(renderedFile, settings.images);
+    manifests = ManifestSet.parse([{ origin: 'the rendered copy', text: await fs.readFile(renderedFile, 'utf8') }]);
+  }
   manifests.annotate(record);
   if (settings.applySet) manifests.label(APPLY_SET_LABEL, settings.applySet);
   return { manifests, imageChanges, renderer: renderer.name };
@@ -180,7 +181,7 @@ class ApplyRun {
     };
   }
 
-  async execute(manifests: ManifestSet, manifestsFile: string, facts: RunFacts): Promise<ApplyStatus> {
+  async execute(manifests: ManifestSet, facts: RunFacts): Promise<ApplyStatus> {
     const mode = this.settings.dryRun === 'none' ? '' : ` (dry run: ${this.settings.dryRun})`;
     this.summary.heading(`kubectl-apply${mode}`);
     this.summary.paragraph(
@@ -193,7 +194,7 @@ class ApplyRun {
       );
       for (const change of facts.imageChanges) log.info(escapeForLog(`Image override: ${change.from} -> ${change.to}`));
     }
-    if (this.settings.dryRun !== 'none') return this.dryRun(manifests, manifestsFile);
+    if (this.settings.dryRun !== 'none') return this.dryRun(manifests);
 
     if (this.settings.createNamespace && this.settings.namespace) {
       await this.kubectl.ensureNamespace(this.settings.namespace, this.settings.fieldManager);
@@ -235,10 +236,17 @@ class ApplyRun {
     );
   }
 
-  private async dryRun(manifests: ManifestSet, manifestsFile: string): Promise<ApplyStatus> {
+  private async dryRun(manifests: ManifestSet): Promise<ApplyStatus> {
     let diff: string;
-    if (this.settings.dryRun === 'server') diff = await this.kubectl.diff(manifestsFile, this.options);
-    else diff = clientDiff(manifests.objects, await this.kubectl.get(manifestsFile, this.settings.namespace));
+    if (this.settings.dryRun === 'server') {
+      const file = path.join(this.workDir, 'manifests.yaml');
+      await fs.writeFile(file, manifests.toYaml());
+      diff = await this.kubectl.diff(file, this.options);
+    } else
+      diff = clientDiff(
+        manifests.objects,
+        await this.cluster.get(manifests.objects.map(refOf), this.settings.namespace),
+      );
     this.setObjects(manifests.objects);
     this.setOutput(OUTPUTS.diff, diff);
     if (diff) printUntrusted(diff);

@@ -110,11 +110,11 @@ export class KubeApi {
   /** The live objects; those that do not exist are left out. */
   async get(refs: readonly ObjectRef[], namespace?: string): Promise<KubeObject[]> {
     const results = await settleConcurrently(refs, CONCURRENT_REQUESTS, async (ref) => {
-        const { path } = await this.addressed({ ...refToObject(ref) }, namespace);
-        return this.call('GET', path, {}, describeRef(ref)).catch((error: unknown) => {
-          if (error instanceof ApiStatusError && error.status === 404) return undefined;
-          throw error;
-        });
+      const { path } = await this.addressed({ ...refToObject(ref) }, namespace);
+      return this.call('GET', path, {}, describeRef(ref)).catch((error: unknown) => {
+        if (error instanceof ApiStatusError && error.status === 404) return undefined;
+        throw error;
+      });
     });
     const failed = results.find((result) => result.status === 'rejected');
     if (failed) throw new UserError(`Reading the live objects failed: ${(failed.reason as Error).message}`);
@@ -132,7 +132,9 @@ export class KubeApi {
     const root = object.apiVersion.includes('/') ? `/apis/${object.apiVersion}` : `/api/${object.apiVersion}`;
     const name = encodeURIComponent(object.metadata.name);
     if (!resource.namespaced) {
-      const { namespace: _ignored, ...metadata } = object.metadata;
+      // A cluster-scoped object has no namespace, whatever the manifest says.
+      const metadata = { ...object.metadata };
+      delete metadata.namespace;
       return { path: `${root}/${resource.resource}/${name}`, body: { ...object, metadata } };
     }
     const own = object.metadata.namespace;

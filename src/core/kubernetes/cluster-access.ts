@@ -42,7 +42,8 @@ export async function clusterAccess(options: {
   };
   if (options.kubectlOnly) return viaKubectl(options.kubectlOnly);
   const endpoint = await apiEndpoint(options.kubeconfig ?? { context: options.context });
-  if (endpoint instanceof UnsupportedKubeconfig) return viaKubectl(`the kubeconfig is not one this action reads (${endpoint.reason})`);
+  if (endpoint instanceof UnsupportedKubeconfig)
+    return viaKubectl(`the kubeconfig is not one this action reads (${endpoint.reason})`);
   const api = new KubeApi(endpoint);
   if (!(await api.speaksAggregatedDiscovery()))
     return viaKubectl('the API server serves no aggregated discovery (Kubernetes before 1.26)');

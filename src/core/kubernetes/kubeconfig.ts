@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { isMap, parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
+import { randomHex } from '../random.js';
 import { registerSecret } from '../secrets.js';
 
 // Credentials a kubeconfig user can carry: each is masked, and the *-data ones also decoded.
@@ -82,7 +82,7 @@ export class Kubeconfig {
 
   /** A fresh path under `parent` for `write`, known before anything is written so a post step can remove it. */
   static fileUnder(parent: string): string {
-    return path.join(parent, `kubeconfig-${randomUUID()}`, 'config');
+    return path.join(parent, `kubeconfig-${randomHex(16)}`, 'config');
   }
 
   /** Writes the file 0600 inside a new 0700 folder. */
