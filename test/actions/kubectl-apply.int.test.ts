@@ -66,13 +66,16 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     ]);
     expect(result.outputs.objects).toBe('Deployment/default/api\nConfigMap/default/shop-config\nService/default/api');
     const applies = realApplies();
-    expect(applies.map((request) => request.path)).toEqual([
-      '/apis/apps/v1/namespaces/default/deployments/api',
+    // Independent objects are applied at once, so they arrive in any order.
+    expect(applies.map((request) => request.path).sort()).toEqual([
       '/api/v1/namespaces/default/configmaps/shop-config',
       '/api/v1/namespaces/default/services/api',
+      '/apis/apps/v1/namespaces/default/deployments/api',
     ]);
-    // One kubectl process: every apply request on the same connection, with our field manager, not forced.
-    expect(new Set(applies.map((request) => request.connection)).size).toBe(1);
+    // From the action's own process (no kubectl), with our field manager, not forced.
+    expect(new Set(double.received.map((request) => request.userAgent))).toEqual(
+      new Set(['gitops-delivery-actions (kubectl-apply)']),
+    );
     expect(
       applies.every(
         (request) => request.query.fieldManager === 'gitops-delivery-actions' && request.query.force === 'false',
@@ -80,7 +83,6 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     ).toBe(true);
     // The preflight dry run checked the same set first.
     const dryRuns = double.applyRequests().filter((request) => request.query.dryRun === 'All');
-    // (in parallel kubectl processes, so in any order)
     expect(dryRuns.map((request) => request.path).sort()).toEqual(applies.map((request) => request.path).sort());
     const sent = applies[0]?.body as {
       metadata: { annotations: Record<string, string> };
@@ -217,6 +219,20 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     expect((realApplies()[0]?.body as { metadata: { labels: Record<string, string> } }).metadata.labels).toEqual({
       'gitops-delivery-actions/apply-set': 'shop',
     });
+  });
+
+  it('leaves the talking to kubectl when the kubeconfig uses what the action does not read (impersonation)', async () => {
+    const kubeconfig = double.kubeconfig().replace(`    token: ${TOKEN}`, `    token: ${TOKEN}\n    as: release-bot`);
+
+    const result = await runKubectlApply({ kubeconfig, manifests: 'deploy' }, workspace, version);
+
+    expect(result.outputs.status).toBe('succeeded');
+    expect(result.log).toContain(
+      'kubectl talks to the cluster: the kubeconfig is not one this action reads (its context uses as)',
+    );
+    expect(realApplies()).toHaveLength(3);
+    // (this machine's kubectl is a dispatcher that runs the matching kubectl release)
+    expect(double.received.every((request) => /^kubectl(-dispatcher)?\//.test(request.userAgent ?? ''))).toBe(true);
   });
 
   it('masks the kubeconfig credentials and removes the file', async () => {

@@ -80,9 +80,8 @@ export class KubeApi {
   }
 
   /**
-   * Server-side applies each object in order, as one `kubectl apply --server-side` does (a dry run: all at once,
-   * since nothing persists), and returns them as stored. Like kubectl it goes on past a refused object and then
-   * fails naming every refusal.
+   * Server-side applies the objects and returns them as stored, in the set's order. Like kubectl it goes on past a
+   * refused object and then fails naming every refusal.
    */
   async apply(objects: readonly KubeObject[], options: ApplyOptions): Promise<KubeObject[]> {
     const query = new URLSearchParams({
@@ -95,7 +94,17 @@ export class KubeApi {
       const { path, body } = await this.addressed(object, options.namespace);
       return this.call('PATCH', `${path}?${query}`, { body, contentType: APPLY_PATCH }, describeRef(refOf(body)));
     };
-    const results = await settleConcurrently(objects, options.dryRun ? CONCURRENT_REQUESTS : 1, applyOne);
+    // What others are created in (Namespaces) or typed by (CRDs) goes first, one at a time in the set's order, as
+    // Flux's kustomize-controller stages them; the rest, independent of each other, at once. A dry run persists
+    // nothing, so it needs no stages.
+    const staged = options.dryRun ? [] : objects.filter(isDefinition);
+    const rest = options.dryRun ? objects : objects.filter((object) => !isDefinition(object));
+    const first = await settleConcurrently(staged, 1, applyOne);
+    const then = await settleConcurrently(rest, CONCURRENT_REQUESTS, applyOne);
+    const outcome = new Map<KubeObject, PromiseSettledResult<KubeObject>>();
+    staged.forEach((object, index) => outcome.set(object, first[index] as PromiseSettledResult<KubeObject>));
+    rest.forEach((object, index) => outcome.set(object, then[index] as PromiseSettledResult<KubeObject>));
+    const results = objects.map((object) => outcome.get(object) as PromiseSettledResult<KubeObject>);
     const refused = results.filter((result) => result.status === 'rejected').map((result) => result.reason as Error);
     if (refused.length > 0) {
       const conflict = refused.some((error) => /conflict/i.test(error.message))
@@ -255,6 +264,13 @@ function refToObject(ref: ObjectRef): KubeObject {
     kind: ref.kind,
     metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
   };
+}
+
+function isDefinition(object: KubeObject): boolean {
+  return (
+    (object.apiVersion === 'v1' && object.kind === 'Namespace') ||
+    (object.apiVersion.startsWith('apiextensions.k8s.io/') && object.kind === 'CustomResourceDefinition')
+  );
 }
 
 /** `<what>: <the Status message>`, one redacted line; an answer that is no Status says its HTTP status. */
