@@ -100,6 +100,8 @@ export class KubeApi {
     const staged = options.dryRun ? [] : objects.filter(isDefinition);
     const rest = options.dryRun ? objects : objects.filter((object) => !isDefinition(object));
     const first = await settleConcurrently(staged, 1, applyOne);
+    // A CRD just applied serves a kind the discovery read before did not: read it again for what follows.
+    if (staged.some((object) => object.kind === 'CustomResourceDefinition')) this.discovered = undefined;
     const then = await settleConcurrently(rest, CONCURRENT_REQUESTS, applyOne);
     const outcome = new Map<KubeObject, PromiseSettledResult<KubeObject>>();
     staged.forEach((object, index) => outcome.set(object, first[index] as PromiseSettledResult<KubeObject>));
@@ -111,7 +113,8 @@ export class KubeApi {
         ? ' Set force-conflicts: true to take over fields another manager owns.'
         : '';
       const what = options.dryRun ? 'The dry run of the server-side apply' : 'The server-side apply';
-      throw new UserError(`${what} failed: ${refused.map((error) => error.message).join('; ')}.${conflict}`);
+      const reasons = refused.map((error) => error.message.replace(/\.$/, '')).join('; ');
+      throw new UserError(`${what} failed: ${reasons}.${conflict}`);
     }
     return results.map((result) => (result as PromiseFulfilledResult<KubeObject>).value);
   }

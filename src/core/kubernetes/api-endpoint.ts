@@ -83,7 +83,10 @@ async function endpointOf(context: KubeconfigContext, base: string): Promise<Api
     ...Object.keys(user).filter((field) => !USER_FIELDS.has(field)),
   ];
   if (unknown.length > 0) return new UnsupportedKubeconfig(`its context uses ${unknown.join(', ')}`);
-  const server = new URL(String(cluster.server));
+  if (typeof cluster.server !== 'string' || !URL.canParse(cluster.server)) {
+    throw new UserError(`The kubeconfig's context "${context.name}" names no cluster with a server URL.`);
+  }
+  const server = new URL(cluster.server);
   const read = (field: string, from: Record<string, unknown>) => readPem(from, field, base);
   const tls: ApiEndpoint['tls'] = {};
   const ca = await read('certificate-authority', cluster);
@@ -96,7 +99,12 @@ async function endpointOf(context: KubeconfigContext, base: string): Promise<Api
   if (cert && key) tls.clientCertificate = { cert, key };
   if (typeof user.token === 'string' && user.token) endpoint.authorization = `Bearer ${user.token}`;
   else if (typeof user.tokenFile === 'string') {
-    const token = (await fs.readFile(path.resolve(base, user.tokenFile), 'utf8')).trim();
+    const file = user.tokenFile;
+    const token = (
+      await fs.readFile(path.resolve(base, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new UserError(`The kubeconfig's tokenFile ${file} cannot be read (${error.code ?? error.message}).`);
+      })
+    ).trim();
     registerSecret(token);
     endpoint.authorization = `Bearer ${token}`;
   } else if (typeof user.username === 'string' && typeof user.password === 'string') {

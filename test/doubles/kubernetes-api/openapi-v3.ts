@@ -87,8 +87,11 @@ export class OpenApiV3 {
       };
       document.schemas[name] = {
         ...schema,
+        // apiVersion, kind and metadata are implicit in a CRD's schema; the API server publishes them for every CR.
         properties: {
           ...(schema.properties as JsonObject | undefined),
+          apiVersion: { type: 'string' },
+          kind: { type: 'string' },
           metadata: { allOf: [{ $ref: `${SCHEMAS}${META}.ObjectMeta` }], description: "Standard object's metadata." },
         },
         'x-kubernetes-group-version-kind': [gvk],

@@ -776,7 +776,9 @@ function inOneYear(): string {
 
 function parseBody(raw: string, contentType: string | undefined): unknown {
   try {
-    return contentType === APPLY_PATCH ? parseYaml(raw) : JSON.parse(raw);
+    // An apply patch is YAML, and JSON is YAML: like apimachinery's YAMLOrJSONDecoder, a body that opens with `{`
+    // is decoded as JSON (what kubectl sends), which also keeps the double's own cost per apply low in benches.
+    return contentType === APPLY_PATCH && !raw.trimStart().startsWith('{') ? parseYaml(raw) : JSON.parse(raw);
   } catch {
     return raw;
   }
