@@ -221,6 +221,43 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     });
   });
 
+  it('applies a CRD and objects of its kind in one set: the CRD first, its objects once the server serves the kind', async () => {
+    await fs.writeFile(
+      path.join(workspace, 'deploy/a-gadget.yaml'),
+      'apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g1}\nspec: {size: 3}\n',
+    );
+    await fs.writeFile(
+      path.join(workspace, 'deploy/crd.yaml'),
+      [
+        'apiVersion: apiextensions.k8s.io/v1',
+        'kind: CustomResourceDefinition',
+        'metadata: {name: gadgets.example.com}',
+        'spec:',
+        '  group: example.com',
+        '  names: {kind: Gadget, plural: gadgets, singular: gadget, listKind: GadgetList}',
+        '  scope: Namespaced',
+        '  versions:',
+        '  - name: v1',
+        '    served: true',
+        '    storage: true',
+        '    schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, properties: {size: {type: integer}}}}}}',
+        '',
+      ].join('\n'),
+    );
+
+    const result = await run({});
+
+    expect(result.error).toBeUndefined();
+    expect(result.outputs.status).toBe('succeeded');
+    expect(double.object('example.com/v1', 'Gadget', 'default', 'g1')).toMatchObject({ spec: { size: 3 } });
+    // The dry run could not check the Gadget before its CRD existed; the CRD was applied before it.
+    const dryRuns = double.applyRequests().filter((request) => request.query.dryRun === 'All');
+    expect(dryRuns.some((request) => request.path.includes('/gadgets/'))).toBe(false);
+    const paths = realApplies().map((request) => request.path);
+    expect(paths.indexOf('/apis/apiextensions.k8s.io/v1/customresourcedefinitions/gadgets.example.com')).toBe(0);
+    expect(paths).toContain('/apis/example.com/v1/namespaces/default/gadgets/g1');
+  });
+
   it('leaves the talking to kubectl when the kubeconfig uses what the action does not read (impersonation)', async () => {
     const kubeconfig = double.kubeconfig().replace(`    token: ${TOKEN}`, `    token: ${TOKEN}\n    as: release-bot`);
 

@@ -9,7 +9,9 @@ import { Helm } from '../../core/kubernetes/helm.js';
 import { overrideImages } from '../../core/kubernetes/image-overrides.js';
 import {
   describeRef,
+  groupKind,
   groupOf,
+  kindsDefinedBy,
   type KubeObject,
   type ObjectRef,
   refDocument,
@@ -280,16 +282,9 @@ class ApplyRun {
   /** Every kind must be served by the cluster (or be a CRD of this very set), or nothing is applied. */
   private async checkKinds(manifests: ManifestSet): Promise<void> {
     const served = await this.cluster.servedKinds();
-    const defined = new Set(
-      manifests.objects
-        .filter((object) => object.kind === 'CustomResourceDefinition')
-        .map(
-          (object) =>
-            `${(object.spec as { group?: string } | undefined)?.group}/${(object.spec as { names?: { kind?: string } } | undefined)?.names?.kind}`,
-        ),
-    );
+    const defined = kindsDefinedBy(manifests.objects);
     for (const object of manifests.objects) {
-      const kind = `${groupOf(object.apiVersion)}/${object.kind}`;
+      const kind = groupKind(object.apiVersion, object.kind);
       if (defined.has(kind) || (served.versions.has(object.apiVersion) && served.kinds.has(kind))) continue;
       throw new UserError(
         `${describeRef(refOf(object))}: the cluster serves no kind "${object.kind}" in "${object.apiVersion}"; install its CRD first or use an API version the cluster serves.`,
@@ -299,8 +294,8 @@ class ApplyRun {
 
   /**
    * Everything is first checked by the API server with a dry run (unknown kinds, schema, conflicts, admission),
-   * so a bad object leaves the cluster untouched. Objects in a namespace the same set creates cannot be
-   * dry-run before that namespace exists; they are checked by the apply itself.
+   * so a bad object leaves the cluster untouched. Objects in a namespace the same set creates, and objects of a kind
+   * a CRD of the same set defines, cannot be dry-run before that namespace or CRD exists; the apply checks them.
    */
   private async preflight(manifests: ManifestSet): Promise<boolean> {
     const created = new Set(
@@ -308,8 +303,11 @@ class ApplyRun {
         .filter((object) => object.apiVersion === 'v1' && object.kind === 'Namespace')
         .map((object) => object.metadata.name),
     );
+    const defined = kindsDefinedBy(manifests.objects);
     const checkable = manifests.objects.filter(
-      (object) => !created.has(object.metadata.namespace ?? this.settings.namespace ?? ''),
+      (object) =>
+        !created.has(object.metadata.namespace ?? this.settings.namespace ?? '') &&
+        !defined.has(groupKind(object.apiVersion, object.kind)),
     );
     if (checkable.length === 0) return false;
     // Through kubectl, one process: against a current API server kubectl's own cost is its start and the OpenAPI

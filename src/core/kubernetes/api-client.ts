@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { settleConcurrently } from '../concurrency.js';
 import { UserError } from '../errors.js';
 import { HttpCertificateError, type HttpResponse, HttpTimeoutError, httpRequest } from '../http/request.js';
@@ -5,7 +6,7 @@ import type { HttpTransport } from '../http/transport.js';
 import { retry } from '../retry.js';
 import { redact } from '../secrets.js';
 import type { ApiEndpoint } from './api-endpoint.js';
-import { describeRef, groupOf, type KubeObject, type ObjectRef, refOf } from './kube-object.js';
+import { describeRef, groupOf, type KubeObject, kindsDefinedBy, type ObjectRef, refOf } from './kube-object.js';
 import type { ApplyOptions } from './kubectl.js';
 
 /** One resource of the cluster's discovery: how a kind is addressed. */
@@ -32,6 +33,8 @@ const MAX_DISCOVERY_BYTES = 32 * 1024 * 1024;
 const MAX_OBJECT_BYTES = 8 * 1024 * 1024;
 // Reads and dry runs are independent; more at once only opens more TLS connections to the same server.
 const CONCURRENT_REQUESTS = 4;
+const ESTABLISH_TIMEOUT_MS = 30_000;
+const ESTABLISH_POLL_MS = 250;
 const RETRY = { attempts: 3, firstDelayMs: 500, maxDelayMs: 4000, jitter: 0.5 };
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
@@ -100,8 +103,7 @@ export class KubeApi {
     const staged = options.dryRun ? [] : objects.filter(isDefinition);
     const rest = options.dryRun ? objects : objects.filter((object) => !isDefinition(object));
     const first = await settleConcurrently(staged, 1, applyOne);
-    // A CRD just applied serves a kind the discovery read before did not: read it again for what follows.
-    if (staged.some((object) => object.kind === 'CustomResourceDefinition')) this.discovered = undefined;
+    if (first.every((result) => result.status === 'fulfilled')) await this.untilServed(kindsDefinedBy(staged));
     const then = await settleConcurrently(rest, CONCURRENT_REQUESTS, applyOne);
     const outcome = new Map<KubeObject, PromiseSettledResult<KubeObject>>();
     staged.forEach((object, index) => outcome.set(object, first[index] as PromiseSettledResult<KubeObject>));
@@ -117,6 +119,22 @@ export class KubeApi {
       throw new UserError(`${what} failed: ${reasons}.${conflict}`);
     }
     return results.map((result) => (result as PromiseFulfilledResult<KubeObject>).value);
+  }
+
+  /**
+   * Reads the discovery again until it serves these `group/Kind`s: a CRD just applied serves its kind once the API
+   * server has established it (usually within a second). Past the deadline the apply goes on, and names the kinds
+   * still not served.
+   */
+  private async untilServed(kinds: ReadonlySet<string>): Promise<void> {
+    if (kinds.size === 0) return;
+    const deadline = Date.now() + ESTABLISH_TIMEOUT_MS;
+    for (;;) {
+      this.discovered = undefined;
+      const served = await this.servedKinds();
+      if ([...kinds].every((kind) => served.kinds.has(kind)) || Date.now() > deadline) return;
+      await sleep(ESTABLISH_POLL_MS);
+    }
   }
 
   /** The live objects; those that do not exist are left out. */

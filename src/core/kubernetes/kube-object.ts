@@ -66,3 +66,20 @@ export function refDocument(ref: ObjectRef): KubeObject {
 export function refKey(ref: ObjectRef): string {
   return `${groupOf(ref.apiVersion)}/${ref.kind}/${ref.namespace ?? ''}/${ref.name}`;
 }
+
+/** `apps/Deployment`, `/ConfigMap`: a kind with its group, whatever the version. */
+export function groupKind(apiVersion: string, kind: string): string {
+  return `${groupOf(apiVersion)}/${kind}`;
+}
+
+/** The `group/Kind`s the CustomResourceDefinitions among `objects` define. */
+export function kindsDefinedBy(objects: readonly KubeObject[]): Set<string> {
+  const kinds = new Set<string>();
+  for (const object of objects) {
+    if (object.kind !== 'CustomResourceDefinition') continue;
+    const spec = object.spec as { group?: unknown; names?: { kind?: unknown } } | undefined;
+    if (typeof spec?.group === 'string' && typeof spec.names?.kind === 'string')
+      kinds.add(`${spec.group}/${spec.names.kind}`);
+  }
+  return kinds;
+}
