@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserError } from '../errors.js';
+import * as log from '../log.js';
 import { execTool, lastLines } from '../exec.js';
 import { registerSecret } from '../secrets.js';
 import { Kubeconfig, type KubeconfigContext } from './kubeconfig.js';
@@ -91,7 +92,12 @@ async function endpointOf(context: KubeconfigContext, base: string): Promise<Api
   const tls: ApiEndpoint['tls'] = {};
   const ca = await read('certificate-authority', cluster);
   if (ca) tls.ca = ca;
-  if (cluster['insecure-skip-tls-verify'] === true) tls.rejectUnauthorized = false;
+  if (cluster['insecure-skip-tls-verify'] === true) {
+    tls.rejectUnauthorized = false;
+    log.warning(
+      `The kubeconfig's context "${context.name}" sets insecure-skip-tls-verify: the API server's certificate is not checked.`,
+    );
+  }
   if (typeof cluster['tls-server-name'] === 'string') tls.servername = cluster['tls-server-name'];
   const endpoint: ApiEndpoint = { server, namespace: context.namespace ?? 'default', tls };
 

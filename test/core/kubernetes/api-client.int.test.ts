@@ -4,7 +4,7 @@
  * client certificate, stands before the double where a test needs one (tls-server-name, client certificates, the
  * proxy's host names); it forwards every request, so the double still judges the token and records the request.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { chmod, readFile, rm } from 'node:fs/promises';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -159,6 +159,28 @@ describe('apiEndpoint', () => {
     const text = kubeconfigText(doubleCluster(), { token: TOKEN }).replace('cluster: cluster\n', 'cluster: nowhere\n');
     const outcome = await endpointOfInput(await folderWith(text), text).catch((error: unknown) => error);
     expect(outcome instanceof UnsupportedKubeconfig || outcome instanceof UserError).toBe(true);
+  });
+
+  it('skips the certificate check only when the cluster says insecure-skip-tls-verify, and warns about it', async () => {
+    const text = kubeconfigText({ server: double.url, 'insecure-skip-tls-verify': true }, { token: TOKEN });
+    const printed: string[] = [];
+    const write = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((chunk) => (printed.push(String(chunk)), true));
+    let endpoint: ApiEndpoint;
+    try {
+      endpoint = supported(await endpointOfInput(await folderWith(text), text));
+    } finally {
+      write.mockRestore();
+    }
+    expect(endpoint.tls).toEqual({ rejectUnauthorized: false });
+    expect(printed.join('')).toContain('::warning::');
+    expect(printed.join('')).toContain('insecure-skip-tls-verify');
+    // The double's self-signed certificate is not trusted by Node, yet the client reaches it.
+    expect(await new KubeApi(endpoint).speaksAggregatedDiscovery()).toBe(true);
+    const checked = kubeconfigText({ server: double.url }, { token: TOKEN });
+    const refused = new KubeApi(supported(await endpointOfInput(await folderWith(checked), checked)));
+    await expect(refused.speaksAggregatedDiscovery()).rejects.toThrow(/certificate/);
   });
 
   it('sends username and password as basic auth, which the token-only double refuses', async () => {
