@@ -6,7 +6,7 @@ import type { HttpTransport } from '../http/transport.js';
 import { retry } from '../retry.js';
 import { redact } from '../secrets.js';
 import type { ApiEndpoint } from './api-endpoint.js';
-import { describeRef, groupOf, type KubeObject, kindsDefinedBy, type ObjectRef, refOf } from './kube-object.js';
+import { describeRef, groupKind, type KubeObject, kindsDefinedBy, type ObjectRef, refOf } from './kube-object.js';
 import type { ApplyOptions } from './kubectl.js';
 
 /** One resource of the cluster's discovery: how a kind is addressed. */
@@ -77,7 +77,7 @@ export class KubeApi {
     for (const key of resources.keys()) {
       const [apiVersion = '', kind = ''] = key.split('|');
       versions.add(apiVersion);
-      kinds.add(`${groupOf(apiVersion)}/${kind}`);
+      kinds.add(groupKind(apiVersion, kind));
     }
     return { versions, kinds };
   }
@@ -140,7 +140,7 @@ export class KubeApi {
   /** The live objects; those that do not exist are left out. */
   async get(refs: readonly ObjectRef[], namespace?: string): Promise<KubeObject[]> {
     const results = await settleConcurrently(refs, CONCURRENT_REQUESTS, async (ref) => {
-      const { path } = await this.addressed({ ...refToObject(ref) }, namespace);
+      const { path } = await this.addressed(refToObject(ref), namespace);
       return this.call('GET', path, {}, describeRef(ref)).catch((error: unknown) => {
         if (error instanceof ApiStatusError && error.status === 404) return undefined;
         throw error;
@@ -170,7 +170,7 @@ export class KubeApi {
     const own = object.metadata.namespace;
     if (own && namespace && own !== namespace) {
       throw new UserError(
-        `${describeRef(refOf(object))}: the namespace of the object ("${own}") does not match the namespace input ("${namespace}").`,
+        `${describeRef(refOf(object))}: its namespace "${own}" is not the one input "namespace" names ("${namespace}"); drop one of them.`,
       );
     }
     const target = own ?? namespace ?? this.endpoint.namespace;

@@ -430,6 +430,17 @@ describe('KubeApi', () => {
     expect(double.object('example.com/v1', 'Gadget', 'default', 'g1')).toBeDefined();
   });
 
+  it('refuses an object whose own namespace is not the one the namespace input names, as kubectl does', async () => {
+    const before = double.received.length;
+    const failure = await api
+      .apply([configMap('elsewhere', 'team-b')], { ...APPLY, namespace: 'team-a' })
+      .catch((error: unknown) => error);
+    expect((failure as Error).message).toBe(
+      'The server-side apply failed: ConfigMap team-b/elsewhere: its namespace "team-b" is not the one input "namespace" names ("team-a"); drop one of them.',
+    );
+    expect(double.received.length).toBe(before);
+  });
+
   it('goes on past refused objects and fails once, naming each', async () => {
     const objects: KubeObject[] = [
       { ...configMap('unknown-field', 'default'), spec: { replicas: 2 } },
