@@ -60,9 +60,11 @@ const VERSION = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
- * Returns the requested tool at exactly the requested version: the tool cache's copy (verified when it was
- * downloaded), else the one on PATH if it reports that version, else a fresh download whose SHA-256 must match the
- * pin. The cache comes first because asking a binary on PATH for its version is a process (60-90 ms for kubectl).
+ * Returns the requested tool at exactly the requested version: the tool cache's copy, else the one on PATH if it
+ * reports that version, else a fresh download whose SHA-256 must match the pin. The runner's tool cache is trusted as
+ * PATH is: other steps (and, on a self-hosted runner, earlier jobs) write to it too, so only what this installer
+ * downloads is checked against the pin. The cache comes first because asking a binary on PATH for its version is a
+ * process (60-90 ms for kubectl).
  */
 export async function installTool(request: ToolRequest, options: InstallOptions = {}): Promise<InstalledTool> {
   const releases: ReleaseTable = options.releases ?? RELEASES;
@@ -76,10 +78,10 @@ export async function installTool(request: ToolRequest, options: InstallOptions 
   // Validated before looking at this machine, so a request fails the same way on every runner.
   const asset = resolveAsset(request.tool, release, version, platform, request.sha256);
 
-  const cached = findInToolCache(request.tool, version, arch);
+  const cached = findInToolCache(request.tool, version, arch, asset.binPath);
   if (cached) {
     log.info(`Using ${request.tool} ${version} from the tool cache`);
-    return { path: path.join(cached, asset.binPath), version, source: 'tool-cache' };
+    return { path: cached, version, source: 'tool-cache' };
   }
 
   const onPath = await findOnPath(path.basename(asset.binPath), release, version, options.runVersion ?? runVersion);
@@ -94,16 +96,19 @@ export async function installTool(request: ToolRequest, options: InstallOptions 
 }
 
 /**
- * The tool cache's folder for this version, laid out as @actions/tool-cache lays it out (`<tool>/<version>/<arch>`,
- * complete once `<arch>.complete` exists), read without loading that package: it brings an HTTP client whose
- * modules cost ~40 ms to load (docs/performance.md, kubectl-apply); it is loaded only to download.
+ * The executable `binPath` in the tool cache's folder for this version, laid out as @actions/tool-cache lays it out
+ * (`<tool>/<version>/<arch>`, complete once `<arch>.complete` exists). Whoever wrote the folder, this installer or
+ * another step, is trusted as the runner's tool cache is; a folder without `binPath` is not one this installer could
+ * have made, and is passed over. Read without loading that package: it brings an HTTP client whose modules cost ~40 ms
+ * to load (docs/performance.md, kubectl-apply); it is loaded only to download.
  */
-function findInToolCache(tool: string, version: string, arch: string): string | undefined {
+function findInToolCache(tool: string, version: string, arch: string, binPath: string): string | undefined {
   const root = process.env.RUNNER_TOOL_CACHE;
   if (!root) return undefined;
   // As semver.clean, which the package applies: build metadata is not part of the folder's name.
   const dir = path.join(root, tool, version.replace(/\+.*$/, ''), arch);
-  return existsSync(dir) && existsSync(`${dir}.complete`) ? dir : undefined;
+  const bin = path.join(dir, binPath);
+  return existsSync(`${dir}.complete`) && existsSync(bin) ? bin : undefined;
 }
 
 function resolveAsset(

@@ -22,7 +22,7 @@ export interface RetryPolicy {
 }
 
 export interface RetryOptions extends RetryPolicy {
-  /** What is tried, for the log line: "Download of https://…". */
+  /** What is tried, for the log line: "Download of https://…"; escaped there, as it may name untrusted things. */
   what: string;
   /** The caller's own idea of transient: anything else is thrown at once, as it is. */
   retryable(error: unknown): boolean;
@@ -59,7 +59,7 @@ export async function retry<T>(call: (attempt: number) => Promise<T>, options: R
       else {
         const reason = options.describe?.(error) ?? errorMessage(error);
         log.info(
-          `${options.what} failed (${escapeForLog(reason)}); attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`,
+          `${escapeForLog(options.what)} failed (${escapeForLog(reason)}); attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`,
         );
       }
       await wait(delayMs);

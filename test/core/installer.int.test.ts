@@ -129,6 +129,16 @@ describe('installing from a local release server', () => {
     expect(readdirSync(process.env.RUNNER_TEMP!)).toEqual([]);
   });
 
+  it('passes over a tool cache folder marked complete that lacks the binary, and downloads', async () => {
+    const folder = path.join(process.env.RUNNER_TOOL_CACHE!, 'hello', '1.2.3', 'x64');
+    mkdirSync(path.join(folder, 'other-tool'), { recursive: true });
+    writeFileSync(`${folder}.complete`, '');
+    const installed = await installTool({ tool: 'hello' }, fast(tarball()));
+    expect(installed).toMatchObject({ source: 'download', path: path.join(folder, 'hello-1.2.3', 'bin', 'hello') });
+    expect(run(installed.path)).toBe('hello version 1.2.3');
+    expect(requests).toEqual(['/hello.tar.gz']);
+  });
+
   it('extracts a zip', async () => {
     const zip = asset('hello.zip', { archive: 'zip', binPath: 'hello-1.2.3/bin/hello' });
     const installed = await installTool({ tool: 'hello' }, fast(zip));

@@ -107,6 +107,18 @@ describe('retry', () => {
     expect(lines).toEqual(['Fetching a thing failed (HTTP 503); attempt 2 of 4 in 100 ms']);
   });
 
+  it('keeps what was tried on its line: a name with a line break cannot start a workflow command', async () => {
+    const lines: string[] = [];
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(...String(chunk).split(/\r?\n|\r/));
+      return true;
+    });
+    const { options } = recording({ onRetry: undefined, what: 'Download of evil\n::error::x' });
+    await retry(failing(1).call, options);
+    expect(lines.filter((line) => line.trimStart().startsWith('::'))).toEqual([]);
+    expect(lines.join('\n')).toContain('Download of evil\\n:\\x3aerror:\\x3ax failed (transient)');
+  });
+
   it('really waits between attempts when no sleep is given', async () => {
     const { options } = recording({ sleep: undefined, firstDelayMs: 1, maxDelayMs: 1 });
     await expect(retry(failing(2).call, options)).resolves.toBe('done');

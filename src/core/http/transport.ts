@@ -156,13 +156,16 @@ class TunnelAgent extends https.Agent {
         );
       }
       // The socket is the tunnel: host, port and path must not make tls open a connection of its own.
+      const servername = (this.options as tls.ConnectionOptions).servername;
       const secure = tls.connect({
         ...options,
         host: undefined,
         port: undefined,
         path: undefined,
         socket,
-        servername: (this.options as tls.ConnectionOptions).servername ?? (isIpAddress(host) ? undefined : host),
+        servername: servername ?? (isIpAddress(host) ? undefined : host),
+        // Given no host, tls would check the certificate against "localhost": it must carry the target's name or IP.
+        checkServerIdentity: (_name, cert) => tls.checkServerIdentity(servername ?? host, cert),
       });
       settled = true;
       callback(null, secure);
