@@ -17,6 +17,11 @@ export interface ExecOptions {
   allowFailure?: boolean;
   /** Stop the tool and what it started (its process group) after this long; it then exits 124, saying so. */
   timeoutMs?: number;
+  /**
+   * Return stdout as the tool printed it, registered secrets included: for a tool that prints a credential the
+   * caller reads (a kubeconfig's exec plugin, run again when its token expires). What is echoed stays redacted.
+   */
+  unredactedStdout?: boolean;
 }
 
 export interface ExecResult {
@@ -49,7 +54,8 @@ export async function execTool(tool: string, args: readonly string[], options: E
   };
   if (!options.silent) printCommandLine(tool, args);
   const output = await runTool(tool, args, options, echo(process.stdout), echo(process.stderr));
-  const result = { exitCode: output.exitCode, stdout: redact(output.stdout), stderr: redact(output.stderr) };
+  const stdout = options.unredactedStdout ? output.stdout : redact(output.stdout);
+  const result = { exitCode: output.exitCode, stdout, stderr: redact(output.stderr) };
   if (result.exitCode !== 0 && !options.allowFailure) throw new ToolFailedError(commandLine, result);
   return result;
 }

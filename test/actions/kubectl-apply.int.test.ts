@@ -258,6 +258,41 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     expect(paths).toContain('/apis/example.com/v1/namespaces/default/gadgets/g1');
   });
 
+  it('hands the fields of an object last written by a client-side apply over to its field manager, through kubectl', async () => {
+    double.seed(
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: {
+          name: 'shop-config',
+          namespace: 'default',
+          annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"data":{"mode":"live","old":"x"}}' },
+        },
+        data: { mode: 'live', old: 'x' },
+      },
+      'kubectl-client-side-apply',
+    );
+
+    const result = await run({});
+
+    expect(result.outputs.status).toBe('succeeded');
+    expect(result.log).toContain('1 object(s) were last written by a client-side apply');
+    const kubectlApplies = realApplies().filter((request) => !request.userAgent?.startsWith('gitops-delivery-actions'));
+    // Only that object went through kubectl (which applies it again after moving its fields over).
+    expect(new Set(kubectlApplies.map((request) => request.path))).toEqual(
+      new Set(['/api/v1/namespaces/default/configmaps/shop-config']),
+    );
+    // kubectl then moves the client-side apply's fields (f:old included) to the field manager, in one JSON patch of
+    // managedFields (which the double records but, unlike an API server, does not take as the new ownership).
+    const handOver = double.received.find(
+      (request) => request.contentType === 'application/json-patch+json' && request.path.endsWith('/shop-config'),
+    );
+    const [replace] = handOver?.body as { path: string; value: { manager: string; fieldsV1: unknown }[] }[];
+    expect(replace?.path).toBe('/metadata/managedFields');
+    expect(replace?.value.map((entry) => entry.manager)).toEqual(['gitops-delivery-actions']);
+    expect(replace?.value[0]?.fieldsV1).toMatchObject({ 'f:data': { 'f:old': {} } });
+  });
+
   it('leaves the talking to kubectl when the kubeconfig uses what the action does not read (impersonation)', async () => {
     const kubeconfig = double.kubeconfig().replace(`    token: ${TOKEN}`, `    token: ${TOKEN}\n    as: release-bot`);
 

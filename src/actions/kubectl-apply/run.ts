@@ -40,7 +40,7 @@ export type ApplyStatus = 'succeeded' | 'rolled-back' | 'failed';
 /** What a test replaces; every field has a production default. */
 export interface KubectlApplySeams {
   install?: InstallOptions;
-  /** Pause between two readiness checks. */
+  /** The longest pause between two readiness checks (the first ones are shorter: readiness-waiter.ts). */
   pollMs?: number;
   summaryFile?: string;
 }
@@ -67,8 +67,9 @@ const PRUNED_KINDS = [
 const MAX_EVENTS_PER_OBJECT = 10;
 
 /**
- * Renders the manifests, marks them, checks them with a server-side dry run, applies them with one
- * `kubectl apply`, waits for readiness and rolls back what this run changed when a rollout fails.
+ * Renders the manifests, marks them, checks them with a server-side dry run, applies them server-side (through the
+ * API client or kubectl: cluster-access.ts), waits for readiness and rolls back what this run changed when a rollout
+ * fails.
  */
 export async function kubectlApply(
   settings: KubectlApplySettings,
@@ -266,9 +267,10 @@ class ApplyRun {
 
   /**
    * The preflight, and the action's own check that every kind is served, which names an unserved kind more plainly
-   * than kubectl does. That check reads the discovery in two more kubectl processes, so it runs only where it tells
-   * something: when the preflight failed (an unserved kind is reported first, then the server's verdict on the set)
-   * or could not check every object (those in a namespace the set creates). Returns whether the preflight checked all.
+   * than kubectl does. Through kubectl that check reads the discovery in two more kubectl processes, so it runs only
+   * where it tells something: when the preflight failed (an unserved kind is reported first, then the server's verdict
+   * on the set) or could not check every object (those in a namespace the set creates, or of a kind a CRD of the set
+   * defines). Returns whether the preflight checked all.
    */
   private async checkBeforeApply(manifests: ManifestSet): Promise<boolean> {
     const checkedAll = await this.preflight(manifests).catch(async (error: unknown) => {
@@ -310,9 +312,8 @@ class ApplyRun {
         !defined.has(groupKind(object.apiVersion, object.kind)),
     );
     if (checkable.length === 0) return false;
-    // Through kubectl, one process: against a current API server kubectl's own cost is its start and the OpenAPI
-    // download, so splitting the set across processes costs 3x as much: 434 ms against 1,331 ms for 20 objects
-    // (docs/performance.md, kubectl-apply).
+    // One call: the API client sends the dry runs four at once; kubectl (the fallback) runs as one process, since
+    // each kubectl pays its start, discovery and OpenAPI download (splitting the set across four processes cost 3x).
     await this.cluster.apply(checkable, { ...this.options, dryRun: true });
     return checkable.length === manifests.objects.length;
   }

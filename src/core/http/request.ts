@@ -37,6 +37,8 @@ export interface HttpRequestInit {
    * repository). By default a write's redirect is returned as it is.
    */
   followWriteRedirects?: boolean;
+  /** false: return every redirect as it is, reads' too (an API server sends none; following one would carry its trust). */
+  followRedirects?: boolean;
   /** PEM certificates trusted for this server in place of the built-in list (a private CA). */
   ca?: string;
   /** false: accept any certificate from this server (the caller warns about it). */
@@ -281,7 +283,7 @@ async function sendFollowingRedirects(
   init: HttpRequestInit,
   signal: AbortSignal,
 ): Promise<{ response: http.IncomingMessage; target: URL }> {
-  const read = init.method === 'GET' || init.method === 'HEAD';
+  const read = (init.method === 'GET' || init.method === 'HEAD') && init.followRedirects !== false;
   let target = new URL(url);
   let headers = init.headers ?? {};
   for (let redirects = 0; ; redirects++) {

@@ -3,11 +3,13 @@ import { settleConcurrently } from '../concurrency.js';
 import { UserError } from '../errors.js';
 import { HttpCertificateError, type HttpResponse, HttpTimeoutError, httpRequest } from '../http/request.js';
 import type { HttpTransport } from '../http/transport.js';
+import * as log from '../log.js';
 import { retry } from '../retry.js';
 import { redact } from '../secrets.js';
 import type { ApiEndpoint } from './api-endpoint.js';
 import { describeRef, groupKind, type KubeObject, kindsDefinedBy, type ObjectRef, refOf } from './kube-object.js';
 import type { ApplyOptions } from './kubectl.js';
+import { escapeForLog } from '../workflow-commands.js';
 
 /** One resource of the cluster's discovery: how a kind is addressed. */
 interface ApiResource {
@@ -35,9 +37,14 @@ const MAX_OBJECT_BYTES = 8 * 1024 * 1024;
 const CONCURRENT_REQUESTS = 4;
 const ESTABLISH_TIMEOUT_MS = 30_000;
 const ESTABLISH_POLL_MS = 250;
+// An expiring credential (an exec plugin's) is renewed this long before it runs out.
+const RENEW_BEFORE_MS = 60_000;
 const RETRY = { attempts: 3, firstDelayMs: 500, maxDelayMs: 4000, jitter: 0.5 };
 const TRANSIENT_STATUS = new Set([429, 502, 503, 504]);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
+
+/** The API server's certificate was refused; says whether the kubeconfig named a CA to check it with. */
+export class UntrustedServerError extends UserError {}
 
 /** An answer the API server gave to one request: its status and, for a failure, its Status message. */
 class ApiStatusError extends Error {
@@ -103,7 +110,7 @@ export class KubeApi {
     const staged = options.dryRun ? [] : objects.filter(isDefinition);
     const rest = options.dryRun ? objects : objects.filter((object) => !isDefinition(object));
     const first = await settleConcurrently(staged, 1, applyOne);
-    if (first.every((result) => result.status === 'fulfilled')) await this.untilServed(kindsDefinedBy(staged));
+    await this.untilServed(kindsDefinedBy(staged.filter((_, index) => first[index]?.status === 'fulfilled')));
     const then = await settleConcurrently(rest, CONCURRENT_REQUESTS, applyOne);
     const outcome = new Map<KubeObject, PromiseSettledResult<KubeObject>>();
     staged.forEach((object, index) => outcome.set(object, first[index] as PromiseSettledResult<KubeObject>));
@@ -111,7 +118,7 @@ export class KubeApi {
     const results = objects.map((object) => outcome.get(object) as PromiseSettledResult<KubeObject>);
     const refused = results.filter((result) => result.status === 'rejected').map((result) => result.reason as Error);
     if (refused.length > 0) {
-      const conflict = refused.some((error) => /conflict/i.test(error.message))
+      const conflict = refused.some((error) => error instanceof ApiStatusError && error.status === 409)
         ? ' Set force-conflicts: true to take over fields another manager owns.'
         : '';
       const what = options.dryRun ? 'The dry run of the server-side apply' : 'The server-side apply';
@@ -123,8 +130,8 @@ export class KubeApi {
 
   /**
    * Reads the discovery again until it serves these `group/Kind`s: a CRD just applied serves its kind once the API
-   * server has established it (usually within a second). Past the deadline the apply goes on, and names the kinds
-   * still not served.
+   * server has established it (usually within a second). Past the deadline the apply goes on (its objects are then
+   * refused as of a kind the cluster does not serve), with a warning naming the kinds still not served.
    */
   private async untilServed(kinds: ReadonlySet<string>): Promise<void> {
     if (kinds.size === 0) return;
@@ -132,7 +139,16 @@ export class KubeApi {
     for (;;) {
       this.discovered = undefined;
       const served = await this.servedKinds();
-      if ([...kinds].every((kind) => served.kinds.has(kind)) || Date.now() > deadline) return;
+      const missing = [...kinds].filter((kind) => !served.kinds.has(kind));
+      if (missing.length === 0) return;
+      if (Date.now() > deadline) {
+        log.warning(
+          escapeForLog(
+            `The cluster still serves no ${missing.join(', ')} ${ESTABLISH_TIMEOUT_MS / 1000} s after their CRDs were applied.`,
+          ),
+        );
+        return;
+      }
       await sleep(ESTABLISH_POLL_MS);
     }
   }
@@ -147,6 +163,7 @@ export class KubeApi {
       });
     });
     const failed = results.find((result) => result.status === 'rejected');
+    if (failed?.reason instanceof UserError) throw failed.reason;
     if (failed) throw new UserError(`Reading the live objects failed: ${(failed.reason as Error).message}`);
     return results.flatMap((result) => (result as PromiseFulfilledResult<KubeObject | undefined>).value ?? []);
   }
@@ -181,8 +198,19 @@ export class KubeApi {
   }
 
   private resources(): Promise<Map<string, ApiResource> | undefined> {
-    this.discovered ??= Promise.all([this.discover('/api'), this.discover('/apis')]).then(([core, groups]) =>
-      core && groups ? new Map([...core, ...groups]) : undefined,
+    this.discovered ??= Promise.all([this.discover('/api'), this.discover('/apis')]).then(
+      ([core, groups]) => (core && groups ? new Map([...core, ...groups]) : undefined),
+      (error: unknown) => {
+        this.discovered = undefined; // a later call may try again
+        if (error instanceof ApiStatusError && error.status === 401) {
+          throw new UserError(
+            `The API server at ${this.endpoint.server.origin} refused the kubeconfig's credentials (${error.message}).`,
+          );
+        }
+        if (error instanceof ApiStatusError)
+          throw new UserError(`Reading the cluster's API discovery failed: ${error.message}.`);
+        throw error;
+      },
     );
     return this.discovered;
   }
@@ -190,7 +218,7 @@ export class KubeApi {
   /** `apiVersion|Kind` → resource from one aggregated discovery document; undefined when the server sent another form. */
   private async discover(root: '/api' | '/apis'): Promise<Map<string, ApiResource> | undefined> {
     const accept = [...AGGREGATED, 'application/json'].join(',');
-    const response = await this.send('GET', root, { accept }, root, undefined, MAX_DISCOVERY_BYTES);
+    const response = await this.exchange('GET', root, { accept }, root, undefined, MAX_DISCOVERY_BYTES);
     const type = (response.header('content-type') ?? '').replace(/\s/g, '');
     if (!AGGREGATED.some((form) => type.startsWith(form))) return undefined;
     const list = parseJson(response, root) as {
@@ -223,7 +251,19 @@ export class KubeApi {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (contentType) headers['content-type'] = contentType;
     const payload = body ? Buffer.from(JSON.stringify(body)) : undefined;
-    const response = await retry(() => this.send(method, path, headers, what, payload), {
+    return parseJson(await this.exchange(method, path, headers, what, payload), what) as KubeObject;
+  }
+
+  /** One exchange, tried again on what passes (a dropped connection, 429, 502-504); a failure's Status as an error. */
+  private exchange(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    what: string,
+    body?: Buffer,
+    maxBytes = MAX_OBJECT_BYTES,
+  ): Promise<HttpResponse> {
+    return retry(() => this.send(method, path, headers, what, body, maxBytes), {
       ...RETRY,
       what: `${method} ${what}`,
       retryable: (error) =>
@@ -232,20 +272,38 @@ export class KubeApi {
           : TRANSIENT_CODES.has((error as NodeJS.ErrnoException).code ?? ''),
       retryAfterMs: (error) => (error instanceof ApiStatusError ? error.retryAfterMs : undefined),
     });
-    return parseJson(response, what) as KubeObject;
   }
 
+  /** One request with a current credential: an expiring one is renewed first, and once more when refused (401). */
   private async send(
     method: string,
     path: string,
     headers: Record<string, string>,
     what: string,
-    body?: Buffer,
-    maxBytes = MAX_OBJECT_BYTES,
+    body: Buffer | undefined,
+    maxBytes: number,
+  ): Promise<HttpResponse> {
+    const renewal = this.endpoint.renewal;
+    if (renewal?.expiresAt !== undefined && Date.now() > renewal.expiresAt - RENEW_BEFORE_MS) await renewal.renew();
+    let response = await this.request(method, path, headers, body, maxBytes);
+    if (response.status === 401 && renewal) {
+      await renewal.renew();
+      response = await this.request(method, path, headers, body, maxBytes);
+    }
+    if (!response.ok) throw statusError(response, what);
+    return response;
+  }
+
+  private async request(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body: Buffer | undefined,
+    maxBytes: number,
   ): Promise<HttpResponse> {
     // A server URL may carry a path (a proxy in front of several clusters): the API's paths go under it.
     const url = `${this.endpoint.server.href.replace(/\/+$/, '')}${path}`;
-    const response = await httpRequest(url, {
+    return httpRequest(url, {
       method,
       headers: {
         ...headers,
@@ -255,6 +313,7 @@ export class KubeApi {
       body,
       timeoutMs: REQUEST_TIMEOUT_MS,
       maxBytes,
+      followRedirects: false,
       transport: this.transport,
       ca: this.endpoint.tls.ca,
       rejectUnauthorized: this.endpoint.tls.rejectUnauthorized,
@@ -262,15 +321,17 @@ export class KubeApi {
       clientCertificate: this.endpoint.tls.clientCertificate,
     }).catch((error: unknown) => {
       if (error instanceof HttpCertificateError) {
-        throw new UserError(
-          `The API server at ${this.endpoint.server.origin} was refused: its certificate is not trusted by the kubeconfig's certificate-authority (${error.code}).`,
-        );
+        const trust =
+          error.code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+            ? "it names another server (the kubeconfig's tls-server-name names the one it should)"
+            : this.endpoint.tls.ca
+              ? "the kubeconfig's certificate-authority does not vouch for it"
+              : "the kubeconfig names no certificate-authority, and Node's list of CAs does not vouch for it";
+        throw new UntrustedServerError(`${error.message}: ${trust}.`);
       }
       if (error instanceof HttpTimeoutError) throw new UserError(`The API server did not answer: ${error.message}.`);
       throw error;
     });
-    if (response.status >= 400) throw statusError(response, what);
-    return response;
   }
 }
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { UserError } from '../errors.js';
 import * as log from '../log.js';
 import { execTool, lastLines } from '../exec.js';
-import { registerSecret } from '../secrets.js';
+import { redact, registerSecret } from '../secrets.js';
 import { Kubeconfig, type KubeconfigContext } from './kubeconfig.js';
 
 /** How to reach one API server and prove who we are, as kubectl would from the same kubeconfig and context. */
@@ -20,6 +20,11 @@ export interface ApiEndpoint {
   };
   /** The Authorization header, if the user has one (a token, basic auth, or an exec plugin's token). */
   authorization?: string;
+  /**
+   * For an exec plugin's credential, which expires (EKS tokens last 15 minutes, a readiness wait can last longer):
+   * when, and how to run the plugin again, which updates `authorization` and `tls.clientCertificate`.
+   */
+  renewal?: { expiresAt?: number; renew(): Promise<void> };
 }
 
 /** A kubeconfig this client does not speak; kubectl, which does, talks to the cluster instead. */
@@ -101,7 +106,17 @@ async function endpointOf(context: KubeconfigContext, base: string): Promise<Api
   if (typeof cluster['tls-server-name'] === 'string') tls.servername = cluster['tls-server-name'];
   const endpoint: ApiEndpoint = { server, namespace: context.namespace ?? 'default', tls };
 
+  if (tls.rejectUnauthorized === false && tls.ca) {
+    throw new UserError(
+      `The kubeconfig's context "${context.name}" gives a certificate-authority and insecure-skip-tls-verify; kubectl refuses both together, keep one.`,
+    );
+  }
   const [cert, key] = [await read('client-certificate', user), await read('client-key', user)];
+  if (!cert !== !key) {
+    throw new UserError(
+      `The kubeconfig's user in context "${context.name}" has a client ${cert ? 'certificate without its key' : 'key without its certificate'}.`,
+    );
+  }
   if (cert && key) tls.clientCertificate = { cert, key };
   if (typeof user.token === 'string' && user.token) endpoint.authorization = `Bearer ${user.token}`;
   else if (typeof user.tokenFile === 'string') {
@@ -119,12 +134,41 @@ async function endpointOf(context: KubeconfigContext, base: string): Promise<Api
     endpoint.authorization = `Basic ${basic}`;
   }
   if (user.exec !== undefined && !endpoint.authorization && !tls.clientCertificate) {
-    const credential = await runExecPlugin(user.exec as ExecConfig, endpoint, base);
-    if (credential instanceof UnsupportedKubeconfig) return credential;
-    if (credential.token) endpoint.authorization = `Bearer ${credential.token}`;
-    if (credential.clientCertificate) tls.clientCertificate = credential.clientCertificate;
+    const exec = user.exec as ExecConfig;
+    const apiVersion = exec.apiVersion ?? '';
+    if (!/^client\.authentication\.k8s\.io\/(v1|v1beta1)$/.test(apiVersion) || !exec.command)
+      return new UnsupportedKubeconfig(`its exec plugin is of apiVersion "${apiVersion}"`);
+    if (exec.interactiveMode === 'Always') return new UnsupportedKubeconfig('its exec plugin needs a terminal');
+    const plugin = { ...exec, command: exec.command };
+    const clusterConfig = execExtension(cluster.extensions);
+    let running: Promise<void> | undefined;
+    const renewal: NonNullable<ApiEndpoint['renewal']> = {
+      // Requests made at once while the credential expires share one run of the plugin.
+      renew: () =>
+        (running ??= runExecPlugin(plugin, endpoint, clusterConfig, base)
+          .then((credential) => {
+            endpoint.authorization = credential.token ? `Bearer ${credential.token}` : undefined;
+            if (credential.clientCertificate) tls.clientCertificate = credential.clientCertificate;
+            renewal.expiresAt = credential.expiresAt;
+          })
+          .finally(() => (running = undefined))),
+    };
+    endpoint.renewal = renewal;
+    await renewal.renew();
   }
   return endpoint;
+}
+
+/** The `client.authentication.k8s.io/exec` extension of a cluster: what provideClusterInfo hands the plugin as config. */
+function execExtension(extensions: unknown): unknown {
+  if (!Array.isArray(extensions)) return undefined;
+  const entry = extensions.find(
+    (item): item is { extension?: unknown } =>
+      typeof item === 'object' &&
+      item !== null &&
+      (item as { name?: unknown }).name === 'client.authentication.k8s.io/exec',
+  );
+  return entry?.extension;
 }
 
 /** A PEM from `<field>-data` (base64) or `<field>` (a file). */
@@ -152,14 +196,12 @@ interface ExecConfig {
  * it: KUBERNETES_EXEC_INFO says we are not interactive; its ExecCredential gives a token or a client certificate.
  */
 async function runExecPlugin(
-  exec: ExecConfig,
+  exec: ExecConfig & { command: string },
   endpoint: ApiEndpoint,
+  clusterConfig: unknown,
   base: string,
-): Promise<{ token?: string; clientCertificate?: { cert: string; key: string } } | UnsupportedKubeconfig> {
-  const apiVersion = exec.apiVersion ?? '';
-  if (!/^client\.authentication\.k8s\.io\/(v1|v1beta1)$/.test(apiVersion) || !exec.command)
-    return new UnsupportedKubeconfig(`its exec plugin is of apiVersion "${apiVersion}"`);
-  if (exec.interactiveMode === 'Always') return new UnsupportedKubeconfig('its exec plugin needs a terminal');
+): Promise<{ token?: string; clientCertificate?: { cert: string; key: string }; expiresAt?: number }> {
+  const apiVersion = exec.apiVersion as string;
   const spec: Record<string, unknown> = { interactive: false };
   if (exec.provideClusterInfo) {
     spec.cluster = {
@@ -167,6 +209,7 @@ async function runExecPlugin(
       ...(endpoint.tls.ca ? { 'certificate-authority-data': Buffer.from(endpoint.tls.ca).toString('base64') } : {}),
       ...(endpoint.tls.servername ? { 'tls-server-name': endpoint.tls.servername } : {}),
       ...(endpoint.tls.rejectUnauthorized === false ? { 'insecure-skip-tls-verify': true } : {}),
+      ...(clusterConfig !== undefined ? { config: clusterConfig } : {}),
     };
   }
   const info = JSON.stringify({ apiVersion, kind: 'ExecCredential', spec });
@@ -178,11 +221,15 @@ async function runExecPlugin(
     silent: true,
     allowFailure: true,
     timeoutMs: EXEC_TIMEOUT_MS,
+    // Run again for a fresh token, the plugin prints the one it gave before: masked by then, it must be read as is.
+    unredactedStdout: true,
   }).catch((error: NodeJS.ErrnoException) => ({ exitCode: -1, stdout: '', stderr: error.code ?? error.message }));
   const failed = (reason: string) =>
     new UserError(`The kubeconfig's exec plugin ${exec.command} ${reason}; kubectl would fail the same way.`);
-  if (result.exitCode !== 0) throw failed(`failed: ${lastLines(result.stderr || result.stdout, 3)}`);
-  let status: { token?: unknown; clientCertificateData?: unknown; clientKeyData?: unknown } | undefined;
+  if (result.exitCode !== 0) throw failed(`failed: ${lastLines(redact(result.stderr || result.stdout), 3)}`);
+  let status:
+    | { token?: unknown; clientCertificateData?: unknown; clientKeyData?: unknown; expirationTimestamp?: unknown }
+    | undefined;
   try {
     status = (JSON.parse(result.stdout) as { status?: typeof status }).status;
   } catch {
@@ -194,5 +241,10 @@ async function runExecPlugin(
   if (!token && !(cert && key)) throw failed('gave neither a token nor a client certificate');
   if (token) registerSecret(token);
   if (key) for (const line of key.split(/\r?\n/)) if (line.trim() && !line.startsWith('-----')) registerSecret(line);
-  return { token, clientCertificate: cert && key ? { cert, key } : undefined };
+  const expiresAt = typeof status?.expirationTimestamp === 'string' ? Date.parse(status.expirationTimestamp) : NaN;
+  return {
+    token,
+    clientCertificate: cert && key ? { cert, key } : undefined,
+    expiresAt: Number.isNaN(expiresAt) ? undefined : expiresAt,
+  };
 }

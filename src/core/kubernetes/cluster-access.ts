@@ -2,11 +2,12 @@ import * as log from '../log.js';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
-import { KubeApi, type ServedKinds } from './api-client.js';
+import { KubeApi, type ServedKinds, UntrustedServerError } from './api-client.js';
 import { apiEndpoint, UnsupportedKubeconfig } from './api-endpoint.js';
 import type { Kubeconfig } from './kubeconfig.js';
-import { type KubeObject, type ObjectRef, refDocument } from './kube-object.js';
+import { type KubeObject, type ObjectRef, refDocument, refKey, refOf } from './kube-object.js';
 import type { ApplyOptions, Kubectl } from './kubectl.js';
+import { escapeForLog } from '../workflow-commands.js';
 
 /**
  * What kubectl-apply asks of the cluster for its preflight, its apply, its reads of live objects and its readiness
@@ -25,7 +26,9 @@ export interface ClusterAccess {
 /**
  * The API client where it speaks the kubeconfig and the server has aggregated discovery (read here, once), else
  * kubectl: for a kubeconfig it does not read (auth providers, impersonation, several files to merge...), for an
- * older server, or when the caller says why only kubectl will do.
+ * older server, for a certificate only the system's CA store vouches for, or when the caller says why only kubectl
+ * will do. Anything else that fails here (a refused credential, a failing exec plugin) fails the step, as it would
+ * fail kubectl.
  */
 export async function clusterAccess(options: {
   kubectl: Kubectl;
@@ -36,24 +39,79 @@ export async function clusterAccess(options: {
   /** Why this run needs kubectl itself (client-side apply), if it does. */
   kubectlOnly?: string;
 }): Promise<ClusterAccess> {
+  const kubectl = new KubectlAccess(options.kubectl, options.workDir);
   const viaKubectl = (reason: string) => {
-    log.info(`kubectl talks to the cluster: ${reason}.`);
-    return new KubectlAccess(options.kubectl, options.workDir);
+    log.info(escapeForLog(`kubectl talks to the cluster: ${reason}.`));
+    return kubectl;
   };
   if (options.kubectlOnly) return viaKubectl(options.kubectlOnly);
   const endpoint = await apiEndpoint(options.kubeconfig ?? { context: options.context });
   if (endpoint instanceof UnsupportedKubeconfig)
     return viaKubectl(`the kubeconfig is not one this action reads (${endpoint.reason})`);
   const api = new KubeApi(endpoint);
-  if (!(await api.speaksAggregatedDiscovery()))
-    return viaKubectl('the API server serves no aggregated discovery (Kubernetes before 1.26)');
-  return api;
+  try {
+    if (!(await api.speaksAggregatedDiscovery()))
+      return viaKubectl('the API server serves no aggregated discovery (Kubernetes before 1.27)');
+  } catch (error) {
+    // Node trusts its own list of CAs, kubectl the system's: without a CA in the kubeconfig, let kubectl judge.
+    if (error instanceof UntrustedServerError && !endpoint.tls.ca) return viaKubectl(error.message);
+    throw error;
+  }
+  return new ApiAccess(api, kubectl);
 }
 
-/** The same calls through kubectl, one process each, the objects written to files in `workDir`. */
+/**
+ * The API client, and kubectl where only it can do what `kubectl apply --server-side` does: an object last written by
+ * a client-side apply carries that apply's annotation and field ownership, which kubectl hands over to the field
+ * manager (and keeps in step) after its own apply.
+ */
+class ApiAccess implements ClusterAccess {
+  readonly via: string;
+
+  constructor(
+    private readonly api: KubeApi,
+    private readonly kubectl: KubectlAccess,
+  ) {
+    this.via = api.via;
+  }
+
+  async apply(objects: readonly KubeObject[], options: ApplyOptions): Promise<KubeObject[]> {
+    const applied = await this.api.apply(objects, options);
+    if (options.dryRun) return applied;
+    const inherited = objects.filter((_, index) => leftByClientSideApply(applied[index] as KubeObject));
+    if (inherited.length === 0) return applied;
+    log.info(
+      `${inherited.length} object(s) were last written by a client-side apply: kubectl applies them again, which hands their fields over to field manager ${escapeForLog(options.fieldManager)}.`,
+    );
+    const migrated = new Map(
+      (await this.kubectl.apply(inherited, options)).map((object) => [refKey(refOf(object)), object]),
+    );
+    return applied.map((object) => migrated.get(refKey(refOf(object))) ?? object);
+  }
+
+  get(refs: readonly ObjectRef[], namespace?: string): Promise<KubeObject[]> {
+    return this.api.get(refs, namespace);
+  }
+
+  servedKinds(): Promise<ServedKinds> {
+    return this.api.servedKinds();
+  }
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** Whether a client-side apply's annotation or field ownership is still on the object. */
+function leftByClientSideApply(object: KubeObject): boolean {
+  const managers = (object.metadata.managedFields ?? []) as { manager?: string; operation?: string }[];
+  return (
+    object.metadata.annotations?.[LAST_APPLIED] !== undefined ||
+    managers.some((entry) => entry.manager === 'kubectl-client-side-apply' && entry.operation === 'Update')
+  );
+}
+
+/** The same calls through kubectl, one process each, the objects written to a file per purpose in `workDir`. */
 class KubectlAccess implements ClusterAccess {
   readonly via = 'kubectl';
-  private files = 0;
 
   constructor(
     private readonly kubectl: Kubectl,
@@ -61,19 +119,19 @@ class KubectlAccess implements ClusterAccess {
   ) {}
 
   async apply(objects: readonly KubeObject[], options: ApplyOptions): Promise<KubeObject[]> {
-    return this.kubectl.apply(await this.write(objects), options);
+    return this.kubectl.apply(await this.write(options.dryRun ? 'dry-run' : 'apply', objects), options);
   }
 
   async get(refs: readonly ObjectRef[], namespace?: string): Promise<KubeObject[]> {
-    return this.kubectl.get(await this.write(refs.map(refDocument)), namespace);
+    return this.kubectl.get(await this.write('get', refs.map(refDocument)), namespace);
   }
 
   servedKinds(): Promise<ServedKinds> {
     return this.kubectl.servedKinds();
   }
 
-  private async write(objects: readonly KubeObject[]): Promise<string> {
-    const file = path.join(this.workDir, `objects-${++this.files}.yaml`);
+  private async write(purpose: string, objects: readonly KubeObject[]): Promise<string> {
+    const file = path.join(this.workDir, `${purpose}.yaml`);
     await fs.writeFile(file, objects.map((object) => stringify(object, { lineWidth: 0 })).join('---\n'));
     return file;
   }

@@ -22,7 +22,10 @@ export interface ApplyOptions {
   namespace?: string;
   /** Ask the API server to check everything and persist nothing. */
   dryRun?: boolean;
-  /** false skips kubectl's per-object schema check (fieldValidation=Strict) for a set the server just checked. */
+  /**
+   * kubectl only: false skips its per-object schema check for a set the server just checked. The API client always
+   * asks the server for fieldValidation=Strict, and ignores `serverSide` (it only applies server-side).
+   */
   validate?: boolean;
 }
 

@@ -190,7 +190,9 @@ describe('apiEndpoint', () => {
     const basic = `Basic ${base64(`deployer:${password}`)}`;
     expect(endpoint.authorization).toBe(basic);
     const reading = new KubeApi(endpoint).get([{ apiVersion: 'v1', kind: 'ConfigMap', name: 'settings' }]);
-    await expect(reading).rejects.toThrow(/^Reading the live objects failed: \/apis?: Unauthorized$/);
+    await expect(reading).rejects.toThrow(
+      /^The API server at https:\/\/127\.0\.0\.1:\d+ refused the kubeconfig's credentials \(\/apis?: Unauthorized\)\.$/,
+    );
     expect(double.received.at(-1)?.authorization).toBe(basic);
     expect(redact(basic)).toBe('Basic ***');
   });
@@ -228,7 +230,7 @@ describe('apiEndpoint', () => {
     const unnamed = kubeconfigText(cluster({}), { token: TOKEN });
     const refused = supported(await endpointOfInput(await folderWith(unnamed), unnamed));
     await expect(new KubeApi(refused).speaksAggregatedDiscovery()).rejects.toThrow(
-      `The API server at https://127.0.0.1:${front.port} was refused: its certificate is not trusted by the kubeconfig's certificate-authority (ERR_TLS_CERT_ALTNAME_INVALID).`,
+      /^The certificate of https:\/\/127\.0\.0\.1:\d+ was refused: .*\(ERR_TLS_CERT_ALTNAME_INVALID\): it names another server \(the kubeconfig's tls-server-name names the one it should\)\.$/,
     );
   });
 
@@ -290,6 +292,36 @@ describe('apiEndpoint', () => {
 
       expect(await new KubeApi(endpoint).speaksAggregatedDiscovery()).toBe(true);
       expect(pluginDouble.received.map((request) => request.authorization)).toContain(`Bearer ${pluginToken}`);
+    });
+
+    /** A plugin that counts its runs in `runs.txt` and answers the token the shell expression `token` gives. */
+    const countingPlugin = (token: string, expires: string) =>
+      pluginFolder(
+        [
+          'n=$(( $(cat "$here/runs.txt" 2>/dev/null || echo 0) + 1 )); echo $n > "$here/runs.txt"',
+          `printf '{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s","expirationTimestamp":"%s"}}' "${token}" "${expires}"`,
+        ].join('\n'),
+        { apiVersion: 'client.authentication.k8s.io/v1' },
+      );
+    const runsOf = async (dir: string) => Number((await readFile(path.join(dir, 'bin/runs.txt'), 'utf8')).trim());
+
+    it('runs the plugin again when its credential has expired, as client-go does', async () => {
+      const { dir, text } = await countingPlugin(pluginToken, '2000-01-01T00:00:00Z');
+      const endpoint = supported(await endpointOfInput(dir, text));
+      expect(await runsOf(dir)).toBe(1);
+      expect(await new KubeApi(endpoint).speaksAggregatedDiscovery()).toBe(true);
+      expect(await runsOf(dir)).toBeGreaterThan(1);
+    });
+
+    it('runs the plugin again once the server refuses its token (401), then succeeds', async () => {
+      // The first run answers a stale token, later runs the right one.
+      const token = `$( [ "$n" = 1 ] && echo stale-token || echo ${pluginToken} )`;
+      const { dir, text } = await countingPlugin(token, '2999-01-01T00:00:00Z');
+      const endpoint = supported(await endpointOfInput(dir, text));
+      expect(endpoint.authorization).toBe('Bearer stale-token');
+      expect(await new KubeApi(endpoint).speaksAggregatedDiscovery()).toBe(true);
+      expect(endpoint.authorization).toBe(`Bearer ${pluginToken}`);
+      expect(await runsOf(dir)).toBeGreaterThan(1);
     });
 
     it('fails in one line naming the plugin when it exits non-zero', async () => {
