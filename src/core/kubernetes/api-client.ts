@@ -23,7 +23,7 @@ export interface ServedKinds {
   kinds: Set<string>;
 }
 
-// Aggregated discovery (GA in 1.30, beta since 1.26): the whole of /api or /apis in one answer.
+// Aggregated discovery (beta and on by default since 1.27, GA in 1.30): the whole of /api or /apis in one answer.
 const AGGREGATED = [
   'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList',
   'application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList',
@@ -72,7 +72,7 @@ export class KubeApi {
     private readonly transport?: HttpTransport,
   ) {}
 
-  /** Reads the discovery once; false when the server has no aggregated discovery (older than 1.26), left to kubectl. */
+  /** Reads the discovery once; false when the server has no aggregated discovery (older than 1.27), left to kubectl. */
   async speaksAggregatedDiscovery(): Promise<boolean> {
     return (await this.resources()) !== undefined;
   }
