@@ -293,6 +293,19 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     expect(replace?.value[0]?.fieldsV1).toMatchObject({ 'f:data': { 'f:old': {} } });
   });
 
+  it('creates the namespace input with create-namespace, and fails naming it without', async () => {
+    const refused = await run({ namespace: 'fresh' });
+    expect(refused.error?.message).toContain('namespaces "fresh" not found');
+    expect(realApplies()).toEqual([]);
+
+    const result = await run({ namespace: 'fresh', 'create-namespace': 'true' });
+
+    expect(result.outputs.status).toBe('succeeded');
+    expect(realApplies()[0]?.path).toBe('/api/v1/namespaces/fresh');
+    expect(realApplies()[0]?.query.fieldManager).toBe('gitops-delivery-actions');
+    expect(double.object('v1', 'ConfigMap', 'fresh', 'shop-config')).toBeDefined();
+  });
+
   it('leaves the talking to kubectl when the kubeconfig uses what the action does not read (impersonation)', async () => {
     const kubeconfig = double.kubeconfig().replace(`    token: ${TOKEN}`, `    token: ${TOKEN}\n    as: release-bot`);
 

@@ -27,7 +27,7 @@ import { conditionsOf, isAwaited } from '../../core/kubernetes/readiness.js';
 import { type ObjectReadiness, waitForReadiness } from '../../core/kubernetes/readiness-waiter.js';
 import { planRollback, type RollbackPlan } from '../../core/kubernetes/rollback.js';
 import { chooseRenderer } from '../../core/kubernetes/renderers/choose-renderer.js';
-import { UserError } from '../../core/errors.js';
+import { errorMessage, UserError } from '../../core/errors.js';
 import type { OutputSink } from '../../core/outputs.js';
 import type { StepHost } from '../host.js';
 import { code, JobSummary } from '../../core/summary.js';
@@ -199,9 +199,7 @@ class ApplyRun {
     }
     if (this.settings.dryRun !== 'none') return this.dryRun(manifests);
 
-    if (this.settings.createNamespace && this.settings.namespace) {
-      await this.kubectl.ensureNamespace(this.settings.namespace, this.settings.fieldManager);
-    }
+    if (this.settings.createNamespace && this.settings.namespace) await this.ensureNamespace(this.settings.namespace);
     // Both read only (the preflight is a dry run), so they run at once.
     const checks = [this.checkBeforeApply(manifests), this.liveWorkloads(manifests)] as const;
     const failed = (await Promise.allSettled(checks)).find((result) => result.status === 'rejected');
@@ -279,6 +277,15 @@ class ApplyRun {
     });
     if (!checkedAll) await this.checkKinds(manifests);
     return checkedAll;
+  }
+
+  /** Creates the namespace input when it is missing: a server-side apply of a bare Namespace, which keeps one. */
+  private async ensureNamespace(name: string): Promise<void> {
+    const namespace: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+    const options = { serverSide: true, fieldManager: this.settings.fieldManager, forceConflicts: false };
+    await this.cluster.apply([namespace], options).catch((error: unknown) => {
+      throw new UserError(`Creating namespace "${name}" (create-namespace) failed: ${errorMessage(error)}`);
+    });
   }
 
   /** Every kind must be served by the cluster (or be a CRD of this very set), or nothing is applied. */

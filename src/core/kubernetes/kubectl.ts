@@ -164,16 +164,6 @@ export class Kubectl {
     if (result.exitCode !== 0) throw new Error(`aborting ${resourceName(ref)} failed: ${errorSummary(result)}`);
   }
 
-  /** Creates the namespace if it is missing (a server-side apply of a bare Namespace). */
-  async ensureNamespace(name: string, fieldManager: string): Promise<void> {
-    const namespace = JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-    const result = await this.exec(['apply', '--server-side', `--field-manager=${fieldManager}`, '-f', '-'], {
-      input: namespace,
-      echo: true,
-    });
-    if (result.exitCode !== 0) throw new UserError(`Creating namespace "${name}" failed: ${errorSummary(result)}`);
-  }
-
   /** Every call goes through here: argv only, output captured (and echoed only when asked), secrets redacted. */
   private async exec(args: readonly string[], options: { input?: string; echo?: boolean } = {}): Promise<ExecResult> {
     const argv = [...this.connection, ...args];
