@@ -283,7 +283,7 @@ describe('kubectl-apply against the Kubernetes API double', () => {
       new Set(['/api/v1/namespaces/default/configmaps/shop-config']),
     );
     // kubectl then moves the client-side apply's fields (f:old included) to the field manager, in one JSON patch of
-    // managedFields (which the double records but, unlike an API server, does not take as the new ownership).
+    // managedFields, which the API server (and the double) take as the new ownership.
     const handOver = double.received.find(
       (request) => request.contentType === 'application/json-patch+json' && request.path.endsWith('/shop-config'),
     );
@@ -291,6 +291,12 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     expect(replace?.path).toBe('/metadata/managedFields');
     expect(replace?.value.map((entry) => entry.manager)).toEqual(['gitops-delivery-actions']);
     expect(replace?.value[0]?.fieldsV1).toMatchObject({ 'f:data': { 'f:old': {} } });
+    const live = double.object('v1', 'ConfigMap', 'default', 'shop-config') as {
+      metadata: { managedFields: { manager: string; operation: string }[] };
+    };
+    expect(live.metadata.managedFields.map((entry) => `${entry.manager} ${entry.operation}`)).toEqual([
+      'gitops-delivery-actions Apply',
+    ]);
   });
 
   it('creates the namespace input with create-namespace, and fails naming it without', async () => {

@@ -2,6 +2,7 @@ import {
   clone,
   deepEqual,
   type FieldPath,
+  formatPath,
   isObject,
   type JsonObject,
   leafPaths,
@@ -140,6 +141,36 @@ export function managedFieldsOf(managers: readonly ManagerEntry[]): JsonObject[]
       time: entry.time,
       fieldsType: 'FieldsV1',
       fieldsV1,
+    };
+  });
+}
+
+/**
+ * Managers from `metadata.managedFields` a write sent (kubectl sends them to hand a client-side apply's fields over to
+ * its server-side field manager): the API server takes such a list as the object's new field ownership. Only the
+ * `f:` and `k:{"name":...}` keys this double itself writes are read.
+ */
+export function managersFromManagedFields(managedFields: readonly unknown[]): ManagerEntry[] {
+  return managedFields.filter(isObject).map((entry) => {
+    const fields = new Map<string, FieldPath>();
+    const walk = (node: JsonObject, path: FieldPath) => {
+      const children = Object.keys(node).filter((key) => key !== '.');
+      if (children.length === 0 && path.length > 0) fields.set(formatPath(path), path);
+      for (const key of children) {
+        const child = node[key];
+        if (!isObject(child)) continue;
+        if (key.startsWith('f:')) walk(child, [...path, key.slice(2)]);
+        else if (key.startsWith('k:'))
+          walk(child, [...path, { name: String((JSON.parse(key.slice(2)) as { name?: unknown }).name) }]);
+      }
+    };
+    walk(isObject(entry.fieldsV1) ? entry.fieldsV1 : {}, []);
+    return {
+      manager: String(entry.manager),
+      operation: entry.operation === 'Apply' ? 'Apply' : 'Update',
+      apiVersion: String(entry.apiVersion ?? ''),
+      time: String(entry.time ?? ''),
+      fields,
     };
   });
 }

@@ -15,7 +15,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { AGGREGATED_DISCOVERY, type ApiResource, Discovery, groupVersionOf } from './discovery.js';
-import { ApplyConflictError, recordUpdate, serverSideApply } from './field-managers.js';
+import { ApplyConflictError, managersFromManagedFields, recordUpdate, serverSideApply } from './field-managers.js';
 import {
   dropUnknownFields,
   FIELD_VALIDATIONS,
@@ -557,9 +557,14 @@ export class KubernetesApiDouble {
         : resource.subresources.has('status')
           ? { ...patched, status: before.status }
           : patched;
+    // managedFields sent with the write become the object's field ownership, as the API server takes them.
+    const sentManagers = metadataOf(result).managedFields;
+    delete metadataOf(result).managedFields;
+    const owners =
+      Array.isArray(sentManagers) && sentManagers.length > 0 ? managersFromManagedFields(sentManagers) : live.managers;
     this.finishWrite(resource, before, result);
     const manager = request.query.fieldManager ?? managerFromUserAgent(request.userAgent);
-    const managers = recordUpdate(before, result, live.managers, {
+    const managers = recordUpdate(before, result, owners, {
       manager,
       apiVersion: groupVersionOf(resource),
       now: now(),
