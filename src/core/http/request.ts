@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { parseRetryAfter } from '../retry.js';
 import { redact } from '../secrets.js';
-import { defaultTransport, type HttpTransport } from './transport.js';
+import { type ClientCertificate, defaultTransport, type HttpTransport } from './transport.js';
 
 /** What a caller needs of an answer: status, headers and the whole (capped) body. */
 export interface HttpResponse {
@@ -46,7 +46,7 @@ export interface HttpRequestInit {
   /** The name the server's certificate must carry, when it is not the URL's host. */
   servername?: string;
   /** A client certificate and key (PEM) to present. */
-  clientCertificate?: { cert: string; key: string };
+  clientCertificate?: ClientCertificate;
 }
 
 /** The request did not end in time; says what was asked. */

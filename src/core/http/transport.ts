@@ -22,7 +22,13 @@ export interface ServerTrust {
   /** The name the server's certificate must carry, when it is not the URL's host (a kubeconfig's tls-server-name). */
   servername?: string;
   /** A client certificate and its key (PEM) this client proves itself with (a kubeconfig user's). */
-  clientCertificate?: { cert: string; key: string };
+  clientCertificate?: ClientCertificate;
+}
+
+/** A client certificate and its private key, PEM. */
+export interface ClientCertificate {
+  cert: string;
+  key: string;
 }
 
 /** How one request leaves this machine: the agent to hand node:http, and what to send. */

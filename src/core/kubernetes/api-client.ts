@@ -7,7 +7,15 @@ import * as log from '../log.js';
 import { retry } from '../retry.js';
 import { redact } from '../secrets.js';
 import type { ApiEndpoint } from './api-endpoint.js';
-import { describeRef, groupKind, type KubeObject, kindsDefinedBy, type ObjectRef, refOf } from './kube-object.js';
+import {
+  describeRef,
+  groupKind,
+  type KubeObject,
+  kindsDefinedBy,
+  type ObjectRef,
+  refDocument,
+  refOf,
+} from './kube-object.js';
 import type { ApplyOptions } from './kubectl.js';
 import { escapeForLog } from '../workflow-commands.js';
 
@@ -156,7 +164,7 @@ export class KubeApi {
   /** The live objects; those that do not exist are left out. */
   async get(refs: readonly ObjectRef[], namespace?: string): Promise<KubeObject[]> {
     const results = await settleConcurrently(refs, CONCURRENT_REQUESTS, async (ref) => {
-      const { path } = await this.addressed(refToObject(ref), namespace);
+      const { path } = await this.addressed(refDocument(ref), namespace);
       return this.call('GET', path, {}, describeRef(ref)).catch((error: unknown) => {
         if (error instanceof ApiStatusError && error.status === 404) return undefined;
         throw error;
@@ -338,14 +346,6 @@ export class KubeApi {
 interface DiscoveredVersion {
   version?: string;
   resources?: { resource?: string; scope?: string; responseKind?: { kind?: string } }[];
-}
-
-function refToObject(ref: ObjectRef): KubeObject {
-  return {
-    apiVersion: ref.apiVersion,
-    kind: ref.kind,
-    metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
-  };
 }
 
 function isDefinition(object: KubeObject): boolean {

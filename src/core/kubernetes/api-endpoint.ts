@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserError } from '../errors.js';
+import type { ClientCertificate, ServerTrust } from '../http/transport.js';
 import * as log from '../log.js';
 import { execTool, lastLines } from '../exec.js';
 import { redact, registerSecret } from '../secrets.js';
@@ -12,12 +13,7 @@ export interface ApiEndpoint {
   server: URL;
   /** The context's namespace, else `default`: where objects that name none go. */
   namespace: string;
-  tls: {
-    ca?: string;
-    rejectUnauthorized?: boolean;
-    servername?: string;
-    clientCertificate?: { cert: string; key: string };
-  };
+  tls: ServerTrust;
   /** The Authorization header, if the user has one (a token, basic auth, or an exec plugin's token). */
   authorization?: string;
   /**
@@ -200,7 +196,7 @@ async function runExecPlugin(
   endpoint: ApiEndpoint,
   clusterConfig: unknown,
   base: string,
-): Promise<{ token?: string; clientCertificate?: { cert: string; key: string }; expiresAt?: number }> {
+): Promise<{ token?: string; clientCertificate?: ClientCertificate; expiresAt?: number }> {
   const apiVersion = exec.apiVersion as string;
   const spec: Record<string, unknown> = { interactive: false };
   if (exec.provideClusterInfo) {

@@ -155,10 +155,13 @@ describe('apiEndpoint', () => {
     expect((failure as Error).message).toContain('credentials/missing');
   });
 
-  it('leaves to kubectl, or names, a context whose cluster the kubeconfig lacks', async () => {
+  it('names, in one line, a context whose cluster the kubeconfig lacks', async () => {
     const text = kubeconfigText(doubleCluster(), { token: TOKEN }).replace('cluster: cluster\n', 'cluster: nowhere\n');
     const outcome = await endpointOfInput(await folderWith(text), text).catch((error: unknown) => error);
-    expect(outcome instanceof UnsupportedKubeconfig || outcome instanceof UserError).toBe(true);
+    expect(outcome).toBeInstanceOf(UserError);
+    expect((outcome as Error).message).toMatch(
+      /^The kubeconfig's context "[^"]+" names no cluster with a server URL\.$/,
+    );
   });
 
   it('skips the certificate check only when the cluster says insecure-skip-tls-verify, and warns about it', async () => {
