@@ -1,28 +1,22 @@
 // The floor for a bump: walk the tree, read every YAML file, write back the files of one app. Plain fs, nothing else,
-// with the same read concurrency the bumper uses, so the ratio measures the YAML work and not I/O scheduling.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+// read synchronously as the bumper reads: the fastest plain way here (8,000 small files on 2 cores: about 0.2 s,
+// where the same walk and reads through fs/promises, 16 at once, take 1.3 s), so the ratio measures the YAML work and
+// not I/O scheduling.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const [root, app] = process.argv.slice(2);
-const CONCURRENCY = 16;
 
-async function walk(dir, files) {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+function walk(dir, files) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await walk(full, files);
+    if (entry.isDirectory()) walk(full, files);
     else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) files.push(full);
   }
   return files;
 }
 
-const files = await walk(root, []);
-let next = 0;
-await Promise.all(
-  Array.from({ length: CONCURRENCY }, async () => {
-    while (next < files.length) {
-      const file = files[next++];
-      const text = await readFile(file, 'utf8');
-      if (file.includes(`${path.sep}${app}${path.sep}`)) await writeFile(file, text);
-    }
-  }),
-);
+for (const file of walk(root, [])) {
+  const text = readFileSync(file, 'utf8');
+  if (file.includes(`${path.sep}${app}${path.sep}`)) writeFileSync(file, text);
+}

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { UserError } from './errors.js';
@@ -39,6 +40,12 @@ export async function resolveYamlFiles(
 
 /** `/`-separated path of a file relative to the root, for outputs and summaries. */
 export function relativeToRoot(root: string, file: string): string {
+  // Walked files are real absolute paths below a real root: slicing is what path.relative would compute, without
+  // resolving both paths again (a bump of 8,000 files called this 8,000 times).
+  if (file.startsWith(root) && file[root.length] === path.sep && root !== path.sep) {
+    const below = file.slice(root.length + 1);
+    return path.sep === '/' ? below : below.split(path.sep).join('/');
+  }
   return path.relative(root, file).split(path.sep).join('/');
 }
 
@@ -99,7 +106,11 @@ async function walkYaml(dir: string, root: string): Promise<string[]> {
   return (await walkFiles(dir, root)).filter((file) => YAML_FILE.test(file));
 }
 
-/** Every regular file below `dir`; a symlink is followed only when its target stays inside the root. */
+/**
+ * Every regular file below `dir`; a symlink is followed only when its target stays inside the root. Directories are
+ * listed synchronously, as files are read (see readFileAtMost): 2,000 folders through the thread pool cost more than
+ * the listing itself.
+ */
 async function walkFiles(dir: string, root: string): Promise<string[]> {
   const files: string[] = [];
   const pending = [dir];
@@ -108,9 +119,10 @@ async function walkFiles(dir: string, root: string): Promise<string[]> {
     const current = pending.pop() as string;
     if (seen.has(current)) continue;
     seen.add(current);
-    for (const entry of await fs.readdir(current, { withFileTypes: true })) {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
       if (SKIPPED_DIRS.has(entry.name)) continue;
-      const full = path.join(current, entry.name);
+      // `current` is already normal and a name holds no separator: no need for path.join's normalizing.
+      const full = `${current}${path.sep}${entry.name}`;
       const real = entry.isSymbolicLink() ? await insideRoot(relativeToRoot(root, full), full, root) : full;
       if (real === undefined) continue;
       const stat = entry.isSymbolicLink() ? await fs.stat(real) : entry;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { globToRegExp, resolveYamlFiles } from '../../src/core/file-scope.js';
+import { globToRegExp, relativeToRoot, resolveYamlFiles } from '../../src/core/file-scope.js';
 import { tempTree } from '../helpers/temp-dir.js';
 
 describe('resolveYamlFiles', () => {
@@ -48,5 +48,19 @@ describe('globToRegExp', () => {
     ['{x,y}/v.yaml', 'y/v.yaml', true],
   ])('%s ~ %s = %s', (glob, file, expected) => {
     expect(globToRegExp(glob).test(file)).toBe(expected);
+  });
+});
+
+describe('relativeToRoot', () => {
+  it.each([
+    ['/work/repo', '/work/repo/apps/api/values.yaml', 'apps/api/values.yaml'],
+    ['/work/repo', '/work/repo', ''],
+    ['/', '/apps/values.yaml', 'apps/values.yaml'],
+    ['/work/repo/', '/work/repo/values.yaml', 'values.yaml'],
+    ['/work/repo', '/work/repo-2/values.yaml', '../repo-2/values.yaml'],
+    ['/work/repo', '/work/other/values.yaml', '../other/values.yaml'],
+  ])('%s, %s = %s (as path.relative, /-separated)', (root, file, expected) => {
+    expect(relativeToRoot(root, file)).toBe(expected);
+    expect(relativeToRoot(root, file)).toBe(path.relative(root, file));
   });
 });

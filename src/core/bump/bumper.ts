@@ -1,8 +1,7 @@
-import * as fs from 'node:fs/promises';
 import { writeFilesAtomically } from '../atomic-write.js';
-import { mapConcurrently } from '../concurrency.js';
 import { UserError } from '../errors.js';
 import { relativeToRoot } from '../file-scope.js';
+import { readFileAtMost } from '../read-file.js';
 import { EditSession } from './edit-session.js';
 import type { ManifestEditor } from './editors/editor.js';
 import { ArgoCdKustomizeImagesEditor } from './editors/argocd-application.js';
@@ -22,7 +21,8 @@ import { YamlSource } from './yaml-source.js';
 
 /** Larger files are refused: no manifest is this big, and parsing one would stall the job. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
-const READ_CONCURRENCY = 16;
+/** Larger than nearly every manifest; a larger one is read into a buffer of its own. */
+const SCRATCH_BYTES = 256 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export const DEFAULT_EDITORS: readonly ManifestEditor[] = [
@@ -71,12 +71,15 @@ export class ManifestBumper {
     const screen = new FileScreen(target);
     const editors = target.imagePolicy ? SETTER_EDITORS : this.editors;
     const inScope = files.filter((file) => !skipped.has(file));
-    const plans = await mapConcurrently(inScope, READ_CONCURRENCY, async (file) => {
+    const found: FilePlan[] = [];
+    // One buffer for every read: most files are screened out, and then reading them allocates nothing.
+    const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+    for (const file of inScope) {
       const path = relativeToRoot(root, file);
-      const text = await readManifestText(file, path);
-      return screen.mayHold(text, path) ? this.planFile(file, path, text, target, editors) : undefined;
-    });
-    const found = plans.filter((plan): plan is FilePlan => plan !== undefined);
+      const bytes = readManifestBytes(file, path, scratch);
+      if (screen.mayHold(bytes, path))
+        found.push(this.planFile(file, path, decodeManifest(bytes, path), target, editors));
+    }
     for (const [chart, chartFiles] of templates) {
       const where = relativeToRoot(root, chart) || '.';
       this.notify({
@@ -150,15 +153,15 @@ function reportOf(plans: readonly FilePlan[], target: BumpTarget, fileCount: num
   return notices;
 }
 
-async function readManifestText(file: string, path: string): Promise<string> {
-  const { size } = await fs.stat(file);
-  if (size > MAX_FILE_BYTES) {
-    throw new UserError(
-      `${path}: ${size} bytes is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a manifest may be.`,
-      { file: path },
-    );
-  }
-  const bytes = await fs.readFile(file);
+function readManifestBytes(file: string, path: string, scratch: Buffer): Buffer {
+  const tooLarge = (size: number) =>
+    new UserError(`${path}: ${size} bytes is larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a manifest may be.`, {
+      file: path,
+    });
+  return readFileAtMost(file, MAX_FILE_BYTES, tooLarge, scratch);
+}
+
+function decodeManifest(bytes: Buffer, path: string): string {
   if (bytes.includes(0)) throw new UserError(`${path}: is a binary file, not YAML.`, { file: path });
   try {
     return utf8.decode(bytes);

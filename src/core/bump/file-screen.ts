@@ -8,16 +8,16 @@ const CHART_FILE = 'Chart.yaml';
 const TEMPLATES = `${path.sep}templates${path.sep}`;
 
 /**
- * Decides from a file's name and text, without parsing it, whether any layout of this run can be in it:
+ * Decides from a file's name and bytes, without decoding or parsing it, whether any layout of this run can be in it:
  * parsing is most of a bump's cost, and most files of a repository are about other images.
  */
 export class FileScreen {
-  private readonly token: string;
+  private readonly token: Buffer;
   private readonly alwaysParsed: ((path: string) => boolean)[];
 
   constructor(target: BumpTarget) {
     // Setter mode reads only marked fields; otherwise every spelling of the image holds its last path component.
-    this.token = target.imagePolicy ? SETTER_TOKEN : (target.image.path.split('/').at(-1) as string);
+    this.token = Buffer.from(target.imagePolicy ? SETTER_TOKEN : (target.image.path.split('/').at(-1) as string));
     const keysAlone = (target.imageKeys ?? []).filter((rule) => !rule.keys.repository);
     this.alwaysParsed = target.imagePolicy
       ? []
@@ -28,9 +28,13 @@ export class FileScreen {
         ];
   }
 
-  /** `displayPath` is `/`-separated, relative to the working directory. */
-  mayHold(text: string, displayPath: string): boolean {
-    return text.includes(this.token) || this.alwaysParsed.some((test) => test(displayPath));
+  /**
+   * Judged on the file's bytes, before they are decoded: UTF-8 holds a text's substring as a byte substring, and a
+   * file no layout can be in is neither decoded nor parsed. `displayPath` is `/`-separated, relative to the working
+   * directory.
+   */
+  mayHold(bytes: Buffer, displayPath: string): boolean {
+    return bytes.includes(this.token) || this.alwaysParsed.some((test) => test(displayPath));
   }
 }
 

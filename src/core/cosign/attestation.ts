@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { UserError } from '../errors.js';
+import { readFileAtMost } from '../read-file.js';
 
 /** The `cosign attest --type` values this action produces. */
 export type PredicateType = 'cyclonedx' | 'spdxjson' | 'vuln';
@@ -60,8 +60,7 @@ export function readAttestationSource(
 function readJson(file: string, fullPath: string): Record<string, unknown> {
   let text: string;
   try {
-    if (statSync(fullPath).size > MAX_BYTES) throw new UserError(`${file} is larger than 256 MiB.`);
-    text = readFileSync(fullPath, 'utf8');
+    text = readFileAtMost(fullPath, MAX_BYTES, () => new UserError(`${file} is larger than 256 MiB.`)).toString('utf8');
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(`Cannot read ${file} (input "attest"): ${(error as NodeJS.ErrnoException).code ?? error}.`);

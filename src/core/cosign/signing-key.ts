@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../errors.js';
+import { readFileAtMost } from '../read-file.js';
 import { registerSecret } from '../secrets.js';
 
 /** The key-management systems cosign signs with by URI; the private key never leaves them. */
@@ -83,9 +84,11 @@ function envKey(variable: string, env: NodeJS.ProcessEnv): SigningKey {
 function fileKey(value: string, file: string): SigningKey {
   let text: string;
   try {
-    if (statSync(file).size > MAX_KEY_BYTES)
-      throw new UserError('The key file input "private-key" names is too large to be a key.');
-    text = readFileSync(file, 'utf8');
+    text = readFileAtMost(
+      file,
+      MAX_KEY_BYTES,
+      () => new UserError('The key file input "private-key" names is too large to be a key.'),
+    ).toString('utf8');
   } catch (error) {
     if (error instanceof UserError) throw error;
     // The value is not quoted: it may be a key in a shape this action does not know, and it is masked anyway.
