@@ -1,3 +1,5 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import { UserError } from '../errors.js';
 import { type ExecResult, execTool, lastLines, ToolFailedError } from '../exec.js';
 import { registerSecret } from '../secrets.js';
@@ -7,6 +9,8 @@ import { RefMovedError } from './ref-moved-error.js';
 /** GIT_CONFIG_COUNT, which carries the auth header without writing it anywhere, arrived in git 2.31. */
 const MINIMUM_VERSION = [2, 31] as const;
 const REMOTE = 'origin';
+/** A loose ref file: a SHA-1 or SHA-256 object name on a line of its own. */
+const OBJECT_ID_LINE = /^(?:[0-9a-f]{40}|[0-9a-f]{64})\n?$/;
 
 // Push rejections that mean "the ref moved after we read it": fetch, re-apply, retry.
 const LOST_RACE = /fetch first|non-fast-forward|stale info|failed to update ref|cannot lock ref|incorrect old value/;
@@ -93,10 +97,19 @@ export class GitCli {
     if (vanished) throw new RefMovedError(vanished, 'deleted meanwhile');
     if (result.exitCode !== 0) throw new ToolFailedError('git fetch', result);
     const tips = new Map<string, string>();
-    for (const branch of branches) {
-      tips.set(branch, (await this.exec(['rev-parse', trackingRef(branch)], { silent: true })).stdout.trim());
-    }
+    for (const branch of branches) tips.set(branch, await this.resolveRef(trackingRef(branch)));
     return tips;
+  }
+
+  /**
+   * The commit a full ref name points at. A fetch writes what it updates as a loose ref file, and nothing here packs
+   * refs, so the file is read first (a process fewer per attempt of every run racing for a branch); git resolves
+   * anything else (packed refs, the reftable format).
+   */
+  private async resolveRef(ref: string): Promise<string> {
+    const loose = await fs.readFile(path.join(this.directory, '.git', ref), 'utf8').catch(() => '');
+    if (OBJECT_ID_LINE.test(loose)) return loose.trim();
+    return (await this.exec(['rev-parse', ref], { silent: true })).stdout.trim();
   }
 
   /**
@@ -317,6 +330,10 @@ function gitEnvironment(remote: GitRemote): Record<string, string> {
   const config: [string, string][] = [
     ['http.lowSpeedLimit', String(STALL_BYTES_PER_SECOND)],
     ['http.lowSpeedTime', String(STALL_SECONDS)],
+    // The working copy lives for one step: housekeeping after each fetch (`git maintenance run --auto`, or `gc --auto`
+    // before git 2.29) is a process or two per attempt for nothing, paid again by every run racing for a branch.
+    ['maintenance.auto', 'false'],
+    ['gc.auto', '0'],
   ];
   // The runner's or the user's own ssh command wins; otherwise ssh gives up on a silent server too.
   if (!process.env.GIT_SSH_COMMAND && !process.env.GIT_SSH) {

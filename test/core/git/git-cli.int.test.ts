@@ -79,6 +79,17 @@ describe('GitCli over smart HTTP', () => {
     expect(git(cli.directory, 'rev-parse', '--is-shallow-repository')).toBe('true');
   });
 
+  it('reads each fetched tip from its ref file, or through git when the refs are packed', async () => {
+    const cli = await cloneWith(TOKEN);
+    const main = git(world.gitPath, 'rev-parse', 'main');
+    expect((await cli.fetchBranches(['main'])).get('main')).toBe(main);
+
+    // Packed, an unchanged tip has no ref file: a fetch that moves nothing leaves it so.
+    git(cli.directory, 'pack-refs', '--all');
+    await expect(fs.stat(path.join(cli.directory, '.git/refs/remotes/origin/main'))).rejects.toThrow(/ENOENT/);
+    expect((await cli.fetchBranches(['main'])).get('main')).toBe(main);
+  });
+
   it('lists which branches exist', async () => {
     const cli = await cloneWith(TOKEN);
     expect(await cli.remoteBranches(['main', 'feature', 'nope'])).toEqual(
