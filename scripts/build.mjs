@@ -64,6 +64,31 @@ const DEFERRED_IMPORTS = [
       ],
     ],
   },
+  {
+    // @actions/github builds a proxy agent and a fetch over undici when it is imported, which loads
+    // @actions/http-client and all of undici (~40 ms of open-gitops-pr's start, docs/performance.md): our client passes
+    // its own request.fetch (core/http). @octokit/request 10 reads no `agent`; the default fetch loads them on its
+    // first call instead. getProxyAgent and getProxyAgentDispatcher are then called by nothing.
+    package: '@actions/github',
+    file: 'lib/utils.js',
+    edits: [['        agent: Utils.getProxyAgent(baseUrl),\n', '']],
+  },
+  {
+    package: '@actions/github',
+    file: 'lib/internal/utils.js',
+    edits: [
+      ["import * as httpClient from '@actions/http-client';\nimport { fetch } from 'undici';\n", ''],
+      [
+        '    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);\n' +
+          '    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {\n',
+        '    let loading;\n' +
+          '    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {\n' +
+          "        loading = loading || Promise.all([import('@actions/http-client'), import('undici')]);\n" +
+          '        const [httpClient, { fetch }] = yield loading;\n' +
+          '        const httpDispatcher = new httpClient.HttpClient().getAgentDispatcher(destinationUrl);\n',
+      ],
+    ],
+  },
 ];
 
 // package.json's bin: `npx gitops-delivery-actions <step>` runs it, so it starts with a shebang.
@@ -112,9 +137,12 @@ function selectBundles(all, only) {
 
 /** Writes the DEFERRED_IMPORTS copies of their packages under jsRoot/node_modules. */
 async function deferImports() {
+  const copied = new Set();
   for (const { package: name, file, edits } of DEFERRED_IMPORTS) {
     const copy = path.join(jsRoot, 'node_modules', name);
-    await cp(path.join(root, 'node_modules', name), copy, { recursive: true });
+    // once per package: a package may have several files edited
+    if (!copied.has(name)) await cp(path.join(root, 'node_modules', name), copy, { recursive: true });
+    copied.add(name);
     let text = await readFile(path.join(copy, file), 'utf8');
     for (const [from, to] of edits) {
       if (text.split(from).length !== 2) {

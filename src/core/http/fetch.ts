@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { redact } from '../secrets.js';
 import { httpRequest, type HttpResponse } from './request.js';
 import type { HttpTransport } from './transport.js';
@@ -33,7 +34,9 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  * cap; redirects followed (a write's only with 307/308 on the same origin), and an empty answer after a redirect
  * refused, since the API never answers that way and the caller would fail later on a missing field.
  */
-export function policyFetch(options: PolicyFetchOptions): (url: string | URL, init?: FetchInit) => Promise<Response> {
+export function policyFetch(
+  options: PolicyFetchOptions,
+): (url: string | URL, init?: FetchInit) => Promise<FetchAnswer> {
   return async (url, init = {}) => {
     const method = (init.method ?? 'GET').toUpperCase();
     const asked = `${method} ${redact(String(url))}`;
@@ -54,13 +57,79 @@ export function policyFetch(options: PolicyFetchOptions): (url: string | URL, in
       throw new RequestAbandonedError((error as Error).message, { cause: error });
     }
     refuseOddAnswers(asked, method, answer);
-    const response = new Response(NULL_BODY.has(answer.status) ? null : answer.body, {
-      status: answer.status,
-      headers: Object.entries(answer.headers),
-    });
-    Object.defineProperty(response, 'url', { value: answer.url });
-    return response;
+    return new FetchAnswer(answer);
   };
+}
+
+/**
+ * The part of a fetch `Response` that Octokit reads (status, url, headers, the body as text, JSON or bytes), over an
+ * answer already read whole. Not the global Response: its first use loads Node's bundled undici, about 25 ms of a
+ * step's start (open-gitops-pr, docs/performance.md). `body` builds a real Response's stream when something asks.
+ */
+export class FetchAnswer {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly url: string;
+  readonly redirected: boolean;
+  readonly headers: AnswerHeaders;
+  private readonly bytes: Buffer | null;
+
+  constructor(answer: HttpResponse) {
+    this.status = answer.status;
+    this.statusText = STATUS_CODES[answer.status] ?? '';
+    this.ok = answer.ok;
+    this.url = answer.url;
+    this.redirected = answer.redirected;
+    this.headers = new AnswerHeaders(answer.headers);
+    this.bytes = NULL_BODY.has(answer.status) ? null : answer.body;
+  }
+
+  get body(): ReadableStream<Uint8Array> | null {
+    return this.bytes === null ? null : new Response(this.bytes).body;
+  }
+
+  async text(): Promise<string> {
+    return this.bytes === null ? '' : this.bytes.toString('utf8');
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = this.bytes ?? Buffer.alloc(0);
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+}
+
+/** Read-only headers, looked up whatever the case of the name; iterated as [lower-case name, value] pairs. */
+export class AnswerHeaders implements Iterable<[string, string]> {
+  private readonly byName: Map<string, string>;
+
+  constructor(headers: Record<string, string>) {
+    this.byName = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  }
+
+  get(name: string): string | null {
+    return this.byName.get(name.toLowerCase()) ?? null;
+  }
+
+  has(name: string): boolean {
+    return this.byName.has(name.toLowerCase());
+  }
+
+  forEach(visit: (value: string, name: string) => void): void {
+    for (const [name, value] of this.byName) visit(value, name);
+  }
+
+  entries(): IterableIterator<[string, string]> {
+    return this.byName.entries();
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.byName.entries();
+  }
 }
 
 function refuseOddAnswers(asked: string, method: string, answer: HttpResponse): void {
