@@ -68,7 +68,8 @@ const DEFERRED_IMPORTS = [
     // @actions/github builds a proxy agent and a fetch over undici when it is imported, which loads
     // @actions/http-client and all of undici (~40 ms of open-gitops-pr's start, docs/performance.md): our client passes
     // its own request.fetch (core/http). @octokit/request 10 reads no `agent`; the default fetch loads them on its
-    // first call instead. getProxyAgent and getProxyAgentDispatcher are then called by nothing.
+    // first call instead (one dispatcher for all its requests, as before). getProxyAgent and getProxyAgentDispatcher,
+    // then called by nothing, say so if ever called.
     package: '@actions/github',
     file: 'lib/utils.js',
     edits: [['        agent: Utils.getProxyAgent(baseUrl),\n', '']],
@@ -83,9 +84,17 @@ const DEFERRED_IMPORTS = [
           '    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {\n',
         '    let loading;\n' +
           '    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {\n' +
-          "        loading = loading || Promise.all([import('@actions/http-client'), import('undici')]);\n" +
-          '        const [httpClient, { fetch }] = yield loading;\n' +
-          '        const httpDispatcher = new httpClient.HttpClient().getAgentDispatcher(destinationUrl);\n',
+          "        loading = loading || Promise.all([import('@actions/http-client'), import('undici')]).then(\n" +
+          '            ([httpClient, undici]) => [undici.fetch, new httpClient.HttpClient().getAgentDispatcher(destinationUrl)]);\n' +
+          '        const [fetch, httpDispatcher] = yield loading;\n',
+      ],
+      [
+        '    const hc = new httpClient.HttpClient();\n    return hc.getAgent(destinationUrl);',
+        "    throw new Error('getProxyAgent is left out of this bundle (scripts/build.mjs, DEFERRED_IMPORTS)');",
+      ],
+      [
+        '    const hc = new httpClient.HttpClient();\n    return hc.getAgentDispatcher(destinationUrl);',
+        "    throw new Error('getProxyAgentDispatcher is left out of this bundle (scripts/build.mjs, DEFERRED_IMPORTS)');",
       ],
     ],
   },

@@ -122,7 +122,7 @@ async function walkFiles(dir: string, root: string): Promise<string[]> {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
       if (SKIPPED_DIRS.has(entry.name)) continue;
       // `current` is already normal and a name holds no separator: no need for path.join's normalizing.
-      const full = `${current}${path.sep}${entry.name}`;
+      const full = current.endsWith(path.sep) ? `${current}${entry.name}` : `${current}${path.sep}${entry.name}`;
       const real = entry.isSymbolicLink() ? await insideRoot(relativeToRoot(root, full), full, root) : full;
       if (real === undefined) continue;
       const stat = entry.isSymbolicLink() ? await fs.stat(real) : entry;

@@ -106,6 +106,15 @@ const cases: Record<string, BadCase> = {
     files: { 'latin1.yaml': Buffer.from('image: api\ncomment: caf\xe9\n', 'latin1') },
     error: 'latin1.yaml: is not valid UTF-8.',
   },
+  // Neither holds the image's name in UTF-8 bytes: refused all the same, not skipped as a file about other images.
+  'UTF-16 manifest (as PowerShell 5 writes)': {
+    files: { 'utf16.yaml': Buffer.from('\ufeffimage: ghcr.io/acme/api:1\n', 'utf16le') },
+    error: 'utf16.yaml: is a binary file, not YAML.',
+  },
+  'invalid UTF-8 in a file about another image': {
+    files: { 'other.yaml': Buffer.from('image: web\ncomment: caf\xe9\n', 'latin1') },
+    error: 'other.yaml: is not valid UTF-8.',
+  },
   'unclosed quote': {
     files: { 'broken.yaml': 'kind: Pod\nspec:\n  containers:\n    - image: "ghcr.io/acme/api:1\n' },
     error: /broken\.yaml:\d+: invalid YAML/,

@@ -54,6 +54,7 @@ describe('globToRegExp', () => {
 describe('relativeToRoot', () => {
   it.each([
     ['/work/repo', '/work/repo/apps/api/values.yaml', 'apps/api/values.yaml'],
+    ['/work/repo', '/work/repo/values.yaml', 'values.yaml'],
     ['/work/repo', '/work/repo', ''],
     ['/', '/apps/values.yaml', 'apps/values.yaml'],
     ['/work/repo/', '/work/repo/values.yaml', 'values.yaml'],

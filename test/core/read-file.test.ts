@@ -20,7 +20,7 @@ describe('readFileAtMost', () => {
     const root = await tempTree({ 'fits.yaml': 'abc', 'exact.yaml': 'abcd', 'over.yaml': 'abcde' });
     const scratch = Buffer.alloc(4);
     expect(readFileAtMost(path.join(root, 'fits.yaml'), 100, tooLarge, scratch).buffer).toBe(scratch.buffer);
-    // A read that fills the scratch may not be the whole file: it is read again, whole, into its own buffer.
+    // A file that fills the scratch goes on into a larger buffer of its own, until a read finds its end.
     const exact = readFileAtMost(path.join(root, 'exact.yaml'), 100, tooLarge, scratch);
     expect([exact.toString(), exact.buffer === scratch.buffer]).toEqual(['abcd', false]);
     expect(readFileAtMost(path.join(root, 'over.yaml'), 100, tooLarge, scratch).toString()).toBe('abcde');
@@ -31,6 +31,15 @@ describe('readFileAtMost', () => {
     for (const scratch of [undefined, Buffer.alloc(4), Buffer.alloc(1024)]) {
       expect(readFileAtMost(path.join(root, 'at.yaml'), 5, tooLarge, scratch).toString()).toBe('12345');
       expect(() => readFileAtMost(path.join(root, 'over.yaml'), 5, tooLarge, scratch)).toThrow('too large: 6');
+    }
+  });
+
+  it('reads a file whose size says 0 to its end (a /proc file, a pipe)', () => {
+    const proc = '/proc/self/status';
+    if (process.platform !== 'linux') return;
+    for (const scratch of [undefined, Buffer.alloc(16)]) {
+      expect(readFileAtMost(proc, 1_000_000, tooLarge, scratch).toString()).toMatch(/^Name:/);
+      expect(() => readFileAtMost(proc, 10, tooLarge, scratch)).toThrow(/too large: \d+/);
     }
   });
 

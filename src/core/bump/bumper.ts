@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { writeFilesAtomically } from '../atomic-write.js';
 import { UserError } from '../errors.js';
 import { relativeToRoot } from '../file-scope.js';
@@ -23,7 +24,8 @@ import { YamlSource } from './yaml-source.js';
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 /** Larger than nearly every manifest; a larger one is read into a buffer of its own. */
 const SCRATCH_BYTES = 256 * 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+// Checked with isUtf8 first; the BOM, if any, is kept, as the file is written back byte for byte.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export const DEFAULT_EDITORS: readonly ManifestEditor[] = [
   new KustomizeImagesEditor(),
@@ -77,8 +79,9 @@ export class ManifestBumper {
     for (const file of inScope) {
       const path = relativeToRoot(root, file);
       const bytes = readManifestBytes(file, path, scratch);
-      if (screen.mayHold(bytes, path))
-        found.push(this.planFile(file, path, decodeManifest(bytes, path), target, editors));
+      // Every file in scope is checked, screened out or not: a UTF-16 manifest has no UTF-8 bytes of the image's name.
+      refuseNonText(bytes, path);
+      if (screen.mayHold(bytes, path)) found.push(this.planFile(file, path, utf8.decode(bytes), target, editors));
     }
     for (const [chart, chartFiles] of templates) {
       const where = relativeToRoot(root, chart) || '.';
@@ -161,11 +164,7 @@ function readManifestBytes(file: string, path: string, scratch: Buffer): Buffer 
   return readFileAtMost(file, MAX_FILE_BYTES, tooLarge, scratch);
 }
 
-function decodeManifest(bytes: Buffer, path: string): string {
+function refuseNonText(bytes: Buffer, path: string): void {
   if (bytes.includes(0)) throw new UserError(`${path}: is a binary file, not YAML.`, { file: path });
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new UserError(`${path}: is not valid UTF-8.`, { file: path });
-  }
+  if (!isUtf8(bytes)) throw new UserError(`${path}: is not valid UTF-8.`, { file: path });
 }

@@ -89,8 +89,10 @@ export class FetchAnswer {
     return this.bytes === null ? null : new Response(this.bytes).body;
   }
 
+  /** As Response.text(): UTF-8, a leading byte order mark dropped. */
   async text(): Promise<string> {
-    return this.bytes === null ? '' : this.bytes.toString('utf8');
+    const text = this.bytes === null ? '' : this.bytes.toString('utf8');
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
   }
 
   async json(): Promise<unknown> {
@@ -103,12 +105,13 @@ export class FetchAnswer {
   }
 }
 
-/** Read-only headers, looked up whatever the case of the name; iterated as [lower-case name, value] pairs. */
+/** Read-only headers, looked up whatever the case of the name; iterated as [lower-case name, value] pairs, sorted. */
 export class AnswerHeaders implements Iterable<[string, string]> {
   private readonly byName: Map<string, string>;
 
   constructor(headers: Record<string, string>) {
-    this.byName = new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+    const entries = Object.entries(headers).map(([name, value]): [string, string] => [name.toLowerCase(), value]);
+    this.byName = new Map(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
   get(name: string): string | null {

@@ -86,8 +86,10 @@ describe('GitCli over smart HTTP', () => {
 
     // Packed, an unchanged tip has no ref file: a fetch that moves nothing leaves it so.
     git(cli.directory, 'pack-refs', '--all');
-    await expect(fs.stat(path.join(cli.directory, '.git/refs/remotes/origin/main'))).rejects.toThrow(/ENOENT/);
+    const refFile = path.join(cli.directory, '.git/refs/remotes/origin/main');
+    await expect(fs.stat(refFile)).rejects.toThrow(/ENOENT/);
     expect((await cli.fetchBranches(['main'])).get('main')).toBe(main);
+    await expect(fs.stat(refFile)).rejects.toThrow(/ENOENT/);
   });
 
   it('lists which branches exist', async () => {

@@ -31,11 +31,17 @@ describe('FetchAnswer (what Octokit reads of a fetch Response)', () => {
     expect(json.headers.get('Content-Type')).toBe(like.headers.get('Content-Type'));
     expect(json.headers.get('x-missing')).toBe(like.headers.get('x-missing'));
     expect(json.headers.has('LINK')).toBe(true);
-    expect([...json.headers].sort()).toEqual([...like.headers].sort());
+    expect([...json.headers]).toEqual([...like.headers]);
     expect(await json.json()).toEqual(await like.clone().json());
     expect(await json.text()).toBe(await like.clone().text());
     expect(Buffer.from(await json.arrayBuffer())).toEqual(Buffer.from(await like.arrayBuffer()));
     expect(Buffer.from(await new Response(json.body).arrayBuffer()).toString()).toBe('{"name":"app"}');
+  });
+
+  it('drops a leading byte order mark from text, as Response.text() does', async () => {
+    const withBom = answer(200, '\ufeff{"a":1}');
+    expect(await new FetchAnswer(withBom).text()).toBe(await new Response(withBom.body).text());
+    expect(await new FetchAnswer(withBom).json()).toEqual({ a: 1 });
   });
 
   it('has no body for the statuses that carry none', async () => {
