@@ -103,6 +103,7 @@ export async function openGitopsPr(
         log.info(
           `${escapeForLog(lost.message)} Applying the bump again on the new tip (attempt ${next} of ${policy.maxAttempts}).`,
         ),
+      async () => (await git.remoteBranches([delivery.branch])).get(delivery.branch),
     );
 
     const pullRequest =

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { retry } from '../retry.js';
 import { isRefMovedError, type RefMovedError } from './ref-moved-error.js';
 
@@ -29,15 +30,23 @@ export async function retryOnRace<T>(
   policy: RacePolicy,
   attempt: (number: number) => Promise<T>,
   onRetry: (lost: RefMovedError, next: number) => void = () => undefined,
+  tipOf?: () => Promise<string | undefined>,
 ): Promise<{ result: T; attempts: number }> {
   let attempts = 0;
+  let attemptMs = 0;
   try {
     const result = await retry(
-      (number) => {
+      async (number) => {
         attempts = number;
-        return attempt(number);
+        const started = performance.now();
+        try {
+          return await attempt(number);
+        } finally {
+          attemptMs = performance.now() - started;
+        }
       },
       {
+        ...(tipOf ? { sleep: (ms: number) => pauseUntilQuiet(ms, Math.max(attemptMs, MIN_LOOK_MS), tipOf) } : {}),
         what: 'Applying the change',
         attempts: policy.maxAttempts,
         immediateRetries: policy.immediateRetries,
@@ -56,4 +65,30 @@ export async function retryOnRace<T>(
         'Nothing was overwritten; run again, or raise max-attempts.',
     );
   }
+}
+
+/** Looks at the branch no more often than this, however quick an attempt was. */
+const MIN_LOOK_MS = 250;
+
+/**
+ * Pauses `ms`, or less: a long pause is split into looks at the branch's tip, one attempt's duration apart, and ends
+ * as soon as a look finds the tip where the last one left it. A run that lost often draws the longest pauses; once the
+ * runs it raced have landed, the branch stays still and the run goes on instead of sleeping on an idle branch.
+ */
+export async function pauseUntilQuiet(
+  ms: number,
+  lookMs: number,
+  tipOf: () => Promise<string | undefined>,
+): Promise<void> {
+  const deadline = performance.now() + ms;
+  if (ms < 3 * lookMs) return void (await sleep(ms));
+  await sleep(lookMs);
+  let last = await tipOf().catch(() => undefined);
+  while (deadline - performance.now() > lookMs) {
+    await sleep(lookMs);
+    const tip = await tipOf().catch(() => undefined);
+    if (tip !== undefined && tip === last) return;
+    last = tip;
+  }
+  await sleep(Math.max(0, deadline - performance.now()));
 }

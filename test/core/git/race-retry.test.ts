@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { UserError } from '../../../src/core/errors.js';
 import { parseIdentity } from '../../../src/core/git/identity.js';
-import { retryOnRace } from '../../../src/core/git/race-retry.js';
+import { pauseUntilQuiet, retryOnRace } from '../../../src/core/git/race-retry.js';
 import { RefMovedError } from '../../../src/core/git/ref-moved-error.js';
 
 const QUICK = { maxAttempts: 4, immediateRetries: 1, baseDelayMs: 1, maxDelayMs: 4 };
@@ -42,6 +42,42 @@ describe('retryOnRace', () => {
       }),
     ).rejects.toThrow('boom');
     expect(calls).toBe(1);
+  });
+});
+
+describe('pauseUntilQuiet', () => {
+  it('ends a long pause at the first look that finds the tip where the last one left it', async () => {
+    let looks = 0;
+    const started = performance.now();
+    await pauseUntilQuiet(60_000, 20, async () => {
+      looks++;
+      return 'abc';
+    });
+    expect(looks).toBe(2);
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+
+  it('pauses the whole time while the tip keeps moving, or when it cannot be read', async () => {
+    for (const tipOf of [async () => String(Math.random()), async () => Promise.reject(new Error('offline'))]) {
+      let looks = 0;
+      const started = performance.now();
+      await pauseUntilQuiet(300, 20, () => {
+        looks++;
+        return tipOf();
+      });
+      // (timers may fire a millisecond early; ending at the first unchanged look would take ~40 ms)
+      expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+      expect(looks).toBeGreaterThan(1);
+    }
+  });
+
+  it('does not look during a short pause', async () => {
+    let looks = 0;
+    await pauseUntilQuiet(50, 20, async () => {
+      looks++;
+      return 'abc';
+    });
+    expect(looks).toBe(0);
   });
 });
 
