@@ -108,8 +108,8 @@ async function walkYaml(dir: string, root: string): Promise<string[]> {
 
 /**
  * Every regular file below `dir`; a symlink is followed only when its target stays inside the root. Directories are
- * listed synchronously, as files are read (see readFileAtMost): 2,000 folders through the thread pool cost more than
- * the listing itself.
+ * listed synchronously, as files are read (see readFileAtMost): through the thread pool, the 10,000 folders of the
+ * bump bench's 2,000-app repository cost more than the listing itself.
  */
 async function walkFiles(dir: string, root: string): Promise<string[]> {
   const files: string[] = [];

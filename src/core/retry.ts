@@ -34,8 +34,12 @@ export interface RetryOptions extends RetryPolicy {
   describe?(error: unknown): string;
   /** Replaces the log line, e.g. for callers that say more. */
   onRetry?(error: unknown, next: number, delayMs: number): void;
-  /** Seams for tests. */
+  /**
+   * How a pause is spent; default a timer. Tests shrink it; the race retry ends a long one early once the branch it
+   * waits for stands still (git/race-retry.ts).
+   */
   sleep?(ms: number): Promise<unknown>;
+  /** A seam for tests. */
   random?(): number;
 }
 

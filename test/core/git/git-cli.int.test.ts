@@ -79,17 +79,39 @@ describe('GitCli over smart HTTP', () => {
     expect(git(cli.directory, 'rev-parse', '--is-shallow-repository')).toBe('true');
   });
 
-  it('reads each fetched tip from its ref file, or through git when the refs are packed', async () => {
+  it('reads each fetched tip from its ref file, or through git when the refs are packed; runs no maintenance', async () => {
     const cli = await cloneWith(TOKEN);
     const main = git(world.gitPath, 'rev-parse', 'main');
-    expect((await cli.fetchBranches(['main'])).get('main')).toBe(main);
+    // Which git commands a fetchBranches starts, children included (GIT_TRACE reaches every git process).
+    const commandsOf = async (work: () => Promise<unknown>): Promise<string> => {
+      const trace = path.join(await tempTree({}, 'git-trace-'), 'trace');
+      process.env.GIT_TRACE = trace;
+      try {
+        await work();
+      } finally {
+        delete process.env.GIT_TRACE;
+      }
+      return (await fs.readFile(trace, 'utf8'))
+        .split('\n')
+        .filter((line) => line.includes('built-in: git'))
+        .join('\n');
+    };
 
-    // Packed, an unchanged tip has no ref file: a fetch that moves nothing leaves it so.
+    let tips = new Map<string, string>();
+    const fromFile = await commandsOf(async () => (tips = await cli.fetchBranches(['main'])));
+    expect(tips.get('main')).toBe(main);
+    expect(await fs.readFile(path.join(cli.directory, '.git/refs/remotes/origin/main'), 'utf8')).toBe(`${main}\n`);
+    expect(fromFile).toContain('git fetch');
+    expect(fromFile).not.toMatch(/git (rev-parse|maintenance|gc)\b/);
+
+    // Packed, an unchanged tip has no ref file, and a fetch that moves nothing leaves it so: git resolves it.
     git(cli.directory, 'pack-refs', '--all');
     const refFile = path.join(cli.directory, '.git/refs/remotes/origin/main');
     await expect(fs.stat(refFile)).rejects.toThrow(/ENOENT/);
-    expect((await cli.fetchBranches(['main'])).get('main')).toBe(main);
+    const throughGit = await commandsOf(async () => (tips = await cli.fetchBranches(['main'])));
+    expect(tips.get('main')).toBe(main);
     await expect(fs.stat(refFile)).rejects.toThrow(/ENOENT/);
+    expect(throughGit).toMatch(/git rev-parse refs\/remotes\/origin\/main/);
   });
 
   it('lists which branches exist', async () => {

@@ -45,6 +45,31 @@ describe('retryOnRace', () => {
   });
 });
 
+describe('retryOnRace with a way to read the tip', () => {
+  it('ends a long pause once the branch stands still instead of sleeping it out', async () => {
+    // Pauses of up to a minute after the first loss; the tip never moves, so the pause ends at the second look
+    // (or is one of the 1 in 100 draws under 0.6 s, spent as a plain sleep).
+    const patient = { maxAttempts: 2, immediateRetries: 0, baseDelayMs: 60_000, maxDelayMs: 60_000 };
+    let looks = 0;
+    const started = performance.now();
+    const { attempts } = await retryOnRace(
+      patient,
+      async (attempt) => {
+        if (attempt === 1) throw new RefMovedError('main', 'fetch first');
+        return 'done';
+      },
+      undefined,
+      async () => {
+        looks++;
+        return 'abc';
+      },
+    );
+    expect(attempts).toBe(2);
+    expect(looks === 0 || looks === 2).toBe(true);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  }, 20_000);
+});
+
 describe('pauseUntilQuiet', () => {
   it('ends a long pause at the first look that finds the tip where the last one left it', async () => {
     let looks = 0;
