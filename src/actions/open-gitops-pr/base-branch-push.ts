@@ -15,7 +15,7 @@ export class BaseBranchPush implements Delivery {
     const bumps = await checkout.bumpAt(base);
     if (bumps.length === 0) return { head: base, bumps, alreadyOnBase: true, baseTip: base };
     const message = this.context.messageFor(bumps);
-    const commit = await writer.commitAndMove({ source: base, bumps, parents: [base], message }, this.branch, true);
+    const commit = await writer.commitAndMove({ source: base, bumps, parents: [base], message }, this.branch, base);
     return { commit, head: commit, bumps, alreadyOnBase: false, baseTip: base };
   }
 }

@@ -14,11 +14,12 @@ export interface PlannedCommit {
 }
 
 /**
- * Makes a planned commit and moves a branch to it, only as a fast-forward from where the branch is now (or by
- * creating it); throws RefMovedError when the branch moved first. Git push or the GitHub API: chosen once per run.
+ * Makes a planned commit and moves a branch to it from `from`, the branch's tip when it was fetched (undefined: the
+ * branch is created), only as a fast-forward; throws RefMovedError when the branch moved first. Git push or the GitHub
+ * API: chosen once per run.
  */
 export interface CommitWriter {
-  commitAndMove(commit: PlannedCommit, branch: string, branchExists: boolean): Promise<string>;
+  commitAndMove(commit: PlannedCommit, branch: string, from: string | undefined): Promise<string>;
 }
 
 /** Commits locally and pushes without any force; the server checks the old tip atomically. */
@@ -28,7 +29,7 @@ export class GitPushWriter implements CommitWriter {
     private readonly author: GitIdentity,
   ) {}
 
-  async commitAndMove(commit: PlannedCommit, branch: string): Promise<string> {
+  async commitAndMove(commit: PlannedCommit, branch: string, from: string | undefined): Promise<string> {
     await this.checkout.write(commit.source, commit.bumps);
     const sha = await this.checkout.git.commitFiles({
       files: commit.bumps.map((bump) => bump.path),
@@ -36,7 +37,8 @@ export class GitPushWriter implements CommitWriter {
       message: commit.message,
       author: this.author,
     });
-    await this.checkout.git.push(sha, branch);
+    // Only a parent may be named as the tip to expect: then the update is a fast-forward by construction.
+    await this.checkout.git.push(sha, branch, from !== undefined && commit.parents.includes(from) ? from : undefined);
     return sha;
   }
 }
@@ -48,7 +50,7 @@ export class GitHubApiWriter implements CommitWriter {
     private readonly api: GitHubCommitWriter,
   ) {}
 
-  async commitAndMove(commit: PlannedCommit, branch: string, branchExists: boolean): Promise<string> {
+  async commitAndMove(commit: PlannedCommit, branch: string, from: string | undefined): Promise<string> {
     const paths = commit.bumps.map((bump) => bump.path);
     const modes = await this.git.fileModes(commit.source, paths);
     const sha = await this.api.createCommit({
@@ -61,7 +63,7 @@ export class GitHubApiWriter implements CommitWriter {
       parents: commit.parents,
       message: commit.message,
     });
-    await this.api.moveBranch(branch, sha, branchExists);
+    await this.api.moveBranch(branch, sha, from !== undefined);
     return sha;
   }
 }

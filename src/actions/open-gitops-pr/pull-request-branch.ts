@@ -24,22 +24,22 @@ export class PullRequestBranch implements Delivery {
     const head = tips.get(this.branch);
     const onBase = await checkout.bumpAt(baseTip);
     if (onBase.length === 0) return { head, bumps: onBase, alreadyOnBase: true, baseTip };
-    if (!head) return this.commit({ source: baseTip, bumps: onBase, parents: [baseTip] }, baseTip, false);
+    if (!head) return this.commit({ source: baseTip, bumps: onBase, parents: [baseTip] }, baseTip, undefined);
 
     const onBranch = await checkout.bumpAt(head);
     if (onBranch.length === 0) return { head, bumps: onBase, alreadyOnBase: false, baseTip };
     const start = await this.startingPoint(baseTip, head);
     const bumps = start.source === head ? onBranch : await checkout.bumpAt(start.source);
-    return this.commit({ ...start, bumps }, baseTip, true);
+    return this.commit({ ...start, bumps }, baseTip, head);
   }
 
   private async commit(
     planned: Omit<PlannedCommit, 'message'>,
     baseTip: string,
-    branchExists: boolean,
+    head: string | undefined,
   ): Promise<DeliveryOutcome> {
     const message = this.context.messageFor(planned.bumps);
-    const commit = await this.context.writer.commitAndMove({ ...planned, message }, this.branch, branchExists);
+    const commit = await this.context.writer.commitAndMove({ ...planned, message }, this.branch, head);
     return { commit, head: commit, bumps: [...planned.bumps], alreadyOnBase: false, baseTip };
   }
 

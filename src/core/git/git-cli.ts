@@ -200,11 +200,18 @@ export class GitCli {
   }
 
   /**
-   * Moves `branch` on the remote to `commit`, only as a fast-forward from where it is now (or creating it), with
-   * no force of any kind. The server checks the old tip atomically, so a push that lost a race throws RefMovedError.
+   * Moves `branch` on the remote to `commit`, only as a fast-forward from where it is now (or creating it). The server
+   * checks the old tip atomically, so a push that lost a race throws RefMovedError.
+   *
+   * `parent`: the branch's tip the commit was made on, which must be one of the commit's parents. Git is then told
+   * which tip to expect (a lease), so that when the branch moved it refuses at once. Without it, git fetches the
+   * unknown tip from a partial clone's remote only to tell that it is not an ancestor: a second process, a round trip
+   * and a server-side upload-pack on every lost race. The update is a fast-forward all the same (from a parent of the
+   * commit), and the server still refuses it unless the branch is at `parent`.
    */
-  async push(commit: string, branch: string): Promise<void> {
-    const result = await this.exec(['push', '--porcelain', REMOTE, `${commit}:${headRef(branch)}`], {
+  async push(commit: string, branch: string, parent?: string): Promise<void> {
+    const lease = parent === undefined ? [] : [`--force-with-lease=${headRef(branch)}:${parent}`];
+    const result = await this.exec(['push', '--porcelain', ...lease, REMOTE, `${commit}:${headRef(branch)}`], {
       access: 'write',
       allowFailure: true,
     });

@@ -44,6 +44,21 @@ async function everyFileUnder(dir: string): Promise<string> {
   return texts.join('\n');
 }
 
+/** Which git commands `work` starts, children included (GIT_TRACE reaches every git process). */
+async function commandsOf(work: () => Promise<unknown>): Promise<string> {
+  const trace = path.join(await tempTree({}, 'git-trace-'), 'trace');
+  process.env.GIT_TRACE = trace;
+  try {
+    await work();
+  } finally {
+    delete process.env.GIT_TRACE;
+  }
+  return (await fs.readFile(trace, 'utf8'))
+    .split('\n')
+    .filter((line) => line.includes('built-in: git'))
+    .join('\n');
+}
+
 describe('GitCli over smart HTTP', () => {
   it('sends the token as a header to the remote only: never in the URL, argv, config or any file', async () => {
     const cli = await cloneWith(TOKEN, ['apps/api']);
@@ -82,20 +97,6 @@ describe('GitCli over smart HTTP', () => {
   it('reads each fetched tip from its ref file, or through git when the refs are packed; runs no maintenance', async () => {
     const cli = await cloneWith(TOKEN);
     const main = git(world.gitPath, 'rev-parse', 'main');
-    // Which git commands a fetchBranches starts, children included (GIT_TRACE reaches every git process).
-    const commandsOf = async (work: () => Promise<unknown>): Promise<string> => {
-      const trace = path.join(await tempTree({}, 'git-trace-'), 'trace');
-      process.env.GIT_TRACE = trace;
-      try {
-        await work();
-      } finally {
-        delete process.env.GIT_TRACE;
-      }
-      return (await fs.readFile(trace, 'utf8'))
-        .split('\n')
-        .filter((line) => line.includes('built-in: git'))
-        .join('\n');
-    };
 
     let tips = new Map<string, string>();
     const fromFile = await commandsOf(async () => (tips = await cli.fetchBranches(['main'])));
@@ -137,6 +138,31 @@ describe('GitCli over smart HTTP', () => {
 
     await expect(cli.push(mine, 'main')).rejects.toBeInstanceOf(RefMovedError);
     expect(git(world.gitPath, 'rev-parse', 'main')).toBe(theirs);
+  });
+
+  it('a push naming its parent as the tip to expect is refused at once when the branch moved, and lands when not', async () => {
+    const cli = await cloneWith(TOKEN, ['apps/api']);
+    const commitOn = async (parent: string, tag: string) => {
+      await cli.checkout(parent);
+      await fs.writeFile(path.join(cli.directory, 'apps/api/prod/k.yaml'), `tag: ${tag}\n`);
+      return cli.commitFiles({ files: ['apps/api/prod/k.yaml'], parents: [parent], message: tag, author: AUTHOR });
+    };
+    const before = (await cli.fetchBranches(['main'])).get('main') as string;
+    const mine = await commitOn(before, 'lost');
+    const theirs = await world.double.commitAsPerson(REPO, 'main', { 'apps/web/prod/k.yaml': 'tag: 4\n' });
+
+    let refusal: unknown;
+    const lost = await commandsOf(async () => (refusal = await cli.push(mine, 'main', before).catch((e) => e)));
+    expect(refusal).toBeInstanceOf(RefMovedError);
+    expect(git(world.gitPath, 'rev-parse', 'main')).toBe(theirs);
+    // Without the lease, git fetches the unknown tip from the partial clone's remote to tell why it was refused.
+    expect(lost).not.toMatch(/git fetch/);
+
+    const now = (await cli.fetchBranches(['main'])).get('main') as string;
+    const next = await commitOn(now, 'won');
+    await cli.push(next, 'main', now);
+    expect(git(world.gitPath, 'rev-parse', 'main')).toBe(next);
+    expect(git(world.gitPath, 'rev-parse', 'main^')).toBe(theirs);
   });
 
   it('finds a commit deep in a branch by deepening the shallow history, and stops at the limit', async () => {
