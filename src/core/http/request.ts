@@ -1,11 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import * as http from 'node:http';
-import * as https from 'node:https';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { parseRetryAfter } from '../retry.js';
 import { redact } from '../secrets.js';
-import { type ClientCertificate, defaultTransport, type HttpTransport } from './transport.js';
+import { type ClientCertificate, defaultTransport, type HttpTransport, nodeHttps } from './transport.js';
 
 /** What a caller needs of an answer: status, headers and the whole (capped) body. */
 export interface HttpResponse {
@@ -321,7 +320,7 @@ function send(target: URL, init: HttpRequestInit, signal: AbortSignal): Promise<
   if (route.proxyAuthorization) headers['Proxy-Authorization'] = route.proxyAuthorization;
   const options: http.RequestOptions = { method: init.method, headers, agent: route.agent, signal };
   if (route.absoluteForm) options.path = target.href;
-  const transport = target.protocol === 'https:' ? https : http;
+  const transport = target.protocol === 'https:' ? nodeHttps() : http;
   return new Promise((resolve, reject) => {
     const request = transport.request(target, options, (response) => {
       if (response.statusCode === 407 && route.proxy) {

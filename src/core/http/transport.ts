@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as https from 'node:https';
 import type { Duplex } from 'node:stream';
-import * as tls from 'node:tls';
+import type * as tls from 'node:tls';
 import { redact } from '../secrets.js';
 import { type ProxyEnvironment, type ProxyRoute, proxyFor } from './proxy.js';
 
@@ -54,11 +53,10 @@ export class HttpTransport {
   route(target: URL, trust: ServerTrust = {}): Route {
     const proxy = proxyFor(target, this.options.env ?? process.env);
     const secure = target.protocol === 'https:';
-    const tls = this.tlsOptions(trust);
     const trustKey = secure ? trustKeyOf(trust) : '';
     if (!proxy) {
       const agent = secure
-        ? this.agent(`https:${trustKey}`, () => new https.Agent({ keepAlive: true, ...tls }))
+        ? this.agent(`https:${trustKey}`, () => new (nodeHttps().Agent)({ keepAlive: true, ...this.tlsOptions(trust) }))
         : this.agent('http:', () => new http.Agent({ keepAlive: true }));
       return { agent, absoluteForm: false };
     }
@@ -66,9 +64,8 @@ export class HttpTransport {
       const agent = this.agent(`http via ${proxy.url.href}`, () => this.proxyAgent(proxy));
       return { agent, proxy: proxy.url, absoluteForm: true, proxyAuthorization: proxy.authorization };
     }
-    const agent = this.agent(
-      `https via ${proxy.url.href}${trustKey}`,
-      () => new TunnelAgent(proxy, tls, this.tlsOptions({})),
+    const agent = this.agent(`https via ${proxy.url.href}${trustKey}`, () =>
+      tunnelAgent(proxy, this.tlsOptions(trust), this.tlsOptions({})),
     );
     return { agent, proxy: proxy.url, absoluteForm: false };
   }
@@ -83,7 +80,7 @@ export class HttpTransport {
   private proxyAgent(proxy: ProxyRoute): http.Agent {
     const base: http.Agent =
       proxy.url.protocol === 'https:'
-        ? new https.Agent({ keepAlive: true, ...this.tlsOptions({}) })
+        ? new (nodeHttps().Agent)({ keepAlive: true, ...this.tlsOptions({}) })
         : new http.Agent({ keepAlive: true });
     const connect = base.createConnection.bind(base) as (options: object, callback: unknown) => Duplex;
     const target = { host: proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'), port: proxyPort(proxy.url) };
@@ -98,7 +95,7 @@ export class HttpTransport {
     const options: tls.ConnectionOptions = trust.ca
       ? { ca: trust.ca }
       : this.options.ca
-        ? { ca: [...tls.rootCertificates, this.options.ca.toString()] }
+        ? { ca: [...nodeTls().rootCertificates, this.options.ca.toString()] }
         : {};
     if (trust.rejectUnauthorized === false) options.rejectUnauthorized = false;
     if (trust.servername) options.servername = trust.servername;
@@ -113,37 +110,37 @@ export class HttpTransport {
   }
 }
 
-/** HTTPS through a proxy: a CONNECT tunnel to the target, then TLS with the target inside it. */
-class TunnelAgent extends https.Agent {
-  constructor(
-    private readonly proxy: ProxyRoute,
-    /** How the target's certificate is checked, inside the tunnel. */
-    tlsOptions: tls.ConnectionOptions,
-    /** How an https proxy's own certificate is checked: never with the target's trust. */
-    private readonly proxyTls: tls.ConnectionOptions,
-  ) {
-    super({ keepAlive: true, ...tlsOptions });
-  }
-
-  override createConnection(
+/**
+ * HTTPS through a proxy: an agent whose every connection is a CONNECT tunnel to the target, with TLS to the target
+ * inside it. `tlsOptions`: how the target's certificate is checked, inside the tunnel; `proxyTls`: how an https
+ * proxy's own certificate is checked, never with the target's trust.
+ */
+function tunnelAgent(
+  proxy: ProxyRoute,
+  tlsOptions: tls.ConnectionOptions,
+  proxyTls: tls.ConnectionOptions,
+): http.Agent {
+  const { checkServerIdentity, connect: connectTls } = nodeTls();
+  const agent = new (nodeHttps().Agent)({ keepAlive: true, ...tlsOptions });
+  agent.createConnection = ((
     options: https.RequestOptions & tls.ConnectionOptions,
     callback: (error: Error | null, socket?: Duplex) => void,
-  ): undefined {
+  ): undefined => {
     const host = String(options.host ?? options.hostname ?? 'localhost').replace(/^\[(.*)\]$/, '$1');
     const port = Number(options.port ?? 443);
     const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
     const headers: Record<string, string> = { Host: authority };
-    if (this.proxy.authorization) headers['Proxy-Authorization'] = this.proxy.authorization;
-    const transport = this.proxy.url.protocol === 'https:' ? https : http;
+    if (proxy.authorization) headers['Proxy-Authorization'] = proxy.authorization;
+    const transport = proxy.url.protocol === 'https:' ? nodeHttps() : http;
     const connect = transport.request({
-      host: this.proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'),
-      port: proxyPort(this.proxy.url),
+      host: proxy.url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: proxyPort(proxy.url),
       method: 'CONNECT',
       path: authority,
       headers,
       agent: false,
       signal: options.signal ?? undefined,
-      ...this.proxyTls,
+      ...proxyTls,
     });
     let settled = false;
     const fail = (error: Error) => {
@@ -156,14 +153,14 @@ class TunnelAgent extends https.Agent {
         socket.destroy();
         return fail(
           new Error(
-            `The proxy ${redact(this.proxy.url.origin)} refused to open a tunnel to ${authority}: ` +
+            `The proxy ${redact(proxy.url.origin)} refused to open a tunnel to ${authority}: ` +
               `HTTP ${response.statusCode} ${response.statusMessage ?? ''}`.trim(),
           ),
         );
       }
       // The socket is the tunnel: host, port and path must not make tls open a connection of its own.
-      const servername = (this.options as tls.ConnectionOptions).servername;
-      const secure = tls.connect({
+      const servername = tlsOptions.servername;
+      const secure = connectTls({
         ...options,
         host: undefined,
         port: undefined,
@@ -171,14 +168,14 @@ class TunnelAgent extends https.Agent {
         socket,
         servername: servername ?? (isIpAddress(host) ? undefined : host),
         // Given no host, tls would check the certificate against "localhost": it must carry the target's name or IP.
-        checkServerIdentity: (_name, cert) => tls.checkServerIdentity(servername ?? host, cert),
+        checkServerIdentity: (_name, cert) => checkServerIdentity(servername ?? host, cert),
       });
       settled = true;
       callback(null, secure);
     });
     connect.once('error', (error) =>
       fail(
-        Object.assign(new Error(`The proxy ${redact(this.proxy.url.origin)} did not answer: ${error.message}`), {
+        Object.assign(new Error(`The proxy ${redact(proxy.url.origin)} did not answer: ${error.message}`), {
           code: (error as NodeJS.ErrnoException).code,
         }),
       ),
@@ -189,14 +186,16 @@ class TunnelAgent extends https.Agent {
     );
     connect.end();
     return undefined;
-  }
+  }) as typeof agent.createConnection;
+  return agent;
 }
 
 const CONNECT_TIMEOUT_MS = 30_000;
 
 /** Part of an agent's key: agents differ by trust; a CA or a client key is named by its hash, not kept in the key. */
 function trustKeyOf(trust: ServerTrust): string {
-  const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const hash = (text: string) =>
+    process.getBuiltinModule('node:crypto').createHash('sha256').update(text).digest('hex').slice(0, 16);
   const ca = trust.ca ? ` ca ${hash(trust.ca)}` : '';
   const client = trust.clientCertificate
     ? ` client ${hash(trust.clientCertificate.cert + trust.clientCertificate.key)}`
@@ -211,6 +210,19 @@ function proxyPort(url: URL): number {
 
 function isIpAddress(host: string): boolean {
   return /^[\d.]+$/.test(host) || host.includes(':');
+}
+
+/**
+ * Node's TLS stack, loaded on the first https URL or proxy, not at import: loading it costs ~20 ms of CPU (bare
+ * `node -e 0`: 24 ms; with `require('https')`: 45 ms, Node 24 on the bench machine), which a step that only speaks
+ * plain HTTP (a registry on localhost, in a cluster or on the test bed) need not pay.
+ */
+export function nodeHttps(): typeof https {
+  return process.getBuiltinModule('node:https');
+}
+
+function nodeTls(): typeof tls {
+  return process.getBuiltinModule('node:tls');
 }
 
 let shared: HttpTransport | undefined;
