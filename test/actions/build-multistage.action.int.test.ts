@@ -37,7 +37,7 @@ describe('the bundled build-multistage action', () => {
           GITHUB_REPOSITORY: 'acme/sample-app',
           GITHUB_SERVER_URL: 'https://github.com',
           GITHUB_EVENT_PATH: path.join(runnerFiles, 'event.json'),
-          NODE_OPTIONS: `--require ${path.join(REPO_ROOT, 'test/helpers/loaded-builtins.cjs')}`,
+          NODE_OPTIONS: `--import "${path.join(REPO_ROOT, 'test/helpers/loaded-builtins.mjs')}"`,
           LOADED_BUILTINS_FILE: path.join(runnerFiles, 'builtins'),
         },
       },

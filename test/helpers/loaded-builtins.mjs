@@ -1,6 +1,6 @@
-// Preloaded (NODE_OPTIONS=--require) by tests that check which of Node's own modules a bundle loads: when the
+// Preloaded (NODE_OPTIONS=--import) by tests that check which of Node's own modules a bundle loads: when the
 // process exits, writes their names, one per line, to LOADED_BUILTINS_FILE.
-const { writeFileSync } = require('node:fs');
+import { writeFileSync } from 'node:fs';
 
 process.on('exit', () => {
   const builtins = process.moduleLoadList.filter((entry) => entry.startsWith('NativeModule '));
