@@ -95,8 +95,14 @@ function parseEnvFile(text: string): Map<string, string> {
 
 export const testbed: Testbed = loadTestbed();
 
-/** The requests the proxy's log shows while `action` ran (`GET http://…`, `CONNECT host:port`), and how it ended. */
-export async function proxiedDuring(action: () => Promise<unknown>): Promise<{ requests: string[]; error?: unknown }> {
+/**
+ * The requests for `target` (`host:port`) the proxy's log shows while `action` ran (`GET http://host:port/…`,
+ * `CONNECT host:port`), and how it ended. Only `target`'s: test files running at the same time share the proxy.
+ */
+export async function proxiedDuring(
+  target: string,
+  action: () => Promise<unknown>,
+): Promise<{ requests: string[]; error?: unknown }> {
   const before = statSync(testbed.proxyLog, { throwIfNoEntry: false })?.size ?? 0;
   let error: unknown;
   await action().catch((caught: unknown) => (error = caught));
@@ -104,7 +110,8 @@ export async function proxiedDuring(action: () => Promise<unknown>): Promise<{ r
   const requests = text
     .split('\n')
     .map((line) => /Request \(file descriptor \d+\): (.*) HTTP\/1\.[01]$/.exec(line)?.[1])
-    .filter((request): request is string => request !== undefined);
+    .filter((request): request is string => request !== undefined)
+    .filter((request) => request === `CONNECT ${target}` || request.includes(`//${target}/`));
   return { requests, error };
 }
 

@@ -88,7 +88,7 @@ describe('through the proxy', () => {
     const image = ImageRef.parse(`${PROXIED_HOSTS.registry}:${port}/${base.path}`);
     const client = new RegistryClient({ transport: proxied(), retry: { attempts: 1, firstDelayMs: 1 } });
     let digest: string | undefined;
-    const { requests, error } = await proxiedDuring(async () => {
+    const { requests, error } = await proxiedDuring(`${PROXIED_HOSTS.registry}:${port}`, async () => {
       digest = await client.manifestDigest(image, base.digest as string);
     });
     expect(error).toBeUndefined();
@@ -125,7 +125,7 @@ describe('through the proxy', () => {
         },
       },
     };
-    const { requests, error } = await proxiedDuring(() =>
+    const { requests, error } = await proxiedDuring(new URL(url).host, () =>
       installTool({ tool: 'hello' }, { platform: 'linux', arch: 'x64', releases, transport: proxied() }),
     );
     for (const [name, value] of Object.entries(saved)) {
@@ -140,7 +140,9 @@ describe('through the proxy', () => {
     const port = await tlsFront(world.double.apiUrl);
     const apiUrl = `https://${PROXIED_HOSTS.api}:${port}`;
     const client = createGitHubClient({ token: TOKEN, apiUrl, transport: proxied() });
-    const { requests, error } = await proxiedDuring(() => getRepository(client, { owner: 'acme', repo: 'proxied' }));
+    const { requests, error } = await proxiedDuring(`${PROXIED_HOSTS.api}:${port}`, () =>
+      getRepository(client, { owner: 'acme', repo: 'proxied' }),
+    );
     expect(error).toBeUndefined();
     expect(requests).toEqual([`CONNECT ${PROXIED_HOSTS.api}:${port}`]);
   });
@@ -152,7 +154,9 @@ describe('through the proxy', () => {
     try {
       const transport = new HttpTransport({ ca: cert });
       const client = createGitHubClient({ token: TOKEN, apiUrl: `https://${PROXIED_HOSTS.api}:${port}`, transport });
-      const { requests, error } = await proxiedDuring(() => getRepository(client, { owner: 'acme', repo: 'proxied' }));
+      const { requests, error } = await proxiedDuring(`${PROXIED_HOSTS.api}:${port}`, () =>
+        getRepository(client, { owner: 'acme', repo: 'proxied' }),
+      );
       expect(error).toBeUndefined();
       expect(requests).toEqual([`CONNECT ${PROXIED_HOSTS.api}:${port}`]);
     } finally {
@@ -167,7 +171,9 @@ describe('through the proxy', () => {
     wrong.password = 'not-the-password';
     const transport = new HttpTransport({ env: { HTTPS_PROXY: wrong.href }, ca: cert });
     const client = createGitHubClient({ token: TOKEN, apiUrl: `https://${PROXIED_HOSTS.api}:${port}`, transport });
-    const { error } = await proxiedDuring(() => getRepository(client, { owner: 'acme', repo: 'proxied' }));
+    const { error } = await proxiedDuring(`${PROXIED_HOSTS.api}:${port}`, () =>
+      getRepository(client, { owner: 'acme', repo: 'proxied' }),
+    );
     const message = (error as Error).message;
     // tinyproxy answers a CONNECT with wrong credentials 401 rather than 407.
     expect(message).toContain(
@@ -182,14 +188,16 @@ describe('around the proxy', () => {
   it('goes direct to a host NO_PROXY names: the proxy sees nothing, and this machine cannot resolve it', async () => {
     const transport = proxied({ NO_PROXY: `example.com,.proxied.test` });
     const client = new RegistryClient({ transport, retry: { attempts: 1, firstDelayMs: 1 } });
-    const { requests, error } = await proxiedDuring(() => client.ensureReachable(`${PROXIED_HOSTS.registry}:5000`));
+    const { requests, error } = await proxiedDuring(`${PROXIED_HOSTS.registry}:5000`, () =>
+      client.ensureReachable(`${PROXIED_HOSTS.registry}:5000`),
+    );
     expect(requests).toEqual([]);
     expect((error as Error).message).toMatch(/^Registry registry\.proxied\.test:5000 is unreachable: ENOTFOUND/);
   });
 
   it('goes direct to loopback whatever the settings', async () => {
     const client = new RegistryClient({ transport: proxied(), retry: { attempts: 1, firstDelayMs: 1 } });
-    const { requests, error } = await proxiedDuring(() => client.ensureReachable(testbed.registry));
+    const { requests, error } = await proxiedDuring(testbed.registry, () => client.ensureReachable(testbed.registry));
     expect(error).toBeUndefined();
     expect(requests).toEqual([]);
   });

@@ -107,7 +107,7 @@ describe('through a CONNECT tunnel of the test bed proxy', () => {
 
   it('checks the server inside the tunnel with the request CA', async () => {
     let status: number | undefined;
-    const { requests, error } = await proxiedDuring(async () => {
+    const { requests, error } = await proxiedDuring(`${PROXIED_HOSTS.api}:${port}`, async () => {
       status = (await get(url(), transport, { ca })).status;
     });
     expect(error).toBeUndefined();

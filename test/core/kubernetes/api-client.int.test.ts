@@ -534,7 +534,7 @@ describe('KubeApi', () => {
     double.seed(configMap('behind-proxy', 'default'));
     const before = double.received.length;
     let live: KubeObject[] = [];
-    const { requests, error } = await proxiedDuring(async () => {
+    const { requests, error } = await proxiedDuring(`${PROXIED_HOSTS.api}:${front.port}`, async () => {
       live = await proxied.get([{ apiVersion: 'v1', kind: 'ConfigMap', name: 'behind-proxy' }]);
     });
     transport.close();
