@@ -5,6 +5,22 @@ import { KubernetesApiDouble } from '../doubles/kubernetes-api/server.js';
 import { machineKubectlVersion, RECORD, runKubectlApply } from '../core/kubernetes/kubectl-apply-harness.js';
 import { tempTree } from '../helpers/temp-dir.js';
 
+const GADGET = 'apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g1}\nspec: {size: 3}\n';
+const GADGET_CRD = [
+  'apiVersion: apiextensions.k8s.io/v1',
+  'kind: CustomResourceDefinition',
+  'metadata: {name: gadgets.example.com}',
+  'spec:',
+  '  group: example.com',
+  '  names: {kind: Gadget, plural: gadgets, singular: gadget, listKind: GadgetList}',
+  '  scope: Namespaced',
+  '  versions:',
+  '  - name: v1',
+  '    served: true',
+  '    storage: true',
+  '    schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, properties: {size: {type: integer}}}}}}',
+  '',
+].join('\n');
 const TOKEN = 'k8s-token-7f3a9c2e51d04b6a';
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
@@ -222,28 +238,8 @@ describe('kubectl-apply against the Kubernetes API double', () => {
   });
 
   it('applies a CRD and objects of its kind in one set: the CRD first, its objects once the server serves the kind', async () => {
-    await fs.writeFile(
-      path.join(workspace, 'deploy/a-gadget.yaml'),
-      'apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g1}\nspec: {size: 3}\n',
-    );
-    await fs.writeFile(
-      path.join(workspace, 'deploy/crd.yaml'),
-      [
-        'apiVersion: apiextensions.k8s.io/v1',
-        'kind: CustomResourceDefinition',
-        'metadata: {name: gadgets.example.com}',
-        'spec:',
-        '  group: example.com',
-        '  names: {kind: Gadget, plural: gadgets, singular: gadget, listKind: GadgetList}',
-        '  scope: Namespaced',
-        '  versions:',
-        '  - name: v1',
-        '    served: true',
-        '    storage: true',
-        '    schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, properties: {size: {type: integer}}}}}}',
-        '',
-      ].join('\n'),
-    );
+    await fs.writeFile(path.join(workspace, 'deploy/a-gadget.yaml'), GADGET);
+    await fs.writeFile(path.join(workspace, 'deploy/crd.yaml'), GADGET_CRD);
 
     const result = await run({});
 
@@ -256,6 +252,30 @@ describe('kubectl-apply against the Kubernetes API double', () => {
     const paths = realApplies().map((request) => request.path);
     expect(paths.indexOf('/apis/apiextensions.k8s.io/v1/customresourcedefinitions/gadgets.example.com')).toBe(0);
     expect(paths).toContain('/apis/example.com/v1/namespaces/default/gadgets/g1');
+  });
+
+  it('applies a CRD and objects of its kind in one set through kubectl too: the CRD first, then the rest', async () => {
+    await fs.writeFile(path.join(workspace, 'deploy/a-gadget.yaml'), GADGET);
+    await fs.writeFile(path.join(workspace, 'deploy/crd.yaml'), GADGET_CRD);
+    const kubeconfig = double.kubeconfig().replace(`    token: ${TOKEN}`, `    token: ${TOKEN}\n    as: release-bot`);
+
+    const result = await runKubectlApply({ kubeconfig, manifests: 'deploy' }, workspace, version);
+
+    expect(result.error).toBeUndefined();
+    expect(result.outputs.status).toBe('succeeded');
+    expect(result.log).toContain('kubectl talks to the cluster');
+    expect(double.object('example.com/v1', 'Gadget', 'default', 'g1')).toMatchObject({ spec: { size: 3 } });
+    const paths = realApplies().map((request) => request.path);
+    expect(paths.indexOf('/apis/apiextensions.k8s.io/v1/customresourcedefinitions/gadgets.example.com')).toBe(0);
+    expect(paths).toContain('/apis/example.com/v1/namespaces/default/gadgets/g1');
+    // In the set's order (files sorted by name), as through the API client, though the CRD was applied first.
+    expect(result.outputs.objects?.split('\n')).toEqual([
+      'Gadget/default/g1',
+      'Deployment/default/api',
+      'ConfigMap/default/shop-config',
+      'CustomResourceDefinition/gadgets.example.com',
+      'Service/default/api',
+    ]);
   });
 
   it('hands the fields of an object last written by a client-side apply over to its field manager, through kubectl', async () => {

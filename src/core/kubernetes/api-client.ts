@@ -1,9 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { settleConcurrently } from '../concurrency.js';
 import { UserError } from '../errors.js';
 import { HttpCertificateError, type HttpResponse, HttpTimeoutError, httpRequest } from '../http/request.js';
 import type { HttpTransport } from '../http/transport.js';
-import * as log from '../log.js';
 import { retry } from '../retry.js';
 import { redact } from '../secrets.js';
 import type { ApiEndpoint } from './api-endpoint.js';
@@ -16,8 +14,8 @@ import {
   refDocument,
   refOf,
 } from './kube-object.js';
+import { isDefinition, untilServed } from './definitions.js';
 import type { ApplyOptions } from './kubectl.js';
-import { escapeForLog } from '../workflow-commands.js';
 
 /** One resource of the cluster's discovery: how a kind is addressed. */
 interface ApiResource {
@@ -43,8 +41,6 @@ const MAX_DISCOVERY_BYTES = 32 * 1024 * 1024;
 const MAX_OBJECT_BYTES = 8 * 1024 * 1024;
 // Reads and dry runs are independent; more at once only opens more TLS connections to the same server.
 const CONCURRENT_REQUESTS = 4;
-const ESTABLISH_TIMEOUT_MS = 30_000;
-const ESTABLISH_POLL_MS = 250;
 // An expiring credential (an exec plugin's) is renewed this long before it runs out.
 const RENEW_BEFORE_MS = 60_000;
 const RETRY = { attempts: 3, firstDelayMs: 500, maxDelayMs: 4000, jitter: 0.5 };
@@ -112,13 +108,15 @@ export class KubeApi {
       const { path, body } = await this.addressed(object, options.namespace);
       return this.call('PATCH', `${path}?${query}`, { body, contentType: APPLY_PATCH }, describeRef(refOf(body)));
     };
-    // What others are created in (Namespaces) or typed by (CRDs) goes first, one at a time in the set's order, as
-    // Flux's kustomize-controller stages them; the rest, independent of each other, at once. A dry run persists
-    // nothing, so it needs no stages.
+    // Definitions (Namespaces, CRDs) go first, one at a time; the rest, independent of each other, at once. A dry run
+    // persists nothing, so it needs no stages.
     const staged = options.dryRun ? [] : objects.filter(isDefinition);
     const rest = options.dryRun ? objects : objects.filter((object) => !isDefinition(object));
     const first = await settleConcurrently(staged, 1, applyOne);
-    await this.untilServed(kindsDefinedBy(staged.filter((_, index) => first[index]?.status === 'fulfilled')));
+    await untilServed(kindsDefinedBy(staged.filter((_, index) => first[index]?.status === 'fulfilled')), () => {
+      this.discovered = undefined;
+      return this.servedKinds();
+    });
     const then = await settleConcurrently(rest, CONCURRENT_REQUESTS, applyOne);
     const outcome = new Map<KubeObject, PromiseSettledResult<KubeObject>>();
     staged.forEach((object, index) => outcome.set(object, first[index] as PromiseSettledResult<KubeObject>));
@@ -134,31 +132,6 @@ export class KubeApi {
       throw new UserError(`${what} failed: ${reasons}.${conflict}`);
     }
     return results.map((result) => (result as PromiseFulfilledResult<KubeObject>).value);
-  }
-
-  /**
-   * Reads the discovery again until it serves these `group/Kind`s: a CRD just applied serves its kind once the API
-   * server has established it (usually within a second). Past the deadline the apply goes on (its objects are then
-   * refused as of a kind the cluster does not serve), with a warning naming the kinds still not served.
-   */
-  private async untilServed(kinds: ReadonlySet<string>): Promise<void> {
-    if (kinds.size === 0) return;
-    const deadline = Date.now() + ESTABLISH_TIMEOUT_MS;
-    for (;;) {
-      this.discovered = undefined;
-      const served = await this.servedKinds();
-      const missing = [...kinds].filter((kind) => !served.kinds.has(kind));
-      if (missing.length === 0) return;
-      if (Date.now() > deadline) {
-        log.warning(
-          escapeForLog(
-            `The cluster still serves no ${missing.join(', ')} ${ESTABLISH_TIMEOUT_MS / 1000} s after their CRDs were applied.`,
-          ),
-        );
-        return;
-      }
-      await sleep(ESTABLISH_POLL_MS);
-    }
   }
 
   /** The live objects; those that do not exist are left out. */
@@ -346,13 +319,6 @@ export class KubeApi {
 interface DiscoveredVersion {
   version?: string;
   resources?: { resource?: string; scope?: string; responseKind?: { kind?: string } }[];
-}
-
-function isDefinition(object: KubeObject): boolean {
-  return (
-    (object.apiVersion === 'v1' && object.kind === 'Namespace') ||
-    (object.apiVersion.startsWith('apiextensions.k8s.io/') && object.kind === 'CustomResourceDefinition')
-  );
 }
 
 /** `<what>: <the Status message>`, one redacted line; an answer that is no Status says its HTTP status. */

@@ -5,7 +5,8 @@ import { stringify } from 'yaml';
 import { KubeApi, type ServedKinds, UntrustedServerError } from './api-client.js';
 import { apiEndpoint, UnsupportedKubeconfig } from './api-endpoint.js';
 import type { Kubeconfig } from './kubeconfig.js';
-import { type KubeObject, type ObjectRef, refDocument, refKey, refOf } from './kube-object.js';
+import { isDefinition, untilServed } from './definitions.js';
+import { type KubeObject, kindsDefinedBy, type ObjectRef, refDocument, refKey, refOf } from './kube-object.js';
 import type { ApplyOptions, Kubectl } from './kubectl.js';
 import { escapeForLog } from '../workflow-commands.js';
 
@@ -118,8 +119,26 @@ class KubectlAccess implements ClusterAccess {
     private readonly workDir: string,
   ) {}
 
+  /**
+   * One `kubectl apply` of the whole set, except that definitions (Namespaces, CRDs) go first in one of their own when
+   * other objects follow, as the API client stages them: kubectl maps every object of a file to its resource before
+   * it applies any, so an object whose CRD is in the same file is of a kind it does not know. Returns the objects in
+   * the set's order, as the API client does.
+   */
   async apply(objects: readonly KubeObject[], options: ApplyOptions): Promise<KubeObject[]> {
-    return this.kubectl.apply(await this.write(options.dryRun ? 'dry-run' : 'apply', objects), options);
+    const staged = options.dryRun ? [] : objects.filter(isDefinition);
+    const rest = objects.filter((object) => !staged.includes(object));
+    if (staged.length === 0 || rest.length === 0) {
+      return this.kubectl.apply(await this.write(options.dryRun ? 'dry-run' : 'apply', objects), options);
+    }
+    const first = await this.kubectl.apply(await this.write('apply-definitions', staged), options);
+    // `kubectl api-resources` reads the discovery afresh, and so leaves kubectl's cache serving the new kinds.
+    await untilServed(kindsDefinedBy(staged), () => this.kubectl.servedKinds());
+    const then = await this.kubectl.apply(await this.write('apply', rest), options);
+    // kubectl lists what it applied in the file's order, one object each.
+    if (first.length !== staged.length || then.length !== rest.length) return [...first, ...then];
+    let [definition, other] = [0, 0];
+    return objects.map((object) => (staged.includes(object) ? first[definition++] : then[other++]) as KubeObject);
   }
 
   async get(refs: readonly ObjectRef[], namespace?: string): Promise<KubeObject[]> {
