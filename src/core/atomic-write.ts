@@ -121,20 +121,24 @@ function checkTarget(realRoot: string, file: string): string {
 function writeTemporary(realRoot: string, target: string, content: string | Uint8Array, mode: number): string {
   // Starts with a dot and ends in .tmp so that editors and globs pass it over; random so no one can plant it.
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomHex(8)}.tmp`);
-  let descriptor: number | undefined;
+  let created = false;
+  let open: number | undefined;
   try {
-    descriptor = fs.openSync(temp, CREATE_EXCLUSIVE, 0o600);
-    fs.writeFileSync(descriptor, content);
+    open = fs.openSync(temp, CREATE_EXCLUSIVE, 0o600);
+    created = true;
+    fs.writeFileSync(open, content);
     // The umask narrowed the mode open() was given; the copy keeps the original's.
-    fs.fchmodSync(descriptor, mode);
-    fs.closeSync(descriptor);
+    fs.fchmodSync(open, mode);
+    // Forgotten before it is closed: a close that fails has still released the number, which another open may reuse.
+    const closing = open;
+    open = undefined;
+    fs.closeSync(closing);
     return temp;
   } catch (error) {
-    if (descriptor !== undefined) {
-      bestEffort(() => fs.closeSync(descriptor as number));
-      // Only a file this call created is removed: an EEXIST means the name belongs to someone else.
-      bestEffort(() => fs.rmSync(temp, { force: true }));
-    }
+    const descriptor = open;
+    if (descriptor !== undefined) bestEffort(() => fs.closeSync(descriptor));
+    // Only a file this call created is removed: an EEXIST means the name belongs to someone else.
+    if (created) bestEffort(() => fs.rmSync(temp, { force: true }));
     throw new FileWriteError(relativeToRoot(realRoot, target), error);
   }
 }

@@ -42,7 +42,10 @@ describe('the bundled build-multistage action', () => {
         },
       },
     );
-    const builtins = (await readFile(path.join(runnerFiles, 'builtins'), 'utf8')).split('\n');
+    const builtins = await readFile(path.join(runnerFiles, 'builtins'), 'utf8').then(
+      (text) => text.split('\n'),
+      () => [],
+    );
     await rm(runnerFiles, { recursive: true, force: true });
 
     expect(run.exitCode).toBe(0);

@@ -22,7 +22,10 @@ export interface CommitWriter {
   commitAndMove(commit: PlannedCommit, branch: string, from: string | undefined): Promise<string>;
 }
 
-/** Commits locally and pushes without any force; the server checks the old tip atomically. */
+/**
+ * Commits locally and pushes a fast-forward, naming the tip it expects (see GitCli.push); the server checks the old
+ * tip atomically.
+ */
 export class GitPushWriter implements CommitWriter {
   constructor(
     private readonly checkout: ManifestsCheckout,
@@ -37,8 +40,7 @@ export class GitPushWriter implements CommitWriter {
       message: commit.message,
       author: this.author,
     });
-    // Only a parent may be named as the tip to expect: then the update is a fast-forward by construction.
-    await this.checkout.git.push(sha, branch, from !== undefined && commit.parents.includes(from) ? from : undefined);
+    await this.checkout.git.push(sha, branch, from ?? null);
     return sha;
   }
 }

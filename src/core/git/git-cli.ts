@@ -43,6 +43,9 @@ type Access = 'read' | 'write';
  * private `exec`; the token lives only in each git process's environment, never in a URL, argv or config file.
  */
 export class GitCli {
+  /** The parents of each commit `commitFiles` made, so that `push` can tell a fast-forward without asking git. */
+  private readonly parentsOf = new Map<string, readonly string[]>();
+
   private constructor(
     readonly directory: string,
     private readonly remote: GitRemote,
@@ -196,22 +199,27 @@ export class GitCli {
       env: identity,
       silent: true,
     });
-    return stdout.trim();
+    const commit = stdout.trim();
+    this.parentsOf.set(commit, [...options.parents]);
+    return commit;
   }
 
   /**
    * Moves `branch` on the remote to `commit`, only as a fast-forward from where it is now (or creating it). The server
    * checks the old tip atomically, so a push that lost a race throws RefMovedError.
    *
-   * `parent`: the branch's tip the commit was made on, which must be one of the commit's parents. Git is then told
-   * which tip to expect (a lease), so that when the branch moved it refuses at once. Without it, git fetches the
-   * unknown tip from a partial clone's remote only to tell that it is not an ancestor: a second process, a round trip
-   * and a server-side upload-pack on every lost race. The update is a fast-forward all the same (from a parent of the
-   * commit), and the server still refuses it unless the branch is at `parent`.
+   * `from`: where the branch was when the commit was planned (null: it did not exist). Git is then told which tip to
+   * expect (a lease) and refuses at once when the branch moved; a plain push first fetches the unknown new tip from a
+   * partial clone's remote only to tell that it is not an ancestor (a second process, a round trip and a server-side
+   * upload-pack on every lost race). A lease makes git skip its own fast-forward check, so a tip is named only when
+   * it is a parent of `commit` as `commitFiles` made it: the update is then a fast-forward by construction. Otherwise
+   * (or without `from`) the push is a plain one, and git checks.
    */
-  async push(commit: string, branch: string, parent?: string): Promise<void> {
-    const lease = parent === undefined ? [] : [`--force-with-lease=${headRef(branch)}:${parent}`];
-    const result = await this.exec(['push', '--porcelain', ...lease, REMOTE, `${commit}:${headRef(branch)}`], {
+  async push(commit: string, branch: string, from?: string | null): Promise<void> {
+    const ref = headRef(branch);
+    const expected = this.expectedTip(commit, from);
+    const lease = expected === undefined ? [] : [`--force-with-lease=${ref}:${expected}`];
+    const result = await this.exec(['push', '--porcelain', ...lease, REMOTE, `${commit}:${ref}`], {
       access: 'write',
       allowFailure: true,
     });
@@ -220,6 +228,12 @@ export class GitCli {
     if (rejection === undefined) throw new ToolFailedError('git push', result);
     if (LOST_RACE.test(rejection)) throw new RefMovedError(branch, rejection);
     throw new UserError(`The server refused the push to ${branch}: ${rejection}.`);
+  }
+
+  /** The tip `push` names to git: '' when the branch must not exist yet, none unless `from` is a parent of `commit`. */
+  private expectedTip(commit: string, from: string | null | undefined): string | undefined {
+    if (from === null) return '';
+    return from !== undefined && this.parentsOf.get(commit)?.includes(from) ? from : undefined;
   }
 
   /** What `sha` changed against its first parent (for a merge, against the branch it was merged into), as a patch. */

@@ -122,8 +122,10 @@ class KubectlAccess implements ClusterAccess {
   /**
    * One `kubectl apply` of the whole set, except that definitions (Namespaces, CRDs) go first in one of their own when
    * other objects follow, as the API client stages them: kubectl maps every object of a file to its resource before
-   * it applies any, so an object whose CRD is in the same file is of a kind it does not know. Returns the objects in
-   * the set's order, as the API client does.
+   * it applies any, so an object whose CRD is in the same file is of a kind it does not know. When the definitions
+   * fail, the step fails there, before the rest goes into a namespace or of a kind that may not exist (the API client
+   * goes on and names every refusal; the step fails either way). Returns the objects in the set's order, as the API
+   * client does.
    */
   async apply(objects: readonly KubeObject[], options: ApplyOptions): Promise<KubeObject[]> {
     const staged = options.dryRun ? [] : objects.filter(isDefinition);

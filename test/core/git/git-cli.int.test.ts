@@ -163,6 +163,23 @@ describe('GitCli over smart HTTP', () => {
     await cli.push(next, 'main', now);
     expect(git(world.gitPath, 'rev-parse', 'main')).toBe(next);
     expect(git(world.gitPath, 'rev-parse', 'main^')).toBe(theirs);
+
+    // A branch to create that someone created first is refused at once too.
+    let created: unknown;
+    const taken = await commandsOf(async () => (created = await cli.push(next, 'feature', null).catch((e) => e)));
+    expect(created).toBeInstanceOf(RefMovedError);
+    expect(taken).not.toMatch(/git fetch/);
+  });
+
+  it('never names a tip that is not a parent of the commit: the push is then a plain one, and git refuses to rewrite', async () => {
+    const cli = await cloneWith(TOKEN);
+    const before = (await cli.fetchBranches(['main'])).get('main') as string;
+    const mine = await cli.commitFiles({ files: [], parents: [before], message: 'mine', author: AUTHOR });
+    const theirs = await world.double.commitAsPerson(REPO, 'main', { 'apps/web/prod/k.yaml': 'tag: 5\n' });
+
+    // `theirs` is where the branch is, but not what `mine` was made on: a lease on it would overwrite their commit.
+    await expect(cli.push(mine, 'main', theirs)).rejects.toBeInstanceOf(RefMovedError);
+    expect(git(world.gitPath, 'rev-parse', 'main')).toBe(theirs);
   });
 
   it('finds a commit deep in a branch by deepening the shallow history, and stops at the limit', async () => {
