@@ -1,6 +1,7 @@
 /**
- * wait-for-sync reading Flux (and Argo CD) objects with real kubectl from the Kubernetes API double, which serves
- * their CRDs; the test plays the controller by writing status through the status subresource, as Flux does.
+ * wait-for-sync reading Flux objects from the Kubernetes API double, which serves their CRDs: from the step's own
+ * process, and through real kubectl for a kubeconfig the in-process client does not read. The test plays the
+ * controller by writing status through the status subresource (with kubectl), as Flux does.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
@@ -9,6 +10,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { SyncNotReachedError } from '../../src/actions/wait-for-sync/run.js';
 import { machineKubectlInstall, machineKubectlVersion } from '../core/kubernetes/kubectl-apply-harness.js';
+import { UserError } from '../../src/core/errors.js';
 import { KubernetesApiDouble } from '../doubles/kubernetes-api/server.js';
 import { tempTree } from '../helpers/temp-dir.js';
 import { runWaitForSync } from './wait-for-sync.harness.js';
@@ -107,6 +109,7 @@ describe('wait-for-sync with Flux through the Kubernetes API', () => {
     runWaitForSync({ agent: 'flux', kubeconfig: double.kubeconfig(), revision: NEW, ...inputs }, dir, { install });
 
   it('waits for the Kustomization to apply the commit, reads the digest from its inventory, and asks to reconcile when told', async () => {
+    const before = double.received.length;
     const applied = new Promise((resolve) => setTimeout(resolve, 1500)).then(() =>
       setStatus('kustomization', 'apps', ready(NEW)),
     );
@@ -123,6 +126,38 @@ describe('wait-for-sync with Flux through the Kubernetes API', () => {
       annotations?: Record<string, string>;
     };
     expect(annotations.annotations?.['reconcile.fluxcd.io/requestedAt']).toMatch(/^\d{4}-/);
+    // Every read and the annotation from this process, none from a kubectl process (the test itself sets the status
+    // through kubectl meanwhile).
+    const object = '/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations/apps';
+    const mine = double.received
+      .slice(before)
+      .filter((request) => request.path === object || request.path === '/apis/apps/v1/namespaces/apps/deployments/web');
+    expect(mine.filter((request) => request.method === 'GET').length).toBeGreaterThan(1);
+    expect(new Set(mine.map((request) => request.userAgent))).toEqual(
+      new Set(['gitops-delivery-actions (wait-for-sync)']),
+    );
+    const patch = mine.find((request) => request.method === 'PATCH');
+    expect(patch).toMatchObject({
+      path: '/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations/apps',
+      contentType: 'application/merge-patch+json',
+      query: { fieldManager: 'gitops-delivery-actions' },
+    });
+  });
+
+  it('reads through kubectl when the kubeconfig uses what the action does not read (impersonation)', async () => {
+    const kubeconfig = double.kubeconfig().replace(/^(\s+)token: (.*)$/m, '$1token: $2\n$1as: release-bot');
+    expect(kubeconfig).toContain('as: release-bot');
+    const before = double.received.length;
+    const { outputs, error } = await wait({
+      kubeconfig,
+      'flux-kustomization': 'flux-system/apps',
+      'image-ref': `ghcr.io/acme/web@${DIGEST}`,
+    });
+    expect(error).toBeUndefined();
+    expect(outputs).toMatchObject({ status: 'synced', revision: NEW });
+    const agents = double.received.slice(before).map((request) => request.userAgent ?? '');
+    expect(agents.length).toBeGreaterThan(0);
+    expect(agents.every((agent) => /^kubectl(-dispatcher)?\//.test(agent))).toBe(true);
   });
 
   it('fails fast on a failed health check for the commit', async () => {
@@ -157,6 +192,16 @@ describe('wait-for-sync with Flux through the Kubernetes API', () => {
     const { error } = await wait({ 'flux-helm-release': 'flux-system/nope' });
     expect(String(error)).toContain(
       'HelmRelease flux-system/nope (input "flux-helm-release") does not exist in the cluster.',
+    );
+  });
+
+  // Last: the double keeps a refusal for the rest of its life.
+  it('says which permission the kubeconfig lacks when RBAC refuses the read', async () => {
+    double.forbid({ verb: 'get', resource: 'helmreleases', group: 'helm.toolkit.fluxcd.io', namespace: 'flux-system' });
+    const { error } = await wait({ 'flux-helm-release': 'flux-system/podinfo' });
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toBe(
+      'The kubeconfig may not get helmreleases.helm.toolkit.fluxcd.io in namespace flux-system (Forbidden), so HelmRelease flux-system/podinfo cannot be read: grant its user get, list and watch on them.',
     );
   });
 });

@@ -4,7 +4,12 @@ import { ArgoCdApplicationEvaluator } from '../../core/gitops-agent/argocd-appli
 import { ArgoCdApplicationReader } from '../../core/gitops-agent/argocd-api.js';
 import { FluxHelmReleaseEvaluator } from '../../core/gitops-agent/flux-helm-release.js';
 import { FluxKustomizationEvaluator } from '../../core/gitops-agent/flux-kustomization.js';
-import { KubernetesStatusReader, type StatusKind } from '../../core/gitops-agent/kubernetes-reader.js';
+import {
+  ApiStatusReader,
+  KubectlStatusReader,
+  type StatusKind,
+  type StatusReader,
+} from '../../core/gitops-agent/kubernetes-reader.js';
 import { ManifestsRepository } from '../../core/gitops-agent/manifests-repository.js';
 import { syncSummary } from '../../core/gitops-agent/sync-summary.js';
 import { type AgentStatusSource, type SyncWaitResult, waitForSync } from '../../core/gitops-agent/sync-wait.js';
@@ -13,8 +18,11 @@ import { createGitHubClient } from '../../core/github/client.js';
 import { formatRepositoryName } from '../../core/github/repository.js';
 import { type InstallOptions, installTool } from '../../core/installer.js';
 import type { HttpTransport } from '../../core/http/transport.js';
+import { KubeApi } from '../../core/kubernetes/api-client.js';
+import { inProcessApi } from '../../core/kubernetes/cluster-access.js';
 import { Kubeconfig } from '../../core/kubernetes/kubeconfig.js';
 import type { StepHost } from '../host.js';
+import { escapeForLog } from '../../core/workflow-commands.js';
 import { INPUTS, OUTPUTS, type AgentTarget, type WaitForSyncSettings } from './settings.js';
 
 /** The wait ended in anything but synced: the action fails after its outputs and summary are written. */
@@ -197,10 +205,11 @@ async function connect(
     };
   }
   let kubeconfigFile: string | undefined;
+  let kubeconfig: Kubeconfig | undefined;
   // A private folder, so that a cancelled run leaves no credentials behind either.
   const scratch = settings.kubeconfig ? await host.scratchFolder('wait-for-sync-') : undefined;
   if (settings.kubeconfig && scratch) {
-    const kubeconfig = Kubeconfig.parse(settings.kubeconfig, INPUTS.kubeconfig, settings.kubeContext);
+    kubeconfig = Kubeconfig.parse(settings.kubeconfig, INPUTS.kubeconfig, settings.kubeContext);
     kubeconfigFile = Kubeconfig.fileUnder(scratch.path);
     await kubeconfig.write(kubeconfigFile);
   }
@@ -209,19 +218,24 @@ async function connect(
     await scratch?.remove();
   };
   try {
-    const kubectl = await installTool({ tool: 'kubectl' }, seams.install);
-    const connection = [
-      ...(kubeconfigFile ? ['--kubeconfig', kubeconfigFile] : []),
-      ...(settings.kubeContext ? ['--context', settings.kubeContext] : []),
-    ];
     const name = `${target.namespace}/${target.name}`;
     const { kind, confusable, evaluator, refreshAnnotation } = strategyOf(target, name);
-    const reader = new KubernetesStatusReader(kubectl.path, connection, {
-      kind,
-      namespace: target.namespace,
-      name: target.name,
-      confusable,
-    });
+    const statusObject = { kind, namespace: target.namespace, name: target.name, confusable };
+    const api = await inProcessApi(
+      kubeconfig && kubeconfigFile ? { kubeconfig, file: kubeconfigFile } : { context: settings.kubeContext },
+      'wait-for-sync',
+    );
+    let reader: StatusReader;
+    if (api instanceof KubeApi) reader = new ApiStatusReader(api, statusObject);
+    else {
+      log.info(escapeForLog(`kubectl talks to the cluster: ${api.kubectlBecause}.`));
+      const kubectl = await installTool({ tool: 'kubectl' }, seams.install);
+      const connection = [
+        ...(kubeconfigFile ? ['--kubeconfig', kubeconfigFile] : []),
+        ...(settings.kubeContext ? ['--context', settings.kubeContext] : []),
+      ];
+      reader = new KubectlStatusReader(kubectl.path, connection, statusObject);
+    }
     const read = async () => {
       const object = await reader.read();
       const project = target.kind === 'argocd-kubernetes' ? target.project : undefined;
@@ -233,8 +247,8 @@ async function connect(
       }
       return object;
     };
-    // Polled, not watched: `kubectl get --watch -o json` prints a stream of multi-line JSON documents that the one
-    // exec (core/exec.ts) hands over only when kubectl exits; one GET per poll interval is cheap for the API server.
+    // Polled, not watched: one GET per poll interval is cheap for the API server, and the same for both readers
+    // (through kubectl, `get --watch -o json` would arrive only when kubectl exits: core/exec.ts hands output over then).
     return {
       source: {
         read,

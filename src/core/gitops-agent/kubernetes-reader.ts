@@ -1,5 +1,7 @@
 import { UserError } from '../errors.js';
 import { type ExecResult, execTool } from '../exec.js';
+import type { KubeApi } from '../kubernetes/api-client.js';
+import type { KubeObject, ObjectRef } from '../kubernetes/kube-object.js';
 import { errorSummary } from '../kubernetes/kubectl.js';
 import { field, list, type WorkloadRef } from './agent-report.js';
 
@@ -22,10 +24,70 @@ export interface StatusObjectRef {
 }
 
 /**
- * Reads an agent's status object, and the workloads it manages, through kubectl with a read-only kubeconfig:
- * `get` only, except `annotate` when the user asked for a Flux reconcile.
+ * Reads an agent's status object and the workloads it manages, with a read-only kubeconfig: `get` only, except an
+ * annotation when the user asked for a refresh or a reconcile.
  */
-export class KubernetesStatusReader {
+export interface StatusReader {
+  read(): Promise<unknown>;
+  /** Sets an annotation on the status object (Flux's `reconcile.fluxcd.io/requestedAt`): needs `patch` on it. */
+  annotate(key: string, value: string): Promise<void>;
+  /** The images of every container (init containers too) in the workloads' pod templates. */
+  workloadImages(workloads: readonly WorkloadRef[]): Promise<string[]>;
+}
+
+// Who set the annotation, in the object's managed fields.
+const FIELD_MANAGER = 'gitops-delivery-actions';
+
+/**
+ * The API client from this process (one GET per read): where it speaks the kubeconfig and the server (see
+ * `inProcessApi`). A kubectl process per read would pay its start and its discovery each time.
+ */
+export class ApiStatusReader implements StatusReader {
+  constructor(
+    private readonly api: KubeApi,
+    private readonly target: StatusObjectRef,
+  ) {}
+
+  async read(): Promise<unknown> {
+    const { kind, namespace, name } = this.target;
+    const apiVersion = await this.api.preferredApiVersion(groupOf(kind), kind.kind);
+    if (!apiVersion) throw notServed(kind.resource, describe(this.target));
+    const [object] = await this.get([{ apiVersion, kind: kind.kind, namespace, name }]);
+    if (object) return object;
+    for (const other of this.target.confusable) {
+      const otherVersion = await this.api.preferredApiVersion(groupOf(other), other.kind);
+      if (!otherVersion) continue;
+      const [found] = await this.get([{ apiVersion: otherVersion, kind: other.kind, namespace, name }]);
+      if (found) throw confused(this.target, other);
+    }
+    throw notFound(this.target);
+  }
+
+  async annotate(key: string, value: string): Promise<void> {
+    const { kind, namespace, name } = this.target;
+    const apiVersion = await this.api.preferredApiVersion(groupOf(kind), kind.kind);
+    if (!apiVersion) throw notServed(kind.resource, describe(this.target));
+    const ref = { apiVersion, kind: kind.kind, namespace, name };
+    await this.api
+      .mergePatch(ref, { metadata: { annotations: { [key]: value } } }, FIELD_MANAGER)
+      .catch((error: unknown) => Promise.reject(explainRefusal(errorText(error), describe(this.target)) ?? error));
+  }
+
+  async workloadImages(workloads: readonly WorkloadRef[]): Promise<string[]> {
+    const live = await this.get(workloads.map((workload) => ({ ...workload })));
+    return live.flatMap(podTemplateImages);
+  }
+
+  /** The live objects (those that do not exist are left out); a refusal explained as kubectl's would be. */
+  private get(refs: readonly ObjectRef[]): Promise<KubeObject[]> {
+    return this.api
+      .get(refs)
+      .catch((error: unknown) => Promise.reject(explainRefusal(errorText(error), describe(this.target)) ?? error));
+  }
+}
+
+/** The same through kubectl: for a kubeconfig or a server the API client does not speak. */
+export class KubectlStatusReader implements StatusReader {
   constructor(
     private readonly kubectl: string,
     /** `--kubeconfig FILE --context NAME` */
@@ -41,7 +103,6 @@ export class KubernetesStatusReader {
     throw explainKubectlFailure(result, `${kind.kind} ${namespace}/${name}`);
   }
 
-  /** Sets an annotation on the status object (Flux's `reconcile.fluxcd.io/requestedAt`): needs `patch` on it. */
   async annotate(key: string, value: string): Promise<void> {
     const { kind, namespace, name } = this.target;
     const result = await this.exec([
@@ -56,7 +117,6 @@ export class KubernetesStatusReader {
     if (result.exitCode !== 0) throw explainKubectlFailure(result, `${kind.kind} ${namespace}/${name}`);
   }
 
-  /** The images of every container (init containers too) in the workloads' pod templates. */
   async workloadImages(workloads: readonly WorkloadRef[]): Promise<string[]> {
     const images: string[] = [];
     for (const workload of workloads) {
@@ -65,19 +125,14 @@ export class KubernetesStatusReader {
       if (workload.namespace) args.push('--namespace', workload.namespace);
       const result = await this.exec(args);
       if (result.exitCode !== 0) throw explainKubectlFailure(result, `${workload.kind} ${workload.name}`);
-      if (!result.stdout.trim()) continue;
-      const podSpec = field(JSON.parse(result.stdout), 'spec', 'template', 'spec');
-      for (const container of [...list(field(podSpec, 'initContainers')), ...list(field(podSpec, 'containers'))]) {
-        const image = field(container, 'image');
-        if (typeof image === 'string') images.push(image);
-      }
+      if (result.stdout.trim()) images.push(...podTemplateImages(JSON.parse(result.stdout)));
     }
     return images;
   }
 
   /** Not there: maybe it is there as the kind the user confused it with. */
   private async notFound(): Promise<UserError> {
-    const { kind, namespace, name } = this.target;
+    const { namespace, name } = this.target;
     for (const other of this.target.confusable) {
       const found = await this.exec([
         'get',
@@ -89,14 +144,9 @@ export class KubernetesStatusReader {
         'name',
         '--ignore-not-found',
       ]);
-      if (found.exitCode === 0 && found.stdout.trim()) {
-        return new UserError(
-          `Input "${kind.input}" names ${namespace}/${name}, which is a ${other.kind}, not a ${kind.kind}: ` +
-            `name it in "${other.input}".`,
-        );
-      }
+      if (found.exitCode === 0 && found.stdout.trim()) return confused(this.target, other);
     }
-    return new UserError(`${kind.kind} ${namespace}/${name} (input "${kind.input}") does not exist in the cluster.`);
+    return notFound(this.target);
   }
 
   private exec(args: readonly string[]): Promise<ExecResult> {
@@ -106,9 +156,16 @@ export class KubernetesStatusReader {
 
 /** What the API server refused, as a UserError naming the verb and resource; other failures stay errors. */
 export function explainKubectlFailure(result: ExecResult, what: string): Error {
-  const forbidden = /cannot (\w+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)")?/.exec(
-    result.stderr,
-  );
+  const refusal = explainRefusal(result.stderr, what);
+  if (refusal) return refusal;
+  const missing = /the server doesn't have a resource type "([^"]+)"/.exec(result.stderr);
+  if (missing) return notServed(missing[1] as string, what);
+  return new Error(`kubectl could not read ${what}: ${errorSummary(result)}`);
+}
+
+/** A refusal in the API server's words (Forbidden, Unauthorized), as a UserError saying what to grant. */
+function explainRefusal(text: string, what: string): UserError | undefined {
+  const forbidden = /cannot (\w+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)")?/.exec(text);
   if (forbidden) {
     const [, verb, resource, group, namespace] = forbidden;
     return new UserError(
@@ -117,14 +174,47 @@ export function explainKubectlFailure(result: ExecResult, what: string): Error {
       } (Forbidden), so ${what} cannot be read: grant its user get, list and watch on them.`,
     );
   }
-  if (/\(Unauthorized\)/.test(result.stderr)) {
+  // kubectl writes "(Unauthorized)"; the API server's Status for a 401 says "Unauthorized".
+  if (/\bUnauthorized\b/.test(text)) {
     return new UserError(`The API server refused the kubeconfig's credentials (Unauthorized) while reading ${what}.`);
   }
-  const missing = /the server doesn't have a resource type "([^"]+)"/.exec(result.stderr);
-  if (missing) {
-    return new UserError(
-      `The cluster does not serve ${missing[1]}, so ${what} cannot be read: is the agent installed, and the kubeconfig's context the right cluster?`,
-    );
-  }
-  return new Error(`kubectl could not read ${what}: ${errorSummary(result)}`);
+  return undefined;
+}
+
+function notServed(resource: string, what: string): UserError {
+  return new UserError(
+    `The cluster does not serve ${resource}, so ${what} cannot be read: is the agent installed, and the kubeconfig's context the right cluster?`,
+  );
+}
+
+function notFound({ kind, namespace, name }: StatusObjectRef): UserError {
+  return new UserError(`${kind.kind} ${namespace}/${name} (input "${kind.input}") does not exist in the cluster.`);
+}
+
+function confused({ kind, namespace, name }: StatusObjectRef, other: StatusKind): UserError {
+  return new UserError(
+    `Input "${kind.input}" names ${namespace}/${name}, which is a ${other.kind}, not a ${kind.kind}: ` +
+      `name it in "${other.input}".`,
+  );
+}
+
+function describe({ kind, namespace, name }: StatusObjectRef): string {
+  return `${kind.kind} ${namespace}/${name}`;
+}
+
+/** `kustomize.toolkit.fluxcd.io` of `kustomizations.kustomize.toolkit.fluxcd.io`. */
+function groupOf(kind: StatusKind): string {
+  return kind.resource.slice(kind.resource.indexOf('.') + 1);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The images of a workload's pod template: init containers, then containers. */
+function podTemplateImages(workload: unknown): string[] {
+  const podSpec = field(workload, 'spec', 'template', 'spec');
+  return [...list(field(podSpec, 'initContainers')), ...list(field(podSpec, 'containers'))]
+    .map((container) => field(container, 'image'))
+    .filter((image): image is string => typeof image === 'string');
 }

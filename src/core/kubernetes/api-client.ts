@@ -8,6 +8,7 @@ import type { ApiEndpoint } from './api-endpoint.js';
 import {
   describeRef,
   groupKind,
+  groupOf,
   type KubeObject,
   kindsDefinedBy,
   type ObjectRef,
@@ -35,6 +36,7 @@ const AGGREGATED = [
   'application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList',
 ];
 const APPLY_PATCH = 'application/apply-patch+yaml';
+const MERGE_PATCH = 'application/merge-patch+json';
 const REQUEST_TIMEOUT_MS = 60_000;
 // Aggregated discovery of a cluster with hundreds of CRDs is a few MB; one object is at most etcd's 1.5 MB.
 const MAX_DISCOVERY_BYTES = 32 * 1024 * 1024;
@@ -74,6 +76,8 @@ export class KubeApi {
   constructor(
     private readonly endpoint: ApiEndpoint,
     private readonly transport?: HttpTransport,
+    /** The step that asks, in the user agent (from which the API server also names a field manager by default). */
+    private readonly step = 'kubectl-apply',
   ) {}
 
   /** Reads the discovery once; false when the server has no aggregated discovery (older than 1.27), left to kubectl. */
@@ -147,6 +151,27 @@ export class KubeApi {
     if (failed?.reason instanceof UserError) throw failed.reason;
     if (failed) throw new UserError(`Reading the live objects failed: ${(failed.reason as Error).message}`);
     return results.flatMap((result) => (result as PromiseFulfilledResult<KubeObject | undefined>).value ?? []);
+  }
+
+  /** The version the server prefers for `group`'s `kind` (its discovery lists versions by priority), if it serves one. */
+  async preferredApiVersion(group: string, kind: string): Promise<string | undefined> {
+    for (const key of (await this.resources())?.keys() ?? []) {
+      const [apiVersion = '', served = ''] = key.split('|');
+      if (served === kind && groupOf(apiVersion) === group) return apiVersion;
+    }
+    return undefined;
+  }
+
+  /** A JSON merge patch of one object, as `kubectl annotate` sends; a refusal is a UserError with the server's reason. */
+  async mergePatch(ref: ObjectRef, patch: Record<string, unknown>, fieldManager: string): Promise<KubeObject> {
+    const { path } = await this.addressed(refDocument(ref));
+    const query = new URLSearchParams({ fieldManager });
+    const body = patch as unknown as KubeObject;
+    const what = describeRef(ref);
+    return this.call('PATCH', `${path}?${query}`, { body, contentType: MERGE_PATCH }, what).catch((error: unknown) => {
+      if (error instanceof ApiStatusError) throw new UserError(`Patching failed: ${error.message}`);
+      throw error;
+    });
   }
 
   /** The request path of an object and the body kubectl would send: its namespace filled in, or checked. */
@@ -288,7 +313,7 @@ export class KubeApi {
       method,
       headers: {
         ...headers,
-        'user-agent': 'gitops-delivery-actions (kubectl-apply)',
+        'user-agent': `gitops-delivery-actions (${this.step})`,
         ...(this.endpoint.authorization ? { authorization: this.endpoint.authorization } : {}),
       },
       body,

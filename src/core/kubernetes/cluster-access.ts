@@ -46,19 +46,33 @@ export async function clusterAccess(options: {
     return kubectl;
   };
   if (options.kubectlOnly) return viaKubectl(options.kubectlOnly);
-  const endpoint = await apiEndpoint(options.kubeconfig ?? { context: options.context });
+  const api = await inProcessApi(options.kubeconfig ?? { context: options.context });
+  return api instanceof KubeApi ? new ApiAccess(api, kubectl) : viaKubectl(api.kubectlBecause);
+}
+
+/**
+ * The API client, where it speaks the kubeconfig and the server has aggregated discovery (read here, once); else why
+ * kubectl must talk to the cluster instead: a kubeconfig it does not read (auth providers, impersonation, several
+ * files to merge...), an older server, a certificate only the system's CA store vouches for. Anything else that
+ * fails here (a refused credential, a failing exec plugin) is thrown, as it would fail kubectl.
+ */
+export async function inProcessApi(
+  kubeconfig: { kubeconfig: Kubeconfig; file: string } | { context?: string },
+  step?: string,
+): Promise<KubeApi | { kubectlBecause: string }> {
+  const endpoint = await apiEndpoint(kubeconfig);
   if (endpoint instanceof UnsupportedKubeconfig)
-    return viaKubectl(`the kubeconfig is not one this action reads (${endpoint.reason})`);
-  const api = new KubeApi(endpoint);
+    return { kubectlBecause: `the kubeconfig is not one this action reads (${endpoint.reason})` };
+  const api = new KubeApi(endpoint, undefined, step);
   try {
     if (!(await api.speaksAggregatedDiscovery()))
-      return viaKubectl('the API server serves no aggregated discovery (Kubernetes before 1.27)');
+      return { kubectlBecause: 'the API server serves no aggregated discovery (Kubernetes before 1.27)' };
   } catch (error) {
     // Node trusts its own list of CAs, kubectl the system's: without a CA in the kubeconfig, let kubectl judge.
-    if (error instanceof UntrustedServerError && !endpoint.tls.ca) return viaKubectl(error.message);
+    if (error instanceof UntrustedServerError && !endpoint.tls.ca) return { kubectlBecause: error.message };
     throw error;
   }
-  return new ApiAccess(api, kubectl);
+  return api;
 }
 
 /**
