@@ -11,6 +11,14 @@ import { promisify } from 'node:util';
 import { SyncNotReachedError } from '../../src/actions/wait-for-sync/run.js';
 import { machineKubectlInstall, machineKubectlVersion } from '../core/kubernetes/kubectl-apply-harness.js';
 import { UserError } from '../../src/core/errors.js';
+import {
+  compared,
+  health,
+  managed,
+  type ManagedResource,
+  newApplication,
+  operationFinished,
+} from '../doubles/argocd-api/application-status.js';
 import { KubernetesApiDouble } from '../doubles/kubernetes-api/server.js';
 import { tempTree } from '../helpers/temp-dir.js';
 import { runWaitForSync } from './wait-for-sync.harness.js';
@@ -192,6 +200,31 @@ describe('wait-for-sync with Flux through the Kubernetes API', () => {
     const { error } = await wait({ 'flux-helm-release': 'flux-system/nope' });
     expect(String(error)).toContain(
       'HelmRelease flux-system/nope (input "flux-helm-release") does not exist in the cluster.',
+    );
+  });
+
+  it('waits for an Argo CD Application read as a Kubernetes object (no Argo CD server)', async () => {
+    const app = newApplication({
+      name: 'web',
+      project: 'shop',
+      source: { repoURL: 'https://github.com/acme/gitops.git', path: 'apps/web', targetRevision: 'main' },
+      destinationNamespace: 'apps',
+    });
+    const web: ManagedResource = { group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'apps', name: 'web' };
+    compared(app, NEW, 'Synced');
+    operationFinished(app, NEW, 'Succeeded', [web]);
+    managed(app, [{ ...web, health: { status: 'Healthy' } }]);
+    health(app, 'Healthy');
+    double.seed({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', ...app });
+    const before = double.received.length;
+
+    const { outputs, error } = await wait({ agent: 'argocd', 'argocd-application': 'web', 'argocd-project': 'shop' });
+
+    expect(error).toBeUndefined();
+    expect(outputs).toMatchObject({ status: 'synced', revision: NEW, health: 'Healthy' });
+    const reads = double.received.slice(before).filter((request) => request.path.includes('/applications/web'));
+    expect(reads.map((request) => `${request.userAgent} ${request.method} ${request.path}`)).toContain(
+      'gitops-delivery-actions (wait-for-sync) GET /apis/argoproj.io/v1alpha1/namespaces/argocd/applications/web',
     );
   });
 
