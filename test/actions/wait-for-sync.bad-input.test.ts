@@ -74,4 +74,16 @@ describe('kubectl refusals', () => {
         'so Kustomization flux-system/apps cannot be read: grant its user get, list and watch on them.',
     );
   });
+
+  it('say that a refused refresh needs patch, not read access', () => {
+    const stderr =
+      'Error from server (Forbidden): kustomizations.kustomize.toolkit.fluxcd.io "apps" is forbidden: User ' +
+      '"system:serviceaccount:ci:reader" cannot patch resource "kustomizations" in API group ' +
+      '"kustomize.toolkit.fluxcd.io" in the namespace "flux-system"\n';
+    const error = explainKubectlFailure({ exitCode: 1, stdout: '', stderr }, 'Kustomization flux-system/apps');
+    expect(error.message).toBe(
+      'The kubeconfig may not patch kustomizations.kustomize.toolkit.fluxcd.io in namespace flux-system (Forbidden), ' +
+        'so Kustomization flux-system/apps cannot be asked to refresh: grant its user patch on them, or drop refresh.',
+    );
+  });
 });

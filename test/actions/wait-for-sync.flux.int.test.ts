@@ -28,7 +28,7 @@ const OLD = 'a'.repeat(40);
 const NEW = 'b'.repeat(40);
 const DIGEST = `sha256:${'d'.repeat(64)}`;
 
-describe('wait-for-sync with Flux through the Kubernetes API', () => {
+describe('wait-for-sync through the Kubernetes API (Flux objects, and an Argo CD Application)', () => {
   let double: KubernetesApiDouble;
   let dir: string;
   // The machine's kubectl as the installer's default: the action pins no other version input.
@@ -155,6 +155,7 @@ describe('wait-for-sync with Flux through the Kubernetes API', () => {
   it('reads through kubectl when the kubeconfig uses what the action does not read (impersonation)', async () => {
     const kubeconfig = double.kubeconfig().replace(/^(\s+)token: (.*)$/m, '$1token: $2\n$1as: release-bot');
     expect(kubeconfig).toContain('as: release-bot');
+    await setStatus('kustomization', 'apps', ready(NEW));
     const before = double.received.length;
     const { outputs, error } = await wait({
       kubeconfig,
@@ -166,6 +167,18 @@ describe('wait-for-sync with Flux through the Kubernetes API', () => {
     const agents = double.received.slice(before).map((request) => request.userAgent ?? '');
     expect(agents.length).toBeGreaterThan(0);
     expect(agents.every((agent) => /^kubectl(-dispatcher)?\//.test(agent))).toBe(true);
+  });
+
+  it('through kubectl too, names a kind confused with another and an object that does not exist', async () => {
+    const kubeconfig = double.kubeconfig().replace(/^(\s+)token: (.*)$/m, '$1token: $2\n$1as: release-bot');
+    const confusedKind = await wait({ kubeconfig, 'flux-kustomization': 'flux-system/podinfo' });
+    expect(String(confusedKind.error)).toContain(
+      'Input "flux-kustomization" names flux-system/podinfo, which is a HelmRelease, not a Kustomization: name it in "flux-helm-release".',
+    );
+    const missing = await wait({ kubeconfig, 'flux-helm-release': 'flux-system/nope' });
+    expect(String(missing.error)).toContain(
+      'HelmRelease flux-system/nope (input "flux-helm-release") does not exist in the cluster.',
+    );
   });
 
   it('fails fast on a failed health check for the commit', async () => {
@@ -229,12 +242,26 @@ describe('wait-for-sync with Flux through the Kubernetes API', () => {
   });
 
   // Last: the double keeps a refusal for the rest of its life.
-  it('says which permission the kubeconfig lacks when RBAC refuses the read', async () => {
+  it('says which permission the kubeconfig lacks when RBAC refuses a read, naming what it could not read', async () => {
     double.forbid({ verb: 'get', resource: 'helmreleases', group: 'helm.toolkit.fluxcd.io', namespace: 'flux-system' });
     const { error } = await wait({ 'flux-helm-release': 'flux-system/podinfo' });
     expect(error).toBeInstanceOf(UserError);
     expect((error as Error).message).toBe(
       'The kubeconfig may not get helmreleases.helm.toolkit.fluxcd.io in namespace flux-system (Forbidden), so HelmRelease flux-system/podinfo cannot be read: grant its user get, list and watch on them.',
+    );
+
+    // A Role that may read only Kustomizations: the look for a HelmRelease of that name is no answer, not an error.
+    const missing = await wait({ 'flux-kustomization': 'flux-system/nope' });
+    expect(String(missing.error)).toContain(
+      'Kustomization flux-system/nope (input "flux-kustomization") does not exist in the cluster.',
+    );
+
+    // The workloads are read for their images: a refusal names the workload, not the Kustomization.
+    await setStatus('kustomization', 'apps', ready(NEW));
+    double.forbid({ verb: 'get', resource: 'deployments', group: 'apps', namespace: 'apps' });
+    const images = await wait({ 'flux-kustomization': 'flux-system/apps', 'image-ref': `ghcr.io/acme/web@${DIGEST}` });
+    expect((images.error as Error).message).toBe(
+      'The kubeconfig may not get deployments.apps in namespace apps (Forbidden), so Deployment apps/web cannot be read: grant its user get, list and watch on them.',
     );
   });
 });

@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { type ExecResult, execTool } from '../exec.js';
 import type { KubeApi } from '../kubernetes/api-client.js';
-import type { KubeObject, ObjectRef } from '../kubernetes/kube-object.js';
+import type { KubeObject } from '../kubernetes/kube-object.js';
 import { errorSummary } from '../kubernetes/kubectl.js';
 import { field, list, type WorkloadRef } from './agent-report.js';
 
@@ -50,39 +50,70 @@ export class ApiStatusReader implements StatusReader {
 
   async read(): Promise<unknown> {
     const { kind, namespace, name } = this.target;
-    const apiVersion = await this.api.preferredApiVersion(groupOf(kind), kind.kind);
-    if (!apiVersion) throw notServed(kind.resource, describe(this.target));
-    const [object] = await this.get([{ apiVersion, kind: kind.kind, namespace, name }]);
-    if (object) return object;
+    const what = describe(this.target);
+    const found = await this.getServed(kind.resource, kind.kind, { namespace, name }, what);
+    if (found) return found;
+    // Not there: maybe it is there as the kind the user confused it with. As through kubectl, a look that fails
+    // (a Role that may read only the named kind) is no answer, not an error.
     for (const other of this.target.confusable) {
-      const otherVersion = await this.api.preferredApiVersion(groupOf(other), other.kind);
-      if (!otherVersion) continue;
-      const [found] = await this.get([{ apiVersion: otherVersion, kind: other.kind, namespace, name }]);
-      if (found) throw confused(this.target, other);
+      const elsewhere = await this.getServed(other.resource, other.kind, { namespace, name }, what).catch(() => null);
+      if (elsewhere) throw confused(this.target, other);
     }
     throw notFound(this.target);
   }
 
   async annotate(key: string, value: string): Promise<void> {
     const { kind, namespace, name } = this.target;
-    const apiVersion = await this.api.preferredApiVersion(groupOf(kind), kind.kind);
-    if (!apiVersion) throw notServed(kind.resource, describe(this.target));
-    const ref = { apiVersion, kind: kind.kind, namespace, name };
+    const what = describe(this.target);
+    const apiVersion = await this.version(kind.resource, kind.kind, what);
     await this.api
-      .mergePatch(ref, { metadata: { annotations: { [key]: value } } }, FIELD_MANAGER)
-      .catch((error: unknown) => Promise.reject(explainRefusal(errorText(error), describe(this.target)) ?? error));
+      .mergePatch(
+        { apiVersion, kind: kind.kind, namespace, name },
+        { metadata: { annotations: { [key]: value } } },
+        FIELD_MANAGER,
+      )
+      .catch((error: unknown) => Promise.reject(explainRefusal(errorText(error), what) ?? error));
   }
 
+  /** Each workload at the version the server prefers for its kind, as `kubectl get <kind>.<group>` reads it. */
   async workloadImages(workloads: readonly WorkloadRef[]): Promise<string[]> {
-    const live = await this.get(workloads.map((workload) => ({ ...workload })));
-    return live.flatMap(podTemplateImages);
+    const images: string[] = [];
+    for (const workload of workloads) {
+      const group = groupOfVersion(workload.apiVersion);
+      const resource = group ? `${workload.kind.toLowerCase()}.${group}` : workload.kind.toLowerCase();
+      const live = await this.getServed(resource, workload.kind, workload, describeWorkload(workload));
+      if (live) images.push(...podTemplateImages(live));
+    }
+    return images;
   }
 
-  /** The live objects (those that do not exist are left out); a refusal explained as kubectl's would be. */
-  private get(refs: readonly ObjectRef[]): Promise<KubeObject[]> {
-    return this.api
-      .get(refs)
-      .catch((error: unknown) => Promise.reject(explainRefusal(errorText(error), describe(this.target)) ?? error));
+  /** The object, or undefined when it does not exist; its kind must be served (the discovery is read again once). */
+  private async getServed(
+    resource: string,
+    kind: string,
+    { namespace, name }: { namespace?: string; name: string },
+    what: string,
+  ): Promise<KubeObject | undefined> {
+    const apiVersion = await this.version(resource, kind, what);
+    const [object] = await this.api
+      .get([{ apiVersion, kind, namespace, name }])
+      .catch((error: unknown) => Promise.reject(explainRefusal(errorText(error), what) ?? error));
+    return object;
+  }
+
+  /**
+   * The version the server prefers for the kind. A wait lasts minutes: a kind the discovery did not serve at the start
+   * (a CRD the awaited sync installs) is looked for again in a fresh discovery before it counts as not served.
+   */
+  private async version(resource: string, kind: string, what: string): Promise<string> {
+    const group = resource.includes('.') ? resource.slice(resource.indexOf('.') + 1) : '';
+    let apiVersion = await this.api.preferredApiVersion(group, kind);
+    if (!apiVersion) {
+      this.api.forgetDiscovery();
+      apiVersion = await this.api.preferredApiVersion(group, kind);
+    }
+    if (!apiVersion) throw notServed(resource, what);
+    return apiVersion;
   }
 }
 
@@ -124,7 +155,7 @@ export class KubectlStatusReader implements StatusReader {
       const args = ['get', `${workload.kind.toLowerCase()}${group}`, workload.name, '-o', 'json', '--ignore-not-found'];
       if (workload.namespace) args.push('--namespace', workload.namespace);
       const result = await this.exec(args);
-      if (result.exitCode !== 0) throw explainKubectlFailure(result, `${workload.kind} ${workload.name}`);
+      if (result.exitCode !== 0) throw explainKubectlFailure(result, describeWorkload(workload));
       if (result.stdout.trim()) images.push(...podTemplateImages(JSON.parse(result.stdout)));
     }
     return images;
@@ -168,11 +199,13 @@ function explainRefusal(text: string, what: string): UserError | undefined {
   const forbidden = /cannot (\w+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)")?/.exec(text);
   if (forbidden) {
     const [, verb, resource, group, namespace] = forbidden;
-    return new UserError(
-      `The kubeconfig may not ${verb} ${resource}${group ? `.${group}` : ''}${
-        namespace ? ` in namespace ${namespace}` : ''
-      } (Forbidden), so ${what} cannot be read: grant its user get, list and watch on them.`,
-    );
+    const denied = `The kubeconfig may not ${verb} ${resource}${group ? `.${group}` : ''}${namespace ? ` in namespace ${namespace}` : ''} (Forbidden)`;
+    // A refresh or reconcile request is an annotation: the one write this step makes.
+    if (verb === 'patch')
+      return new UserError(
+        `${denied}, so ${what} cannot be asked to refresh: grant its user patch on them, or drop refresh.`,
+      );
+    return new UserError(`${denied}, so ${what} cannot be read: grant its user get, list and watch on them.`);
   }
   // kubectl writes "(Unauthorized)"; the API server's Status for a 401 says "Unauthorized".
   if (/\bUnauthorized\b/.test(text)) {
@@ -202,9 +235,13 @@ function describe({ kind, namespace, name }: StatusObjectRef): string {
   return `${kind.kind} ${namespace}/${name}`;
 }
 
-/** `kustomize.toolkit.fluxcd.io` of `kustomizations.kustomize.toolkit.fluxcd.io`. */
-function groupOf(kind: StatusKind): string {
-  return kind.resource.slice(kind.resource.indexOf('.') + 1);
+/** `apps` of `apps/v1`; '' for the core group's `v1`. */
+function groupOfVersion(apiVersion: string): string {
+  return apiVersion.includes('/') ? (apiVersion.split('/')[0] as string) : '';
+}
+
+function describeWorkload({ kind, namespace, name }: WorkloadRef): string {
+  return `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
 }
 
 function errorText(error: unknown): string {

@@ -118,7 +118,7 @@ export class KubeApi {
     const rest = options.dryRun ? objects : objects.filter((object) => !isDefinition(object));
     const first = await settleConcurrently(staged, 1, applyOne);
     await untilServed(kindsDefinedBy(staged.filter((_, index) => first[index]?.status === 'fulfilled')), () => {
-      this.discovered = undefined;
+      this.forgetDiscovery();
       return this.servedKinds();
     });
     const then = await settleConcurrently(rest, CONCURRENT_REQUESTS, applyOne);
@@ -151,6 +151,11 @@ export class KubeApi {
     if (failed?.reason instanceof UserError) throw failed.reason;
     if (failed) throw new UserError(`Reading the live objects failed: ${(failed.reason as Error).message}`);
     return results.flatMap((result) => (result as PromiseFulfilledResult<KubeObject | undefined>).value ?? []);
+  }
+
+  /** Reads the discovery again at the next call that needs it (a CRD installed or upgraded meanwhile). */
+  forgetDiscovery(): void {
+    this.discovered = undefined;
   }
 
   /** The version the server prefers for `group`'s `kind` (its discovery lists versions by priority), if it serves one. */

@@ -117,13 +117,19 @@ async function endpointOf(context: KubeconfigContext, base: string): Promise<Api
   if (typeof user.token === 'string' && user.token) endpoint.authorization = `Bearer ${user.token}`;
   else if (typeof user.tokenFile === 'string') {
     const file = user.tokenFile;
-    const token = (
-      await fs.readFile(path.resolve(base, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new UserError(`The kubeconfig's tokenFile ${file} cannot be read (${error.code ?? error.message}).`);
-      })
-    ).trim();
-    registerSecret(token);
-    endpoint.authorization = `Bearer ${token}`;
+    const readToken = async () => {
+      const token = (
+        await fs.readFile(path.resolve(base, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
+          throw new UserError(`The kubeconfig's tokenFile ${file} cannot be read (${error.code ?? error.message}).`);
+        })
+      ).trim();
+      registerSecret(token);
+      endpoint.authorization = `Bearer ${token}`;
+    };
+    await readToken();
+    // Read again when the server refuses it, as client-go reads the file again: a projected service-account token is
+    // replaced while a long wait runs.
+    endpoint.renewal = { renew: readToken };
   } else if (typeof user.username === 'string' && typeof user.password === 'string') {
     const basic = Buffer.from(`${user.username}:${user.password}`).toString('base64');
     registerSecret(basic);

@@ -5,7 +5,7 @@
  * proxy's host names); it forwards every request, so the double still judges the token and records the request.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { chmod, readFile, rm } from 'node:fs/promises';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -146,6 +146,22 @@ describe('apiEndpoint', () => {
     expect(endpoint.authorization).toBe(`Bearer ${TOKEN}`);
     expect(endpoint.namespace).toBe('default');
     expect(await new KubeApi(endpoint).speaksAggregatedDiscovery()).toBe(true);
+  });
+
+  it('reads the tokenFile again when the server refuses its token (a rotated service-account token)', async () => {
+    const text = kubeconfigText(doubleCluster(), { tokenFile: 'token' });
+    const dir = await folderWith(text, { token: 'replaced-meanwhile\n' });
+    const endpoint = supported(await endpointOfInput(dir, text));
+    await writeFile(path.join(dir, 'token'), `${TOKEN}\n`);
+    double.seed(configMap('rotated', 'default'));
+    const before = double.received.length;
+
+    const live = await new KubeApi(endpoint).get([{ apiVersion: 'v1', kind: 'ConfigMap', name: 'rotated' }]);
+
+    expect(live.map((object) => object.metadata.name)).toEqual(['rotated']);
+    const sent = double.received.slice(before).map((request) => request.authorization);
+    expect(sent[0]).toBe('Bearer replaced-meanwhile');
+    expect(sent.at(-1)).toBe(`Bearer ${TOKEN}`);
   });
 
   it('names an unreadable tokenFile in a user error, as it does a certificate file', async () => {
@@ -463,6 +479,36 @@ describe('KubeApi', () => {
     const stored = await new KubeApi(endpoint).apply([gadget, crd], { ...APPLY, namespace: 'default' });
     expect(stored.map((object) => object.kind)).toEqual(['Gadget', 'CustomResourceDefinition']);
     expect(double.object('example.com/v1', 'Gadget', 'default', 'g1')).toBeDefined();
+  });
+
+  it('finds the version the server prefers for a kind, and a kind installed later once it forgets the discovery', async () => {
+    const version = (name: string, storage: boolean) => ({
+      name,
+      served: true,
+      storage,
+      schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object' } } } },
+    });
+    const client = new KubeApi(endpoint);
+    expect(await client.preferredApiVersion('example.org', 'Widget')).toBeUndefined();
+    // Listed in the CRD with the beta first: the server still prefers the GA version.
+    double.seed({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.org' },
+      spec: {
+        group: 'example.org',
+        names: { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' },
+        scope: 'Namespaced',
+        versions: [version('v1beta2', false), version('v1', true)],
+      },
+    });
+    expect(await client.preferredApiVersion('example.org', 'Widget')).toBeUndefined();
+
+    client.forgetDiscovery();
+
+    expect(await client.preferredApiVersion('example.org', 'Widget')).toBe('example.org/v1');
+    expect(await client.preferredApiVersion('apps', 'Deployment')).toBe('apps/v1');
+    expect(await client.preferredApiVersion('', 'ConfigMap')).toBe('v1');
   });
 
   it('refuses an object whose own namespace is not the one the namespace input names, as kubectl does', async () => {
