@@ -63,27 +63,23 @@ describe('wait-for-sync bad input: one line naming the input', () => {
 });
 
 describe('kubectl refusals', () => {
-  it('name the verb and resource the kubeconfig may not use', () => {
-    const stderr =
-      'Error from server (Forbidden): kustomizations.kustomize.toolkit.fluxcd.io "apps" is forbidden: User ' +
-      '"system:serviceaccount:ci:reader" cannot get resource "kustomizations" in API group ' +
-      '"kustomize.toolkit.fluxcd.io" in the namespace "flux-system"\n';
-    const error = explainKubectlFailure({ exitCode: 1, stdout: '', stderr }, 'Kustomization flux-system/apps');
-    expect(error.message).toBe(
-      'The kubeconfig may not get kustomizations.kustomize.toolkit.fluxcd.io in namespace flux-system (Forbidden), ' +
-        'so Kustomization flux-system/apps cannot be read: grant its user get, list and watch on them.',
-    );
-  });
+  const refused = (verb: string) =>
+    'Error from server (Forbidden): kustomizations.kustomize.toolkit.fluxcd.io "apps" is forbidden: User ' +
+    `"system:serviceaccount:ci:reader" cannot ${verb} resource "kustomizations" in API group ` +
+    '"kustomize.toolkit.fluxcd.io" in the namespace "flux-system"\n';
 
-  it('say that a refused refresh needs patch, not read access', () => {
-    const stderr =
-      'Error from server (Forbidden): kustomizations.kustomize.toolkit.fluxcd.io "apps" is forbidden: User ' +
-      '"system:serviceaccount:ci:reader" cannot patch resource "kustomizations" in API group ' +
-      '"kustomize.toolkit.fluxcd.io" in the namespace "flux-system"\n';
-    const error = explainKubectlFailure({ exitCode: 1, stdout: '', stderr }, 'Kustomization flux-system/apps');
+  it.each([
+    ['get', 'cannot be read: grant its user get, list and watch on them.'],
+    // A refresh or reconcile request is an annotation: it needs patch, not read access.
+    ['patch', 'cannot be asked to refresh: grant its user patch on them, or drop refresh.'],
+  ])('name the verb (%s) and resource the kubeconfig may not use, and what to grant', (verb, advice) => {
+    const error = explainKubectlFailure(
+      { exitCode: 1, stdout: '', stderr: refused(verb) },
+      'Kustomization flux-system/apps',
+    );
     expect(error.message).toBe(
-      'The kubeconfig may not patch kustomizations.kustomize.toolkit.fluxcd.io in namespace flux-system (Forbidden), ' +
-        'so Kustomization flux-system/apps cannot be asked to refresh: grant its user patch on them, or drop refresh.',
+      `The kubeconfig may not ${verb} kustomizations.kustomize.toolkit.fluxcd.io in namespace flux-system (Forbidden), ` +
+        `so Kustomization flux-system/apps ${advice}`,
     );
   });
 });

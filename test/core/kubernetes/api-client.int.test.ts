@@ -125,6 +125,23 @@ afterAll(async () => {
   for (const dir of folders) await rm(dir, { recursive: true, force: true });
 });
 
+/** A namespaced CRD serving `versions` (the last one stored), each with an open schema. */
+function customResourceDefinition(group: string, kind: string, versions: readonly string[]): KubeObject {
+  const plural = `${kind.toLowerCase()}s`;
+  const schema = { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object' } } } };
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${plural}.${group}` },
+    spec: {
+      group,
+      names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List` },
+      scope: 'Namespaced',
+      versions: versions.map((name, index) => ({ name, served: true, storage: index === versions.length - 1, schema })),
+    },
+  };
+}
+
 describe('apiEndpoint', () => {
   it('sends the kubeconfig token as a bearer token', async () => {
     const text = kubeconfigText(doubleCluster(), { token: TOKEN }, 'team-a');
@@ -457,24 +474,7 @@ describe('KubeApi', () => {
   });
 
   it('applies a CRD before the custom resources it defines, which the cluster did not serve before', async () => {
-    const crd: KubeObject = {
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: 'gadgets.example.com' },
-      spec: {
-        group: 'example.com',
-        names: { kind: 'Gadget', plural: 'gadgets', singular: 'gadget', listKind: 'GadgetList' },
-        scope: 'Namespaced',
-        versions: [
-          {
-            name: 'v1',
-            served: true,
-            storage: true,
-            schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object' } } } },
-          },
-        ],
-      },
-    };
+    const crd = customResourceDefinition('example.com', 'Gadget', ['v1']);
     const gadget: KubeObject = { apiVersion: 'example.com/v1', kind: 'Gadget', metadata: { name: 'g1' }, spec: {} };
     const stored = await new KubeApi(endpoint).apply([gadget, crd], { ...APPLY, namespace: 'default' });
     expect(stored.map((object) => object.kind)).toEqual(['Gadget', 'CustomResourceDefinition']);
@@ -482,26 +482,10 @@ describe('KubeApi', () => {
   });
 
   it('finds the version the server prefers for a kind, and a kind installed later once it forgets the discovery', async () => {
-    const version = (name: string, storage: boolean) => ({
-      name,
-      served: true,
-      storage,
-      schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object' } } } },
-    });
     const client = new KubeApi(endpoint);
     expect(await client.preferredApiVersion('example.org', 'Widget')).toBeUndefined();
     // Listed in the CRD with the beta first: the server still prefers the GA version.
-    double.seed({
-      apiVersion: 'apiextensions.k8s.io/v1',
-      kind: 'CustomResourceDefinition',
-      metadata: { name: 'widgets.example.org' },
-      spec: {
-        group: 'example.org',
-        names: { kind: 'Widget', plural: 'widgets', singular: 'widget', listKind: 'WidgetList' },
-        scope: 'Namespaced',
-        versions: [version('v1beta2', false), version('v1', true)],
-      },
-    });
+    double.seed(customResourceDefinition('example.org', 'Widget', ['v1beta2', 'v1']));
     expect(await client.preferredApiVersion('example.org', 'Widget')).toBeUndefined();
 
     client.forgetDiscovery();
