@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import { type ExecResult, execTool } from '../exec.js';
 import type { KubeApi } from '../kubernetes/api-client.js';
-import type { KubeObject } from '../kubernetes/kube-object.js';
+import { describeRef, groupOf, type KubeObject } from '../kubernetes/kube-object.js';
 import { errorSummary } from '../kubernetes/kubectl.js';
 import { field, list, type WorkloadRef } from './agent-report.js';
 
@@ -51,12 +51,12 @@ export class ApiStatusReader implements StatusReader {
   async read(): Promise<unknown> {
     const { kind, namespace, name } = this.target;
     const what = describe(this.target);
-    const found = await this.getServed(kind.resource, kind.kind, { namespace, name }, what);
+    const found = await this.getServed(servedKind(kind), { namespace, name }, what);
     if (found) return found;
     // Not there: maybe it is there as the kind the user confused it with. As through kubectl, a look that fails
     // (a Role that may read only the named kind) is no answer, not an error.
     for (const other of this.target.confusable) {
-      const elsewhere = await this.getServed(other.resource, other.kind, { namespace, name }, what).catch(() => null);
+      const elsewhere = await this.getServed(servedKind(other), { namespace, name }, what).catch(() => null);
       if (elsewhere) throw confused(this.target, other);
     }
     throw notFound(this.target);
@@ -65,7 +65,7 @@ export class ApiStatusReader implements StatusReader {
   async annotate(key: string, value: string): Promise<void> {
     const { kind, namespace, name } = this.target;
     const what = describe(this.target);
-    const apiVersion = await this.version(kind.resource, kind.kind, what);
+    const apiVersion = await this.version(servedKind(kind), what);
     await this.api
       .mergePatch(
         { apiVersion, kind: kind.kind, namespace, name },
@@ -79,9 +79,10 @@ export class ApiStatusReader implements StatusReader {
   async workloadImages(workloads: readonly WorkloadRef[]): Promise<string[]> {
     const images: string[] = [];
     for (const workload of workloads) {
-      const group = groupOfVersion(workload.apiVersion);
-      const resource = group ? `${workload.kind.toLowerCase()}.${group}` : workload.kind.toLowerCase();
-      const live = await this.getServed(resource, workload.kind, workload, describeWorkload(workload));
+      const group = groupOf(workload.apiVersion);
+      // Named as kubectl names it, for a kind the cluster does not serve.
+      const resource = `${workload.kind.toLowerCase()}${group ? `.${group}` : ''}`;
+      const live = await this.getServed({ group, kind: workload.kind, resource }, workload, describeRef(workload));
       if (live) images.push(...podTemplateImages(live));
     }
     return images;
@@ -89,14 +90,13 @@ export class ApiStatusReader implements StatusReader {
 
   /** The object, or undefined when it does not exist; its kind must be served (the discovery is read again once). */
   private async getServed(
-    resource: string,
-    kind: string,
+    served: ServedKind,
     { namespace, name }: { namespace?: string; name: string },
     what: string,
   ): Promise<KubeObject | undefined> {
-    const apiVersion = await this.version(resource, kind, what);
+    const apiVersion = await this.version(served, what);
     const [object] = await this.api
-      .get([{ apiVersion, kind, namespace, name }])
+      .get([{ apiVersion, kind: served.kind, namespace, name }])
       .catch((error: unknown) => Promise.reject(explainRefusal(errorText(error), what) ?? error));
     return object;
   }
@@ -105,8 +105,7 @@ export class ApiStatusReader implements StatusReader {
    * The version the server prefers for the kind. A wait lasts minutes: a kind the discovery did not serve at the start
    * (a CRD the awaited sync installs) is looked for again in a fresh discovery before it counts as not served.
    */
-  private async version(resource: string, kind: string, what: string): Promise<string> {
-    const group = resource.includes('.') ? resource.slice(resource.indexOf('.') + 1) : '';
+  private async version({ group, kind, resource }: ServedKind, what: string): Promise<string> {
     let apiVersion = await this.api.preferredApiVersion(group, kind);
     if (!apiVersion) {
       this.api.forgetDiscovery();
@@ -115,6 +114,18 @@ export class ApiStatusReader implements StatusReader {
     if (!apiVersion) throw notServed(resource, what);
     return apiVersion;
   }
+}
+
+/** A kind by its API group, and its resource name as kubectl takes it (for messages). */
+interface ServedKind {
+  group: string;
+  kind: string;
+  resource: string;
+}
+
+/** A status kind by its group: `kustomize.toolkit.fluxcd.io` for `kustomizations.kustomize.toolkit.fluxcd.io`. */
+function servedKind({ resource, kind }: StatusKind): ServedKind {
+  return { group: resource.slice(resource.indexOf('.') + 1), kind, resource };
 }
 
 /** The same through kubectl: for a kubeconfig or a server the API client does not speak. */
@@ -151,11 +162,12 @@ export class KubectlStatusReader implements StatusReader {
   async workloadImages(workloads: readonly WorkloadRef[]): Promise<string[]> {
     const images: string[] = [];
     for (const workload of workloads) {
-      const group = workload.apiVersion.includes('/') ? `.${workload.apiVersion.split('/')[0]}` : '';
-      const args = ['get', `${workload.kind.toLowerCase()}${group}`, workload.name, '-o', 'json', '--ignore-not-found'];
+      const group = groupOf(workload.apiVersion);
+      const resource = `${workload.kind.toLowerCase()}${group ? `.${group}` : ''}`;
+      const args = ['get', resource, workload.name, '-o', 'json', '--ignore-not-found'];
       if (workload.namespace) args.push('--namespace', workload.namespace);
       const result = await this.exec(args);
-      if (result.exitCode !== 0) throw explainKubectlFailure(result, describeWorkload(workload));
+      if (result.exitCode !== 0) throw explainKubectlFailure(result, describeRef(workload));
       if (result.stdout.trim()) images.push(...podTemplateImages(JSON.parse(result.stdout)));
     }
     return images;
@@ -233,15 +245,6 @@ function confused({ kind, namespace, name }: StatusObjectRef, other: StatusKind)
 
 function describe({ kind, namespace, name }: StatusObjectRef): string {
   return `${kind.kind} ${namespace}/${name}`;
-}
-
-/** `apps` of `apps/v1`; '' for the core group's `v1`. */
-function groupOfVersion(apiVersion: string): string {
-  return apiVersion.includes('/') ? (apiVersion.split('/')[0] as string) : '';
-}
-
-function describeWorkload({ kind, namespace, name }: WorkloadRef): string {
-  return `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
 }
 
 function errorText(error: unknown): string {

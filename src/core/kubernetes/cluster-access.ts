@@ -143,7 +143,8 @@ class KubectlAccess implements ClusterAccess {
    */
   async apply(objects: readonly KubeObject[], options: ApplyOptions): Promise<KubeObject[]> {
     const staged = options.dryRun ? [] : objects.filter(isDefinition);
-    const rest = objects.filter((object) => !staged.includes(object));
+    const isStaged = new Set(staged);
+    const rest = objects.filter((object) => !isStaged.has(object));
     if (staged.length === 0 || rest.length === 0) {
       return this.kubectl.apply(await this.write(options.dryRun ? 'dry-run' : 'apply', objects), options);
     }
@@ -154,7 +155,7 @@ class KubectlAccess implements ClusterAccess {
     // kubectl lists what it applied in the file's order, one object each.
     if (first.length !== staged.length || then.length !== rest.length) return [...first, ...then];
     let [definition, other] = [0, 0];
-    return objects.map((object) => (staged.includes(object) ? first[definition++] : then[other++]) as KubeObject);
+    return objects.map((object) => (isStaged.has(object) ? first[definition++] : then[other++]) as KubeObject);
   }
 
   async get(refs: readonly ObjectRef[], namespace?: string): Promise<KubeObject[]> {
