@@ -82,6 +82,18 @@ describe('pauseUntilQuiet', () => {
     expect(performance.now() - started).toBeLessThan(30_000);
   });
 
+  it('takes its first look at once, before pausing at all', async () => {
+    let looks = 0;
+    const pause = pauseUntilQuiet(60_000, 20, async () => {
+      looks++;
+      return 'abc';
+    });
+    // Counted before the call returned its promise: no timer ran between the call and the first look.
+    expect(looks).toBe(1);
+    await pause;
+    expect(looks).toBe(2);
+  });
+
   it('pauses the whole time while the tip keeps moving, or when it cannot be read', async () => {
     for (const tipOf of [async () => String(Math.random()), async () => Promise.reject(new Error('offline'))]) {
       let looks = 0;
