@@ -1,8 +1,11 @@
+import { readdirSync, rmSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { readWaitForSyncSettings } from '../../src/actions/wait-for-sync/settings.js';
 import { explainKubectlFailure } from '../../src/core/gitops-agent/kubernetes-reader.js';
 import { InputReader, inputsFromRecord } from '../../src/core/inputs.js';
 import { testHost } from '../helpers/step-host.js';
+import { tempTree } from '../helpers/temp-dir.js';
+import { runWaitForSync } from './wait-for-sync.harness.js';
 
 const SHA = 'c'.repeat(40);
 const read = (inputs: Record<string, string>) =>
@@ -59,6 +62,19 @@ describe('wait-for-sync bad input: one line naming the input', () => {
       pollSeconds: 5,
       refresh: false,
     });
+  });
+});
+
+describe('wait-for-sync with a kubeconfig that does not parse', () => {
+  it('fails naming the input and leaves nothing in RUNNER_TEMP', async () => {
+    const dir = await tempTree();
+    try {
+      const { error } = await runWaitForSync({ ...flux, kubeconfig: 'clusters: [' }, dir);
+      expect((error as Error).message).toMatch(/^Input "kubeconfig" is not a kubeconfig/);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

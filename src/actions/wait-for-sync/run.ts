@@ -204,20 +204,19 @@ async function connect(
       close: async () => undefined,
     };
   }
-  let kubeconfigFile: string | undefined;
-  let kubeconfig: Kubeconfig | undefined;
-  // A private folder, so that a cancelled run leaves no credentials behind either.
-  const scratch = settings.kubeconfig ? await host.scratchFolder('wait-for-sync-') : undefined;
-  if (settings.kubeconfig && scratch) {
-    kubeconfig = Kubeconfig.parse(settings.kubeconfig, INPUTS.kubeconfig, settings.kubeContext);
-    kubeconfigFile = Kubeconfig.fileUnder(scratch.path);
-    await kubeconfig.write(kubeconfigFile);
-  }
+  const kubeconfig = settings.kubeconfig
+    ? Kubeconfig.parse(settings.kubeconfig, INPUTS.kubeconfig, settings.kubeContext)
+    : undefined;
+  // A private folder, so that a cancelled run leaves no credentials behind either; made once the input parsed, and
+  // removed by `close` whatever fails after that, the write of the file included.
+  const scratch = kubeconfig ? await host.scratchFolder('wait-for-sync-') : undefined;
+  const kubeconfigFile = scratch && Kubeconfig.fileUnder(scratch.path);
   const close = async () => {
     if (kubeconfigFile) await Kubeconfig.remove(kubeconfigFile);
     await scratch?.remove();
   };
   try {
+    if (kubeconfig && kubeconfigFile) await kubeconfig.write(kubeconfigFile);
     const name = `${target.namespace}/${target.name}`;
     const { kind, confusable, evaluator, refreshAnnotation } = strategyOf(target, name);
     const statusObject = { kind, namespace: target.namespace, name: target.name, confusable };
