@@ -67,7 +67,7 @@ export async function retryOnRace<T>(
   }
 }
 
-/** Looks at the branch no more often than this, however quick an attempt was. */
+/** The usual interval between looks at the branch is never shorter than this, however quick an attempt was. */
 const MIN_LOOK_MS = 200;
 
 /**
@@ -79,8 +79,8 @@ const MIN_LOOK_MS = 200;
  *
  * The first look is taken at once, so a still branch is seen after one interval, not two; and each interval is drawn
  * between half and one and a half `lookMs`, so that runs which lost the same race do not all find the branch still at
- * the same moment and collide again (20 runs at once, 12 rounds alternated with the previous way, median 11.6 -> 10.8
- * s for the first change and, 8 more rounds, 12.2 -> 11.4 s for the second; docs/performance.md).
+ * the same moment and collide again (measured side by side: docs/performance.md, "This release"). No look is taken
+ * at the deadline, where it could no longer shorten the pause.
  */
 export async function pauseUntilQuiet(
   ms: number,
@@ -90,8 +90,10 @@ export async function pauseUntilQuiet(
   const deadline = performance.now() + ms;
   if (ms < 3 * lookMs) return void (await sleep(ms));
   let last = await tipOf().catch(() => undefined);
-  while (deadline - performance.now() > lookMs) {
-    await sleep(Math.min(lookMs * (0.5 + Math.random()), deadline - performance.now()));
+  for (;;) {
+    const interval = lookMs * (0.5 + Math.random());
+    if (interval >= deadline - performance.now()) break;
+    await sleep(interval);
     const tip = await tipOf().catch(() => undefined);
     if (tip !== undefined && tip === last) return;
     last = tip;

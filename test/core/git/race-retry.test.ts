@@ -108,6 +108,20 @@ describe('pauseUntilQuiet', () => {
     }
   });
 
+  it('spaces its looks at least half an interval apart', async () => {
+    const lookMs = 20;
+    const ms = 400;
+    const looks: number[] = [];
+    await pauseUntilQuiet(ms, lookMs, async () => {
+      looks.push(performance.now());
+      return String(Math.random());
+    });
+    const gaps = looks.slice(1).map((at, index) => at - (looks[index] as number));
+    // Timers fire late on a busy machine, never more than a millisecond early: these are lower bounds only.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(lookMs / 2 - 2);
+    expect(looks.length).toBeLessThanOrEqual(ms / (lookMs / 2) + 1);
+  });
+
   it('does not look during a short pause', async () => {
     let looks = 0;
     await pauseUntilQuiet(50, 20, async () => {
